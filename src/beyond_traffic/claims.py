@@ -1,0 +1,292 @@
+"""Sentences and claim markers (prediction, hedge, certainty, evidence, filler), per article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from beyond_traffic._validate import require_str
+from beyond_traffic.count import han_count, rate_per_1000_chars
+from beyond_traffic.lexicons import CERTAINTY, EVIDENCE_PATTERNS, FILLERS, HEDGES, PREDICTIONS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from beyond_traffic.corpus import Article
+
+__all__ = [
+    "MARKER_KINDS",
+    "PROFILE_FILLERS",
+    "ArticleProfile",
+    "EvidenceMatch",
+    "article_profile",
+    "find_evidence",
+    "find_markers",
+    "marked_sentences",
+    "profiles_table",
+    "split_sentences",
+]
+
+#: The marker types :func:`find_markers` reports, in this order.
+MARKER_KINDS: tuple[str, ...] = ("prediction", "hedge", "certainty", "evidence", "filler")
+#: The fillers COURSE.md singles out; :func:`profiles_table` gives each its own column.
+PROFILE_FILLERS: tuple[str, ...] = ("方式和方法", "仅仅只是")
+
+# Sentence-final marks. The ellipsis counts (a trailing-off sentence ends there); the
+# semicolon and colon do not. Half-width ! and ? are included because scraped text mixes them.
+_FINAL = frozenset("。！？!?…")
+# Closing quotes and brackets stay with the sentence they close: 「…成功变现?」 is one sentence.
+_CLOSERS = frozenset("」』”’）)】〕〉》")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Chinese text into sentences.
+
+    A sentence ends after 。！？!?… (a run such as ？！ or …… stays together, followed by
+    any closing quotes or brackets 」』”’）】) and at every line break, so a heading line
+    without punctuation is a sentence of its own. Surrounding whitespace is stripped and
+    empty sentences dropped.
+
+    Args:
+        text: cleaned text.
+
+    Returns:
+        The sentences in order; ``[]`` for empty or blank text.
+
+    Example:
+        >>> split_sentences("他说：「直播终将服务于电商。」这是结论！\\n标题")
+        ['他说：「直播终将服务于电商。」', '这是结论！', '标题']
+    """
+    require_str(text, name="text")
+    sentences: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        sentence = "".join(buf).strip()
+        if sentence:
+            sentences.append(sentence)
+        buf.clear()
+
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        i += 1
+        if char in "\r\n":
+            flush()
+            continue
+        buf.append(char)
+        if char in _FINAL:
+            while i < n and (text[i] in _FINAL or text[i] in _CLOSERS):
+                buf.append(text[i])
+                i += 1
+            flush()
+    flush()
+    return sentences
+
+
+class EvidenceMatch(NamedTuple):
+    """One evidence marker found in text: which pattern, what it matched, and where."""
+
+    name: str
+    text: str
+    start: int
+    end: int
+
+
+def find_evidence(text: str) -> list[EvidenceMatch]:
+    """Return the evidence markers in ``text`` (``lexicons.EVIDENCE_PATTERNS``), left to right.
+
+    Where matches overlap, the earliest wins and, at the same start, the longest: so
+    ``据阿里新季度财报显示`` is one ``according_to`` marker, not three.
+
+    Example:
+        >>> [(m.name, m.text) for m in find_evidence("据36氪报道，目标为5000亿元。")]
+        [('according_to', '据36氪报道'), ('quantity', '5000亿元')]
+    """
+    require_str(text, name="text")
+    found = [
+        EvidenceMatch(p.name, m.group(), m.start(), m.end())
+        for p in EVIDENCE_PATTERNS
+        for m in p.regex.finditer(text)
+        if m.group()
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), m.name))
+    kept: list[EvidenceMatch] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+def find_markers(sentence: str) -> dict[str, list[str]]:
+    """Return the claim markers in ``sentence``, by type.
+
+    Types (all keys always present, in :data:`MARKER_KINDS` order):
+    ``prediction`` (将会, 必然, 终将, 注定, 或将 …: a claim about the future),
+    ``hedge`` (或许, 可能 …), ``certainty`` (必然, 无疑, 显然 …), ``evidence``
+    (据…显示, 财报, 《…》, 60%, 5000亿元 …) and ``filler`` (方式和方法, 仅仅只是 …).
+    A word can be of two types: 必然 is both a prediction and a certainty marker.
+
+    Args:
+        sentence: one sentence (any text works; markers are found in order of appearance).
+
+    Example:
+        >>> find_markers("直播带货落幕是必然，或许仅仅只是时间问题")
+        {'prediction': ['必然'], 'hedge': ['或许'], 'certainty': ['必然'], 'evidence': [], \
+'filler': ['仅仅只是']}
+    """
+    require_str(sentence, name="sentence")
+    return {
+        "prediction": PREDICTIONS.find(sentence),
+        "hedge": HEDGES.find(sentence),
+        "certainty": CERTAINTY.find(sentence),
+        "evidence": [m.text for m in find_evidence(sentence)],
+        "filler": FILLERS.find(sentence),
+    }
+
+
+def _require_kind(kind: object) -> str:
+    require_str(kind, name="kind")
+    if kind not in MARKER_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(MARKER_KINDS)}; got {kind!r}")
+    return kind
+
+
+def marked_sentences(text: str, kind: str) -> list[str]:
+    """Return the sentences of ``text`` that contain at least one marker of type ``kind``.
+
+    Args:
+        text: cleaned text.
+        kind: one of ``"prediction"``, ``"hedge"``, ``"certainty"``, ``"evidence"``,
+            ``"filler"``.
+
+    Example:
+        >>> marked_sentences("直播带货落幕是必然。它或许会变。", "hedge")
+        ['它或许会变。']
+    """
+    require_str(text, name="text")
+    kind = _require_kind(kind)
+    return [s for s in split_sentences(text) if find_markers(s)[kind]]
+
+
+@dataclass(frozen=True)
+class ArticleProfile:
+    """Claim-marker counts and densities for one text.
+
+    Densities per 1,000 use Han characters (``count.han_count``); per-sentence densities
+    divide by the number of sentences from :func:`split_sentences`.
+
+    Example:
+        >>> p = article_profile("直播带货落幕是必然。它或许会变。")
+        >>> p.sentences, p.hedges, p.certainty
+        (2, 1, 1)
+    """
+
+    id: str | None
+    sentences: int
+    han_chars: int
+    hedges: int
+    certainty: int
+    predictions: int
+    evidence: int
+    hedges_per_1000: float
+    certainty_per_1000: float
+    evidence_per_1000: float
+    hedges_per_sentence: float
+    certainty_per_sentence: float
+    fillers: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the profile as a plain dict (``fillers`` stays a nested dict)."""
+        return asdict(self)
+
+
+def _text_of(article: object) -> tuple[str | None, str]:
+    from beyond_traffic.corpus import Article
+
+    if isinstance(article, Article):
+        return article.id, article.clean
+    if isinstance(article, str):
+        return None, article
+    raise TypeError(
+        f"article must be an Article (e.g. get_article('A2')) or a str, "
+        f"got {type(article).__name__}"
+    )
+
+
+def article_profile(article: Article | str) -> ArticleProfile:
+    """Count hedges, certainty and prediction markers, evidence and fillers in one article.
+
+    Markers are counted sentence by sentence (the same sentences :func:`split_sentences`
+    returns), so totals and per-sentence densities agree.
+
+    Args:
+        article: an :class:`~beyond_traffic.corpus.Article` (its ``.clean`` text is used) or
+            a str.
+
+    Returns:
+        An :class:`ArticleProfile`; all zeros for empty text.
+
+    Example:
+        >>> article_profile("仅仅只是方式和方法而已。").fillers["仅仅只是"]
+        1
+    """
+    article_id, text = _text_of(article)
+    sentences = split_sentences(text)
+    totals = dict.fromkeys(MARKER_KINDS, 0)
+    fillers = dict.fromkeys(sorted(FILLERS), 0)
+    for sentence in sentences:
+        markers = find_markers(sentence)
+        for kind in MARKER_KINDS:
+            totals[kind] += len(markers[kind])
+        for term in markers["filler"]:
+            fillers[term] += 1
+    n = len(sentences)
+    return ArticleProfile(
+        id=article_id,
+        sentences=n,
+        han_chars=han_count(text),
+        hedges=totals["hedge"],
+        certainty=totals["certainty"],
+        predictions=totals["prediction"],
+        evidence=totals["evidence"],
+        hedges_per_1000=rate_per_1000_chars(totals["hedge"], text),
+        certainty_per_1000=rate_per_1000_chars(totals["certainty"], text),
+        evidence_per_1000=rate_per_1000_chars(totals["evidence"], text),
+        hedges_per_sentence=totals["hedge"] / n if n else 0.0,
+        certainty_per_sentence=totals["certainty"] / n if n else 0.0,
+        fillers=fillers,
+    )
+
+
+def profiles_table(articles: Iterable[Article] | None = None) -> pd.DataFrame:
+    """Return one row per article (index ``id``) with its :class:`ArticleProfile` numbers.
+
+    Columns: the profile's counts and densities, ``fillers`` (all filler occurrences) and
+    one column per :data:`PROFILE_FILLERS` term (方式和方法, 仅仅只是).
+
+    Args:
+        articles: Articles to profile; default the whole corpus (A1–A5).
+
+    Example:
+        >>> profiles_table().loc["A2", "仅仅只是"]  # doctest: +SKIP
+        29
+    """
+    import pandas as pd
+
+    from beyond_traffic.corpus import load_corpus
+
+    chosen = load_corpus() if articles is None else list(articles)
+    rows = []
+    for article in chosen:
+        profile = article_profile(article)
+        row = profile.as_dict()
+        fillers = row.pop("fillers")
+        row["fillers"] = sum(fillers.values())
+        for term in PROFILE_FILLERS:
+            row[term] = fillers.get(term, 0)
+        rows.append(row)
+    columns = [f for f in ArticleProfile.__dataclass_fields__ if f != "fillers"]
+    columns += ["fillers", *PROFILE_FILLERS]
+    return pd.DataFrame(rows, columns=columns).set_index("id")
