@@ -1,0 +1,367 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 第 03 课　分词：让计算机看见"词"
+#
+# **Abstract.** Written Chinese puts no spaces between words, so every count, keyword or
+# concordance in this course depends first on word segmentation. This lesson segments the
+# cleaned articles with jieba, on the course's own tokenizer, and shows what the course's domain
+# dictionary changes: terms such as 产业互联网 or 直播带货 stay whole instead of falling apart.
+# You add words of your own with `make_tokenizer`, look at part-of-speech tags, and then measure
+# segmentation quality against a hand-made gold standard with precision, recall and F1, with and
+# without the dictionary. Finally the lesson lists, by code, the places where jieba still
+# disagrees with the gold standard, so you can judge which errors matter for counting.
+#
+# ## 学习目标 / Learning goals
+#
+# 学完这一课，你能够：
+#
+# 1. 说明中文文本分析为什么先要分词，分词错误会怎样影响后面的计数；
+# 2. 用 `beyond_traffic.segment.tokenize` 分词，比较有无课程领域词典的结果；
+# 3. 用 `make_tokenizer` 加入自己的词，而不改动全课程共用的分词器；
+# 4. 读懂 jieba 的词性标注（POS）；
+# 5. 用金标准计算准确率、召回率和 F1，并找出分词器仍然出错的地方。
+#
+# 术语（分词、用户词典、金标准、准确率、召回率、F1）见 `course/glossary.md`。
+
+# %%
+import pandas as pd
+from IPython.display import display
+
+from beyond_traffic import selfcheck
+from beyond_traffic.claims import split_sentences
+from beyond_traffic.corpus import get_article
+from beyond_traffic.gold import evaluate_tokenizer, load_gold, score_segmentation
+from beyond_traffic.segment import load_userdict_entries, make_tokenizer, pos_tag, tokenize
+
+# %% [markdown]
+# ## 1. 为什么要分词
+#
+# 英文用空格把词分开，`split()` 就能得到单词。中文没有空格：对一句中文调用 `split()`，
+# 得到的是整句。下面从 A2 清洗后的正文里取第一句含"产业互联网"的句子试一试。
+
+# %%
+a2 = get_article("A2")
+sentence = next(s for s in split_sentences(a2.clean) if "产业互联网" in s and len(s) > 20)
+print("句子 / sentence:", sentence)
+print("split() 的结果 / split():", sentence.split())
+print("字数 / characters:", len(sentence))
+
+# %% [markdown]
+# 只按"字"切也不行：`产`、`业`、`互`、`联`、`网` 各自的意思都不是"产业互联网"。
+# 我们要的是**词**。jieba 先用词典找出句子里所有可能的词，再挑出概率最高的切法；
+# 词典里没有的词，再用隐马尔可夫模型（HMM）去猜。
+
+# %%
+print(" / ".join(tokenize(sentence)))
+
+# %% [markdown]
+# ## 2. 领域词典：有它和没有它
+#
+# jieba 自带的词典来自通用语料，不认识这门课的许多术语。课程包带了一个领域词典
+# （`data/userdict.txt`），`tokenize(text)` 默认使用它；`tokenize(text, userdict=False)`
+# 只用 jieba 自己的词典。先看词典里有多少词、是哪些词：
+
+# %%
+entries = load_userdict_entries()
+print("领域词典词条数 / entries:", len(entries))
+print("前 15 个 / first 15:", "、".join(e.word for e in entries[:15]))
+
+# %% [markdown]
+# 下面对语料中的真实句子做对比：对每个词条，找出清洗后正文里第一个"加了词典才把它分成
+# 一个词"的句子，并列出两种分词器在这个位置给出的词。
+
+# %%
+def pieces(text, term, words):
+    """The words of ``words`` (a segmentation of ``text``) that overlap the first ``term``."""
+    start = text.index(term)
+    end, pos, out = start + len(term), 0, []
+    for w in words:
+        if pos < end and pos + len(w) > start:
+            out.append(w)
+        pos += len(w)
+    return " ".join(out)
+
+
+rows = []
+for entry in entries:
+    for article in ("A1", "A2", "A3", "A4", "A5"):
+        hit = next(
+            (
+                s
+                for s in split_sentences(get_article(article).clean)
+                if entry.word in tokenize(s) and entry.word not in tokenize(s, userdict=False)
+            ),
+            None,
+        )
+        if hit:
+            rows.append(
+                {
+                    "词条 / entry": entry.word,
+                    "文章 / article": article,
+                    "只用 jieba 词典 / jieba only": pieces(hit, entry.word, tokenize(hit, userdict=False)),
+                    "加课程词典 / with course dict": pieces(hit, entry.word, tokenize(hit)),
+                }
+            )
+            break
+print("在语料里被课程词典\"救回来\"的词条 / entries kept whole only with the dictionary:", len(rows))
+pd.DataFrame(rows).head(12)
+
+# %% [markdown]
+# 表中第三列是只用 jieba 词典时，该术语所在位置被切成的样子；第四列是加了课程词典之后。术语被切碎，后面数"产业互联网"出现多少次、画词云时就会出错：
+# 你会数到很多"产业"和"互联网"，却一个"产业互联网"也数不到。
+
+# %% [markdown]
+# ## 3. 加入你自己的词：`make_tokenizer`
+#
+# 全课程共用的分词器是只读的（这样每个单元格、每次评分看到的都是同一个词典）。想试验
+# 新词，就用 `make_tokenizer(extra_words=[...])` 建一个**属于你自己的**分词器，再用
+# `tokenize(text, tokenizer=tok)` 调用它。下面看"流量思维"这个短语。
+
+# %%
+phrase_sentence = "企业要抛弃流量思维，回到产业本身。"
+my_tok = make_tokenizer(extra_words=["流量思维"])
+print("共用分词器 / shared:   ", tokenize(phrase_sentence))
+print("我的分词器 / mine:     ", tokenize(phrase_sentence, tokenizer=my_tok))
+print("共用分词器没有改变 / shared unchanged:", tokenize(phrase_sentence))
+
+# %% [markdown]
+# 要不要把"流量思维"当成一个词，是一个**决定**，不是事实：词典的注释里写着，课程把它看作
+# 可以拆开的短语（"流量" + "思维"）。词典的每个选择都会改变后面的词频。
+
+# %% [markdown]
+# ## 4. 词性标注
+#
+# `pos_tag(text)` 在分词的同时给每个词标上词性：`n` 名词、`v` 动词、`vn` 名动词、
+# `a` 形容词、`d` 副词、`uj` 助词"的"、`x` 标点等（jieba 沿用 ICTCLAS 的标记）。
+# 领域词典里的词带着课程指定的词性。
+
+# %%
+tagged = pos_tag(sentence)
+pd.DataFrame(tagged[:14], columns=["词 / word", "词性 / tag"]).T
+
+# %% [markdown]
+# 词性有什么用？例如第 04 课的 TextRank 关键词可以只保留名词和动词；第 06 课找"将会"
+# 这样的预测标记时，词性能帮我们区分用法。
+
+# %% [markdown]
+# ### 动手试试 / Your turn 1
+#
+# 把下面这句话**手工**分词，写成字符串列表，赋给 `我的分词`。请按课程的分词规范：
+# 领域术语（如"直播带货""产业互联网"）算一个词，标点单独成词。
+
+# %%
+练习句 = "直播带货是产业互联网的前奏曲。"
+我的分词 = None  # 例如 ["直播", "带货", ...]
+
+# %%
+# 期望答案由代码给出（课程分词器在这句上的结果），不写在正文里。
+_ = selfcheck.check_tokens(
+    我的分词,
+    expected=tokenize(练习句),
+    hint_zh="术语不要拆开；句号也算一个词。",
+    hint_en="Keep domain terms whole; the full stop is a token too.",
+    name="我的分词",
+)
+
+# %% [markdown]
+# ## 5. 金标准与准确率、召回率、F1
+#
+# 分词器"好不好"，要和人工分好的**金标准**比。课程的金标准是从五篇文章中抽出的句子，
+# 按 `docs/segmentation_guideline.md` 的规范手工分词。先看有多少句、每篇几句：
+
+# %%
+gold = load_gold()
+print("金标准句数 / gold sentences:", len(gold))
+print(pd.Series([g.article_id for g in gold]).value_counts().sort_index().to_dict())
+print("第一句 / first:", " | ".join(gold[0].words))
+
+# %% [markdown]
+# 评分的单位是**词的位置**：分词器给出的一个词，只有当金标准里有一个词和它**起止位置都相同**
+# 时才算对。
+#
+# - 准确率（precision）＝ 分对的词 ÷ 分词器给出的词；
+# - 召回率（recall）＝ 分对的词 ÷ 金标准里的词；
+# - F1 ＝ 2PR ÷ (P + R)，两者都高时才高。
+#
+# 一个小例子，用 `score_segmentation` 计算：
+
+# %%
+small = score_segmentation(["产业", "互联网", "的", "前奏曲"], ["产业互联网", "的", "前奏曲"])
+print(
+    f"P = {small.precision:.3f}  R = {small.recall:.3f}  F1 = {small.f1:.3f}  "
+    f"(对 {small.correct} / 预测 {small.predicted} / 金标准 {small.gold})"
+)
+
+# %% [markdown]
+# 把"产业互联网"切成两半，分词器多给了一个词，也少对了一个词：准确率和召回率都下降。
+# 现在在整个金标准上比较几种设置（所有句子的词数合在一起算，即微平均）：
+
+# %%
+settings = {
+    "jieba 词典, HMM": lambda t: tokenize(t, userdict=False),
+    "jieba 词典, 无 HMM": lambda t: tokenize(t, userdict=False, hmm=False),
+    "课程词典, HMM": lambda t: tokenize(t),
+    "课程词典, 无 HMM": lambda t: tokenize(t, hmm=False),
+}
+score_rows = []
+for label, fn in settings.items():
+    s = evaluate_tokenizer(fn)
+    score_rows.append(
+        {
+            "设置 / setting": label,
+            "P": round(s.precision, 4),
+            "R": round(s.recall, 4),
+            "F1": round(s.f1, 4),
+            "预测词数 / predicted": s.predicted,
+            "金标准词数 / gold": s.gold,
+        }
+    )
+scores_table = pd.DataFrame(score_rows).set_index("设置 / setting")
+scores_table
+
+# %%
+best = scores_table["F1"].idxmax()
+gain = scores_table.loc["课程词典, HMM", "F1"] - scores_table.loc["jieba 词典, HMM", "F1"]
+print("F1 最高的设置 / best setting:", best)
+print(f"课程词典带来的 F1 变化 / F1 change from the course dictionary: {gain:+.4f}")
+
+# %% [markdown]
+# 上面两行说明哪种设置最接近金标准，以及加上课程词典后 F1 变化了多少。注意：金标准本身
+# 也按课程规范（领域术语算一个词）来分，所以课程词典"占了便宜"——评估的结果总是相对于
+# 某个规范而言的。
+
+# %% [markdown]
+# ### 动手试试 / Your turn 2
+#
+# 某个分词器在一段文字上给出 40 个词，其中 30 个和金标准一致；金标准一共有 36 个词。
+# 请算出它的 F1（小数，不要四舍五入得太粗：保留至少 3 位小数），赋给 `我的F1`。
+
+# %%
+我的F1 = None
+
+# %%
+_ = selfcheck.check_number(
+    我的F1,
+    expected=2 * (30 / 40) * (30 / 36) / ((30 / 40) + (30 / 36)),
+    abs_tol=0.001,
+    hint_zh="先算 P = 对的词 ÷ 预测词数，R = 对的词 ÷ 金标准词数，再算 2PR/(P+R)。",
+    hint_en="P = correct/predicted, R = correct/gold, then F1 = 2PR/(P+R).",
+    name="我的F1",
+)
+
+# %% [markdown]
+# ## 6. jieba 还在哪里出错
+#
+# 总分只是一个数。更有用的是看**具体哪里**和金标准不一致。下面对每个金标准句子，用课程
+# 分词器分词，列出分词器给出、但金标准里没有的词（按起止位置比较），以及金标准在那个位置的切法。
+
+# %%
+def disagreements(words, gold_words):
+    """Return (predicted span text, gold words covering it) where boundaries differ."""
+    def spans(ws):
+        out, start = [], 0
+        for w in ws:
+            out.append((start, start + len(w), w))
+            start += len(w)
+        return out
+
+    gold_spans = spans(gold_words)
+    gold_set = {(a, b) for a, b, _ in gold_spans}
+    found = []
+    for a, b, w in spans(words):
+        if (a, b) not in gold_set:
+            cover = [g for ga, gb, g in gold_spans if ga < b and gb > a]
+            found.append((w, " ".join(cover)))
+    return found
+
+
+diff_rows = []
+for g in gold:
+    for predicted, reference in disagreements(tokenize(g.text), list(g.words)):
+        diff_rows.append({"文章": g.article_id, "jieba": predicted, "金标准 / gold": reference})
+diffs = pd.DataFrame(diff_rows)
+
+
+def kind(row):
+    gold_words = row["金标准 / gold"].split()
+    if len(gold_words) > 1 and row["jieba"] == "".join(gold_words):
+        return "切得太粗 / merged"
+    if len(gold_words) == 1 and row["jieba"] in gold_words[0]:
+        return "切得太细 / split"
+    return "交叉 / crossing"
+
+
+diffs["类型 / kind"] = diffs.apply(kind, axis=1)
+print("不一致的词 / disagreeing words:", len(diffs))
+print(diffs["类型 / kind"].value_counts().to_dict())
+diffs.drop_duplicates(subset=["jieba", "金标准 / gold"]).head(15)
+
+# %% [markdown]
+# 代码把不一致分成三类，并数了每类有多少（见上面的字典）：
+#
+# - **切得太粗**：jieba 把金标准里的几个词连成一个；
+# - **切得太细**：jieba 把金标准里的一个词拆开；
+# - **交叉**：边界相互错开。
+#
+# 不少"错误"其实是**规范分歧**：数词与量词（"一 个"）、"这 种"这类，怎么切是规范的选择，
+# 没有绝对对错；换一个规范，分数就会变。
+#
+# 对计数来说，最要紧的是领域术语和后面要数的标记词（如"必然""可能"）有没有被切对。
+# 下面检查：在不一致的词里，有没有碰到课程的领域术语？
+
+# %%
+domain_words = {e.word for e in entries}
+touching = diffs[diffs["金标准 / gold"].str.split().apply(lambda ws: bool(set(ws) & domain_words))]
+print("涉及领域术语的不一致 / disagreements touching a domain term:", len(touching))
+if len(touching):
+    display(touching.head(10))
+
+# %% [markdown]
+# ### 动手试试 / Your turn 3
+#
+# 根据第 5 节的表，哪一种设置的 F1 最高？请用字母作答，赋给 `最佳设置`：
+#
+# - A：jieba 词典, HMM
+# - B：jieba 词典, 无 HMM
+# - C：课程词典, HMM
+# - D：课程词典, 无 HMM
+
+# %%
+最佳设置 = None  # 例如 "A"
+
+# %%
+_letters = dict(zip(scores_table.index, "ABCD"))
+_ = selfcheck.check_choice(
+    最佳设置,
+    expected=_letters[scores_table["F1"].idxmax()],
+    options=["A", "B", "C", "D"],
+    hint_zh="看 F1 一列，找最大的那一行。",
+    hint_en="Look at the F1 column and find the largest value.",
+    name="最佳设置",
+)
+
+# %% [markdown]
+# ## 小结 / Recap
+#
+# - 中文没有空格，计数之前必须分词；分词的结果决定了后面数到的是什么。
+# - 课程的分词器是 jieba 的一个独立副本，默认加载领域词典；`userdict=False` 可以对比不加词典的结果。
+# - `make_tokenizer(extra_words=[...])` 给你一个自己的分词器，不会影响共用的那个。
+# - 词典里放什么词是一个有后果的决定，应当写明理由（见 `data/userdict.txt` 的注释）。
+# - 准确率、召回率、F1 衡量分词器与金标准的一致程度；结果总是相对于某个分词规范而言。
+# - 看具体的不一致比看总分更有用：它告诉你哪些错误会影响你要数的词。
+#
+# 下一课（第 04 课）用分好的词来计数：词频、停用词、千字频率、n-gram、KWIC 和关键词。
