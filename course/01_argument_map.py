@@ -30,7 +30,7 @@
 #
 # 学完这一课，你能够：
 #
-# 1. 用 `claims.split_sentences` 把文章切成句子，写一个小函数按关键词找出引文；
+# 1. 用 `claims.split_sentences` 把文章切成句子，用 `claims.find_sentences` 按关键词找出引文；
 # 2. 用一句话复述每篇文章的主张，并用代码找出的原句作为依据；
 # 3. 用词频表说明五篇文章的共同词汇，以及谁用了哪些术语；知道子串计数的陷阱；
 # 4. 指出 A1 与 A2 的主要分歧，并引用双方原文；
@@ -60,14 +60,13 @@ for a in corpus:
     print(a.id, "句子数 / sentences:", len(句子[a.id]))
 
 # %% [markdown]
-# 下面这个小函数是本课的主要工具：给出文章编号和一个关键词，返回该文章中所有包含这个
-# 关键词的句子。它不改动任何文字，只是"找"——所以打印出来的引文就是原文。
+# 本课的主要工具是 `claims.find_sentences`：给出文章编号和一个关键词，返回该文章中所有
+# 包含这个关键词的句子。它不改动任何文字，只是"找"——所以打印出来的引文就是原文。
+# 下面给它起一个中文名字 `找句子`，再写一个打印引文的小函数。
 
 
 # %%
-def 找句子(article_id: str, needle: str) -> list[str]:
-    """返回文章 article_id 中所有包含 needle 的句子（按原文顺序）。"""
-    return [s for s in 句子[get_article(article_id).id] if needle in s]
+找句子 = claims.find_sentences  # 返回文章中所有包含关键词的句子（按原文顺序）
 
 
 def 引用(article_id: str, needle: str) -> None:
@@ -461,7 +460,7 @@ def 生产立场(aid: str) -> str:
 # %% [markdown]
 # ## 小结 / Recap
 #
-# - `claims.split_sentences` + 一个按关键词找句子的小函数，就能把论点"定位"到原句，
+# - `claims.split_sentences` + `claims.find_sentences`，就能把论点"定位"到原句，
 #   而不用凭记忆转述。
 # - 五篇文章共享一套词汇：消费互联网/产业互联网、C端/B端、流量、赋能……；术语表由
 #   `compare.frequency_table` 算出。子串计数要小心："PC端"里也有"C端"。

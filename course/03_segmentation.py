@@ -44,7 +44,7 @@ from IPython.display import display
 from beyond_traffic import selfcheck
 from beyond_traffic.claims import split_sentences
 from beyond_traffic.corpus import get_article
-from beyond_traffic.gold import evaluate_tokenizer, load_gold, score_segmentation
+from beyond_traffic.gold import disagreements, evaluate_tokenizer, load_gold, score_segmentation
 from beyond_traffic.segment import load_userdict_entries, make_tokenizer, pos_tag, tokenize
 
 # %% [markdown]
@@ -267,45 +267,19 @@ _ = selfcheck.check_number(
 # ## 6. jieba 还在哪里出错
 #
 # 总分只是一个数。更有用的是看**具体哪里**和金标准不一致。下面对每个金标准句子，用课程
-# 分词器分词，列出分词器给出、但金标准里没有的词（按起止位置比较），以及金标准在那个位置的切法。
+# 分词器分词，用 `gold.disagreements` 列出分词器给出、但金标准里没有的词（按起止位置比较），
+# 以及金标准在那个位置的切法。
 
 # %%
-def disagreements(words, gold_words):
-    """Return (predicted span text, gold words covering it) where boundaries differ."""
-    def spans(ws):
-        out, start = [], 0
-        for w in ws:
-            out.append((start, start + len(w), w))
-            start += len(w)
-        return out
-
-    gold_spans = spans(gold_words)
-    gold_set = {(a, b) for a, b, _ in gold_spans}
-    found = []
-    for a, b, w in spans(words):
-        if (a, b) not in gold_set:
-            cover = [g for ga, gb, g in gold_spans if ga < b and gb > a]
-            found.append((w, " ".join(cover)))
-    return found
-
-
+KIND_NAMES = {"merged": "切得太粗 / merged", "split": "切得太细 / split", "crossing": "交叉 / crossing"}
 diff_rows = []
 for g in gold:
-    for predicted, reference in disagreements(tokenize(g.text), list(g.words)):
-        diff_rows.append({"文章": g.article_id, "jieba": predicted, "金标准 / gold": reference})
+    for d in disagreements(tokenize(g.text), list(g.words)):
+        diff_rows.append(
+            {"文章": g.article_id, "jieba": d.predicted, "金标准 / gold": " ".join(d.gold),
+             "类型 / kind": KIND_NAMES[d.kind]}
+        )
 diffs = pd.DataFrame(diff_rows)
-
-
-def kind(row):
-    gold_words = row["金标准 / gold"].split()
-    if len(gold_words) > 1 and row["jieba"] == "".join(gold_words):
-        return "切得太粗 / merged"
-    if len(gold_words) == 1 and row["jieba"] in gold_words[0]:
-        return "切得太细 / split"
-    return "交叉 / crossing"
-
-
-diffs["类型 / kind"] = diffs.apply(kind, axis=1)
 print("不一致的词 / disagreeing words:", len(diffs))
 print(diffs["类型 / kind"].value_counts().to_dict())
 diffs.drop_duplicates(subset=["jieba", "金标准 / gold"]).head(15)

@@ -50,6 +50,7 @@ from beyond_traffic import selfcheck
 from beyond_traffic.claims import (
     find_evidence,
     find_markers,
+    find_sentences,
     marked_sentences,
     profiles_table,
     split_sentences,
@@ -66,9 +67,7 @@ corpus = load_corpus()
 句子 = {a.id: split_sentences(a.clean) for a in corpus}
 
 
-def 找句子(article_id: str, needle: str) -> list[str]:
-    """返回文章 article_id 中所有包含 needle 的句子（和第 01 课同一个工具）。"""
-    return [s for s in 句子[article_id] if needle in s]
+找句子 = find_sentences  # 第 01 课的工具：文章中所有包含关键词的句子
 
 
 def 引用(article_id: str, needle: str) -> None:

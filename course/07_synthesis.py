@@ -43,7 +43,7 @@ import re
 import pandas as pd
 
 from beyond_traffic import selfcheck
-from beyond_traffic.claims import find_evidence, profiles_table, split_sentences
+from beyond_traffic.claims import find_evidence, find_sentences, profiles_table, split_sentences
 from beyond_traffic.compare import frequency_table
 from beyond_traffic.corpus import ARTICLE_IDS, load_corpus
 from beyond_traffic.count import count_phrase, kwic, rate_per_1000_chars
@@ -55,9 +55,7 @@ corpus = load_corpus()
 句子 = {a.id: split_sentences(a.clean) for a in corpus}
 
 
-def 找句子(article_id: str, needle: str) -> list[str]:
-    """返回文章 article_id 中所有包含 needle 的句子（第 01 课的工具）。"""
-    return [s for s in 句子[article_id] if needle in s]
+找句子 = find_sentences  # 第 01 课的工具：文章中所有包含关键词的句子
 
 
 # %% [markdown]

@@ -220,3 +220,18 @@ def test_a2_hedges_and_predicts_side_by_side(table):
     # COURSE.md: "predictions stated as certainties (必然, 将会) beside hedges (或许, 可能)".
     a2 = table.loc["A2"]
     assert a2["predictions"] > 0 and a2["hedges"] > 0
+
+
+def test_find_sentences_quotes_verbatim_from_an_article_or_a_text():
+    from beyond_traffic.claims import find_sentences
+    from beyond_traffic.corpus import get_article
+
+    found = find_sentences("A3", "直播是定语修饰")
+    assert len(found) == 1 and found[0] in get_article("A3").clean
+    assert find_sentences(get_article("a3"), "直播是定语修饰") == found
+    assert find_sentences("流量见顶。赋能才是方向。", "赋能") == ["赋能才是方向。"]
+    assert find_sentences("A1", "") == [] and find_sentences("", "流量") == []
+    with pytest.raises(TypeError, match="needle"):
+        find_sentences("A1", None)
+    with pytest.raises(TypeError, match="article"):
+        find_sentences(3, "流量")

@@ -236,3 +236,29 @@ def test_course_dictionary_does_not_make_segmentation_worse():
     assert table.query("dictionary == 'jieba + course' and hmm")["f1"].item() == pytest.approx(
         best.f1, abs=1e-4
     )
+
+
+def test_disagreements_classify_merged_split_and_crossing():
+    from beyond_traffic.gold import disagreements
+
+    assert disagreements(["直播", "带货"], ["直播", "带货"]) == []
+    (merged,) = disagreements(["产业互联网"], ["产业", "互联网"])
+    assert merged.kind == "merged" and merged.gold == ("产业", "互联网")
+    kinds = [d.kind for d in disagreements(["前", "奏曲"], ["前奏曲"])]
+    assert kinds == ["split", "split"]
+    crossing = disagreements(["产业互", "联网"], ["产业", "互联网"])
+    assert [d.kind for d in crossing] == ["crossing", "split"]
+    assert crossing[0].gold == ("产业", "互联网")
+    with pytest.raises(ValueError, match="different texts"):
+        disagreements(["直播"], ["带货"])
+
+
+def test_disagreements_agree_with_the_score_on_the_gold_standard():
+    from beyond_traffic.gold import disagreements, load_gold, score_segmentation
+    from beyond_traffic.segment import tokenize
+
+    for sentence in load_gold()[:10]:
+        predicted = tokenize(sentence.text)
+        wrong = len(disagreements(predicted, list(sentence.words)))
+        scores = score_segmentation(predicted, list(sentence.words))
+        assert wrong == round(len(predicted) * (1 - scores.precision))

@@ -23,6 +23,7 @@ __all__ = [
     "article_profile",
     "find_evidence",
     "find_markers",
+    "find_sentences",
     "marked_sentences",
     "profiles_table",
     "split_sentences",
@@ -213,6 +214,40 @@ def _text_of(article: object) -> tuple[str | None, str]:
         f"article must be an Article (e.g. get_article('A2')) or a str, "
         f"got {type(article).__name__}"
     )
+
+
+def find_sentences(article: Article | str, needle: str) -> list[str]:
+    """Return the sentences of an article that contain ``needle``, verbatim and in order.
+
+    Quoting by code keeps every quotation in a lesson true to the source: the sentence is
+    found, never retyped.
+
+    Args:
+        article: an article id such as ``"A3"``, an :class:`~beyond_traffic.corpus.Article`
+            (its ``.clean`` text is searched), or a text (any other str).
+        needle: the words to look for (a plain substring).
+
+    Returns:
+        The matching sentences; an empty list when none match or ``needle`` is empty.
+
+    Raises:
+        TypeError: ``article`` or ``needle`` has the wrong type.
+
+    Example:
+        >>> find_sentences("直播是定语修饰，电商是本质。流量难以为继。", "电商")
+        ['直播是定语修饰，电商是本质。']
+        >>> find_sentences("A3", "直播是定语修饰")[0].endswith("电商是本质。")
+        True
+    """
+    from beyond_traffic.corpus import ARTICLE_IDS, get_article
+
+    require_str(needle, name="needle")
+    if isinstance(article, str) and article.strip().upper() in ARTICLE_IDS:
+        article = get_article(article)
+    _, text = _text_of(article)
+    if not needle:
+        return []
+    return [sentence for sentence in split_sentences(text) if needle in sentence]
 
 
 def article_profile(article: Article | str) -> ArticleProfile:

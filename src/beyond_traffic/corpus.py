@@ -50,7 +50,7 @@ def raw_bytes(file: str) -> bytes:
     """Return the seed file's bytes, exactly as shipped.
 
     Example:
-        >>> raw_bytes("001_e98f8e62433a9557.txt")[:6].decode("utf-8")
+        >>> raw_bytes("001_e98f8e62433a9557.txt")[:8].decode("utf-8")
         '\\n\\n直播'
     """
     if not isinstance(file, str):

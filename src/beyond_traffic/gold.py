@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from beyond_traffic._validate import require_tokens
 from beyond_traffic.corpus import ARTICLE_IDS
@@ -13,7 +14,9 @@ from beyond_traffic.corpus import ARTICLE_IDS
 __all__ = [
     "GoldSentence",
     "Scores",
+    "Disagreement",
     "compare_dictionary",
+    "disagreements",
     "evaluate_tokenizer",
     "load_gold",
     "parse_gold",
@@ -181,6 +184,60 @@ def score_segmentation(predicted: list[str], gold: list[str]) -> Scores:
     pred_spans = _spans(predicted, name="predicted")
     gold_spans = _spans(gold, name="gold")
     return Scores.from_counts(len(pred_spans & gold_spans), len(pred_spans), len(gold_spans))
+
+
+class Disagreement(NamedTuple):
+    """A predicted word whose boundaries differ from the gold standard.
+
+    Attributes:
+        predicted: the word the tokenizer produced.
+        gold: the gold words overlapping it.
+        kind: ``"merged"`` (one predicted word for several gold words), ``"split"`` (part of
+            one gold word) or ``"crossing"`` (boundaries cut across gold words).
+    """
+
+    predicted: str
+    gold: tuple[str, ...]
+    kind: str
+
+
+def disagreements(predicted: list[str], gold: list[str]) -> list[Disagreement]:
+    """List the predicted words that do not match a gold word, with the gold words they cover.
+
+    Args:
+        predicted: the words a tokenizer produced.
+        gold: the reference words for the same text.
+
+    Returns:
+        One :class:`Disagreement` per wrong predicted word, in text order; ``[]`` when the
+        segmentation is perfect.
+
+    Raises:
+        TypeError, ValueError: as :func:`score_segmentation`.
+
+    Example:
+        >>> disagreements(["产业互联网", "的", "前", "奏曲"], ["产业", "互联网", "的", "前奏曲"])
+        [Disagreement(predicted='产业互联网', gold=('产业', '互联网'), kind='merged'), \
+Disagreement(predicted='前', gold=('前奏曲',), kind='split'), \
+Disagreement(predicted='奏曲', gold=('前奏曲',), kind='split')]
+    """
+    score_segmentation(predicted, gold)  # the same checks and messages
+    gold_positions, start = [], 0
+    for word in gold:
+        gold_positions.append((start, start + len(word), word))
+        start += len(word)
+    gold_spans = {(a, b) for a, b, _ in gold_positions}
+    found, start = [], 0
+    for word in predicted:
+        end = start + len(word)
+        if (start, end) not in gold_spans:
+            cover = tuple(g for a, b, g in gold_positions if a < end and b > start)
+            inside = any(a <= start and end <= b for a, b, _ in gold_positions)
+            exact_union = "".join(cover) == word
+            kind = "split" if inside else "merged" if exact_union else "crossing"
+            found.append(Disagreement(word, cover, kind))
+        start = end
+    return found
 
 
 def evaluate_tokenizer(

@@ -32,8 +32,8 @@ def lesson_paths(course_dir: Path) -> list[Path]:
     """Return the lesson notebooks of ``course_dir`` in order (``00_…`` to ``07_…``).
 
     Example:
-        >>> [p.name for p in lesson_paths(Path("course"))][:1]
-        ['00_orientation.ipynb']
+        >>> lesson_paths(Path("no-such-folder"))
+        []
     """
     return sorted(Path(course_dir).glob(LESSON_GLOB))
 
@@ -46,9 +46,7 @@ def execute_lesson(
     Errors are not raised: they stay in the outputs, so a caller can report all of them.
 
     Example:
-        >>> run = execute_lesson(Path("course/00_orientation.ipynb"))
-        >>> run.seconds < 30
-        True
+        ``execute_lesson(Path("course/00_orientation.ipynb")).seconds`` — about 3 s.
     """
     from nbclient import NotebookClient
 
