@@ -13,17 +13,10 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable
 
+from _timing import best_seconds
 
-def _best_seconds(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for text in texts:
-            fn(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
+_best_seconds = best_seconds
 
 
 def _row(label: str, seconds: float, texts: list[str], baseline: float) -> str:

@@ -16,6 +16,8 @@ import sys
 import tempfile
 import time
 
+from _timing import best_seconds
+
 _STARTUP = r"""
 import json, sys, time
 t0 = time.perf_counter()
@@ -44,13 +46,7 @@ def _startup(which: str, cache: str) -> float:
 
 def _chars_per_second(fn, texts: list[str], repeat: int) -> float:
     chars = sum(len(t) for t in texts)
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for text in texts:
-            fn(text)
-        best = min(best, time.perf_counter() - t0)
-    return chars / best
+    return chars / best_seconds(fn, texts, repeat)
 
 
 def main(argv: list[str] | None = None) -> None:
