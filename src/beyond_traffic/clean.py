@@ -588,10 +588,8 @@ class StepReport:
 
 
 def _mask(snippet: str) -> str:
-    """Hide personal data in an audit report, keeping its shape: ``a***@***.com``-like."""
-    if len(snippet) <= 2:
-        return "*" * len(snippet)
-    return snippet[0] + "*" * (len(snippet) - 2) + snippet[-1]
+    """Hide personal data in an audit report but keep its shape: ``7********@**.***``."""
+    return "".join(ch if i == 0 or not ch.isalnum() else "*" for i, ch in enumerate(snippet))
 
 
 def audit(raw: str) -> list[StepReport]:
