@@ -35,7 +35,21 @@ def jupyterlab(tmp_path):
     work = tmp_path / "course"
     shutil.copytree(ROOT / "course", work)
     port, token = _free_port(), "beyond-traffic-test"
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "HOME": str(tmp_path)}
+    settings = tmp_path / "lab-settings"
+    # Render every cell (JupyterLab 4 windows long notebooks) and skip the news pop-up.
+    for plugin, values in {
+        "notebook-extension/tracker": '{"windowingMode": "none"}',
+        "apputils-extension/notification": '{"fetchNews": "false"}',
+    }.items():
+        target = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(values, encoding="utf-8")
+    env = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "HOME": str(tmp_path),
+    }
     cmd = [
         sys.executable,
         "-m",
@@ -99,23 +113,38 @@ def test_lesson_runs_in_jupyterlab_in_chromium(jupyterlab, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{base}/lab/tree/{LESSON}?token={token}", timeout=90_000)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-        # Wait for the kernel before running, so no cell is queued against a starting kernel.
-        page.wait_for_selector(IDLE, timeout=90_000)
+        # Wait for the kernel itself (the status bar names it) before running, so that Run All
+        # is not sent while the session is still being set up.
+        page.wait_for_function(
+            "() => /\\(ipykernel\\) \\| Idle/.test(document.body.innerText)", timeout=90_000
+        )
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
         # Done when every code cell shows an execution count and the kernel is idle again.
-        page.wait_for_function(
-            """() => {
-                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-                return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-            }""",
-            timeout=120_000,
-        )
+        try:
+            page.wait_for_function(
+                """() => {
+                    const sel = '.jp-CodeCell .jp-InputPrompt';
+                    const prompts = [...document.querySelectorAll(sel)];
+                    const done = p => /\\[\\d+\\]/.test(p.textContent);
+                    return prompts.length > 0 && prompts.every(done);
+                }""",
+                timeout=120_000,
+            )
+        except Exception:
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "lesson00_timeout.png"))
+            raise
         page.wait_for_selector(IDLE, timeout=60_000)
         errors = page.locator(
             ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
         ).count()
         text = page.locator(".jp-Notebook").inner_text()
+        tables = page.locator(".jp-OutputArea-output table")
+        n_tables = tables.count()
+        if n_tables:
+            # Show the corpus table built by load_corpus() in the saved screenshot.
+            tables.first.scroll_into_view_if_needed()
         ARTIFACTS.mkdir(exist_ok=True)
         shot = ARTIFACTS / "lesson00_jupyterlab.png"
         page.screenshot(path=str(shot), full_page=False)
@@ -123,4 +152,5 @@ def test_lesson_runs_in_jupyterlab_in_chromium(jupyterlab, tmp_path):
     assert errors == 0, "a cell wrote an error or stderr output in JupyterLab"
     assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 200, "the rendered lesson shows Chinese"
     assert "Traceback" not in text
+    assert n_tables >= 1, "the corpus table (a pandas DataFrame) renders as an HTML table"
     assert shot.stat().st_size > 10_000
