@@ -16,3 +16,21 @@ c.Exchange.root = str(HERE / ".exchange")
 # One cell may run for two minutes at most; a hanging submission fails instead of blocking.
 c.ExecutePreprocessor.timeout = 120
 c.Execute.timeout = 120
+# Released answer cells must run without raising: a comment stub leaves each answer's
+# placeholder (`q2_top10 = None`, or a function whose body is its docstring) in place.
+c.ClearSolutions.code_stub = {"python": "# 在此作答 / YOUR ANSWER HERE"}
+c.ClearSolutions.text_stub = "在此作答 / YOUR ANSWER HERE"
+# Feedback shows each check's messages but never the hidden test code.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+# The jupytext pair of a solution notebook holds the solutions: never release or copy it.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "ps[0-9]*_*.py",
+]
