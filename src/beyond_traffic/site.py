@@ -89,8 +89,9 @@ def _title_and_abstract(nb: nbformat.NotebookNode) -> tuple[str, str]:
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
     lines = [line.strip() for line in first.splitlines() if line.strip()]
     title = lines[0].lstrip("# ").strip() if lines else "?"
-    abstract = next((line for line in lines if "Abstract" in line), "")
-    return title, abstract.replace("**", "")
+    paragraphs = [" ".join(p.split()) for p in first.split("\n\n")]
+    abstract = next((p for p in paragraphs if "Abstract" in p), "")
+    return title, abstract.replace("**", "").replace("*", "")
 
 
 def build_site(course_dir: Path, out_dir: Path, *, timeout: int = 120) -> list[Path]:
@@ -127,7 +128,9 @@ def build_site(course_dir: Path, out_dir: Path, *, timeout: int = 120) -> list[P
     index = out_dir / "index.html"
     index.write_text(
         "<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'>"
-        "<title>流量之外 · Beyond Traffic</title></head><body>"
+        "<title>流量之外 · Beyond Traffic</title>"
+        "<style>body{max-width:52rem;margin:2rem auto;font-family:sans-serif;line-height:1.6}"
+        "li{margin-bottom:1rem}</style></head><body>"
         "<h1>流量之外 · Beyond Traffic</h1><ol>" + "".join(rows) + "</ol></body></html>",
         encoding="utf-8",
     )
