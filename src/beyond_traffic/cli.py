@@ -1,0 +1,140 @@
+"""The ``beyond-traffic`` command: one argparse subcommand per job (``grade``, …)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["main", "build_parser", "register"]
+
+_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def register(add: Callable[[argparse._SubParsersAction], None]) -> Callable:
+    """Register a function that adds one subcommand (its parser sets ``func``).
+
+    Example:
+        >>> @register  # doctest: +SKIP
+        ... def _hello(sub):
+        ...     p = sub.add_parser("你好", help="say hello")
+        ...     p.set_defaults(func=lambda args: 0)
+    """
+    _COMMANDS.append(add)
+    return add
+
+
+@register
+def _add_grade(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "grade",
+        help="autograde every submission of an assignment into the nbgrader gradebook",
+        description=(
+            "Run in the course folder (the one with nbgrader_config.py). Each submission runs "
+            "in a sandbox; test cells are replayed by a trusted process; grades go into "
+            "gradebook.db exactly as `nbgrader autograde` writes them."
+        ),
+    )
+    p.add_argument("assignment", help="assignment name, e.g. ps1_segment")
+    p.add_argument(
+        "--jobs", "-j", type=int, default=None, help="parallel sandboxes (default: cores)"
+    )
+    p.add_argument("--force", action="store_true", help="regrade submissions already autograded")
+    p.add_argument("--student", action="append", dest="students", help="only this student (repeat)")
+    p.add_argument("--course", type=Path, default=None, help="course folder (default: current)")
+    p.add_argument("--timeout", type=float, default=900, help="seconds per notebook (default 900)")
+    p.add_argument("--report-dir", type=Path, default=None, help="default: reports/ASSIGNMENT")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_run_grade)
+
+
+def _run_grade(args: argparse.Namespace) -> int:
+    from .grader.course import load_course
+    from .grader.runner import grade_assignment
+    from .grader.sandbox import capabilities
+    from .grader.summary import format_table, write_summary
+
+    if args.jobs is not None and args.jobs < 1:
+        print("--jobs must be >= 1", file=sys.stderr)
+        return 2
+    try:
+        course = load_course(args.course)
+        _print_lint(course, args.assignment)
+        outcomes = grade_assignment(
+            args.assignment,
+            course_root=course.root,
+            jobs=args.jobs,
+            force=args.force,
+            students=args.students,
+            wall_timeout=args.timeout,
+            progress=not args.no_progress,
+        )
+    except (FileNotFoundError, ValueError, TypeError) as exc:
+        print(f"beyond-traffic grade: {exc}", file=sys.stderr)
+        return 2
+    out_dir = args.report_dir or course.root / "reports" / args.assignment
+    summary = write_summary(course, args.assignment, outcomes, out_dir=out_dir)
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    print(f"{args.assignment}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for o in outcomes:
+        if o.status in ("broken", "failed") or o.messages and o.status != "skipped":
+            print(f"  {o.student}: {o.status}: {'; '.join(o.messages)}")
+    print(format_table(summary))
+    print(f"grades: {summary.grades_csv}\nquestions: {summary.questions_csv}")
+    if summary.plot_png:
+        print(f"plot: {summary.plot_png}")
+    for note in capabilities().notes:
+        print(f"note: {note}")
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def _print_lint(course, assignment: str) -> None:
+    from .grader.lint import lint_test_cells
+
+    db = course.db_url
+    if db.startswith("sqlite:///") and not Path(db[len("sqlite:///") :]).is_file():
+        return  # no gradebook yet: grade_assignment explains what to do
+    try:
+        names = course.notebooks(assignment)
+    except Exception:  # noqa: BLE001 - no gradebook yet: grade_assignment says so
+        return
+    for name in names:
+        for warning in lint_test_cells(course.test_cells(assignment, name), notebook=name):
+            print(f"warning: {warning}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every registered subcommand.
+
+    Example:
+        >>> build_parser().parse_args(["grade", "ps1_segment", "--jobs", "2"]).jobs
+        2
+    """
+    parser = argparse.ArgumentParser(
+        prog="beyond-traffic", description="流量之外 Beyond Traffic course tools"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in _COMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``beyond-traffic`` command; returns the exit status.
+
+    Example:
+        >>> main(["--help"])  # doctest: +SKIP
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""The nbgrader course folder: config, paths, submissions and the grader's resume state."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+STATE_DIR = ".beyond_traffic"
+
+
+@dataclass
+class Course:
+    """An nbgrader course folder (the one holding ``nbgrader_config.py``)."""
+
+    root: Path
+    config: Config
+    coursedir: CourseDirectory
+
+    @property
+    def db_url(self) -> str:
+        """The gradebook's SQLAlchemy URL."""
+        return self.coursedir.db_url
+
+    def path(self, kind: str, student: str, assignment: str) -> Path:
+        """``kind`` is one of source/release/submitted/autograded/feedback."""
+        folder = getattr(self.coursedir, f"{kind}_directory")
+        return Path(self.coursedir.format_path(folder, student, assignment))
+
+    @property
+    def cell_timeout(self) -> int:
+        """nbgrader's per-cell timeout (``Execute.timeout``), default 30 like nbgrader."""
+        value = self.config.get("Execute", {}).get("timeout", 30)
+        return int(value) if isinstance(value, int) and value > 0 else 30
+
+    def notebooks(self, assignment: str) -> list[str]:
+        """Notebook names of ``assignment`` in the gradebook (after generate_assignment)."""
+        with Gradebook(self.db_url, self.coursedir.course_id) as gb:
+            try:
+                a = gb.find_assignment(assignment)
+            except MissingEntry:
+                return []
+            return sorted(nb.name for nb in a.notebooks)
+
+    def test_cells(self, assignment: str, notebook: str) -> list[dict[str, object]]:
+        """Autograded test cells (grade, not solution, code) as ``{grade_id, source, points}``.
+
+        Sources come from the gradebook (hidden tests included); order follows the source
+        notebook when it is readable.
+        """
+        with Gradebook(self.db_url, self.coursedir.course_id) as gb:
+            nb = gb.find_notebook(notebook, assignment)
+            solutions = {c.name for c in nb.solution_cells}
+            sources = {c.name: c.source for c in nb.source_cells}
+            cells = [
+                {"grade_id": g.name, "source": sources.get(g.name, ""), "points": g.max_score}
+                for g in nb.grade_cells
+                if g.cell_type == "code" and g.name not in solutions
+            ]
+        order = _source_order(self.path("source", ".", assignment) / f"{notebook}.ipynb")
+        cells.sort(key=lambda c: order.get(c["grade_id"], len(order)))
+        return cells
+
+    def students(self, assignment: str) -> list[str]:
+        """Students with a submission folder for ``assignment``, sorted."""
+        base = Path(self.coursedir.format_path(self.coursedir.submitted_directory, ".", "."))
+        if not base.is_dir():
+            return []
+        return sorted(d.name for d in base.iterdir() if d.is_dir() and (d / assignment).is_dir())
+
+    def state_file(self, assignment: str, student: str) -> Path:
+        """Where the grader records that a submission is done (for resuming)."""
+        return self.root / STATE_DIR / "grade" / assignment / f"{student}.json"
+
+
+def _source_order(path: Path) -> dict[str, int]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ids = [
+            c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in data.get("cells", [])
+        ]
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {gid: i for i, gid in enumerate(ids) if gid}
+
+
+def load_course(root: Path | str | None = None) -> Course:
+    """Load ``nbgrader_config.py`` from ``root`` (default: the current folder).
+
+    Raises:
+        FileNotFoundError: there is no ``nbgrader_config.py`` in ``root``.
+
+    Example:
+        >>> load_course("/nonexistent/课程")  # doctest: +IGNORE_EXCEPTION_DETAIL
+        Traceback (most recent call last):
+        FileNotFoundError: no nbgrader_config.py
+    """
+    root = Path(root or os.getcwd()).resolve()
+    cfg_file = root / "nbgrader_config.py"
+    if not cfg_file.is_file():
+        raise FileNotFoundError(f"no nbgrader_config.py in {root}: run this in the course folder")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    if "root" not in config.get("CourseDirectory", {}):
+        config.CourseDirectory.root = str(root)
+    coursedir = CourseDirectory(config=config)
+    return Course(Path(coursedir.root).resolve(), config, coursedir)
+
+
+def fingerprint(folder: Path) -> str:
+    """A content hash of every file in a submission folder (to notice resubmissions).
+
+    Example:
+        >>> len(fingerprint(Path("/nonexistent")))
+        64
+    """
+    h = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                h.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
+                with open(path, "rb") as fh:
+                    for chunk in iter(lambda: fh.read(1 << 20), b""):
+                        h.update(chunk)
+    return h.hexdigest()
+
+
+def write_state(path: Path, data: dict[str, object]) -> None:
+    """Write the resume marker atomically (a kill leaves either the old or the new file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def read_state(path: Path) -> dict[str, object]:
+    """The resume marker, or ``{}`` when missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def hidden_paths(course: Course) -> list[Path]:
+    """Everything in the course folder the student's code must not see.
+
+    Every top-level entry of the course root is hidden except those the interpreter needs
+    (the virtualenv and the folder ``beyond_traffic`` is imported from), plus the gradebook
+    file wherever it lives.
+    """
+    needed = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
+    import beyond_traffic
+
+    needed.add(Path(beyond_traffic.__file__).resolve().parent)
+    for entry in sys.path:
+        if entry and Path(entry).is_dir():
+            needed.add(Path(entry).resolve())
+    hide: list[Path] = []
+    roots = {course.root}
+    for root in roots:
+        for entry in sorted(root.iterdir()):
+            resolved = entry.resolve()
+            if any(resolved == n or resolved in n.parents for n in needed):
+                continue
+            hide.append(entry)
+    db = course.db_url
+    if db.startswith("sqlite:///"):
+        db_path = Path(db[len("sqlite:///") :]).resolve()
+        if db_path.exists() and db_path not in hide:
+            hide.append(db_path)
+    return hide

@@ -1,0 +1,204 @@
+"""Re-run the instructor's test cells in a fresh trusted process against recorded observations."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import json
+import os
+import shutil
+import tempfile
+import traceback
+from pathlib import Path
+
+from ..grading import REPLAY_ENV
+
+_MAX_TEXT = 200_000
+
+
+def run_cells(cells: list[dict[str, str]]) -> dict[str, list[dict]]:
+    """Execute test cells in order in one namespace; return nbformat outputs per grade_id.
+
+    Each cell gets what the notebook would show: its stdout/stderr streams, the value of its
+    last expression as an ``execute_result``, or an ``error`` output.
+
+    Example:
+        >>> run_cells([{"grade_id": "q1", "source": "print('流量')\\n1.0"}])["q1"][1]["data"]
+        {'text/plain': '1.0'}
+    """
+    namespace: dict[str, object] = {"__name__": "__main__"}
+    results: dict[str, list[dict]] = {}
+    for count, cell in enumerate(cells, start=1):
+        out, err = io.StringIO(), io.StringIO()
+        outputs: list[dict] = []
+        value = None
+        error = None
+        try:
+            tree = ast.parse(cell["source"], filename=f"<cell {cell['grade_id']}>")
+            last = None
+            if tree.body and isinstance(tree.body[-1], ast.Expr):
+                last = ast.Expression(tree.body.pop().value)
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                exec(compile(tree, f"<cell {cell['grade_id']}>", "exec"), namespace)
+                if last is not None:
+                    value = eval(compile(last, f"<cell {cell['grade_id']}>", "eval"), namespace)
+        except BaseException as exc:  # noqa: BLE001 - an error output, as in the notebook
+            error = exc
+        for name, buf in (("stdout", out), ("stderr", err)):
+            text = buf.getvalue()
+            if text:
+                outputs.append({"output_type": "stream", "name": name, "text": text[:_MAX_TEXT]})
+        if error is not None:
+            outputs.append(
+                {
+                    "output_type": "error",
+                    "ename": type(error).__name__,
+                    "evalue": str(error)[:2000],
+                    "traceback": traceback.format_exception(error)[-5:],
+                }
+            )
+        elif value is not None:
+            outputs.append(
+                {
+                    "output_type": "execute_result",
+                    "execution_count": count,
+                    "metadata": {},
+                    "data": {"text/plain": repr(value)[:_MAX_TEXT]},
+                }
+            )
+        results[cell["grade_id"]] = outputs
+    return results
+
+
+def replay(
+    cells: list[dict[str, str]],
+    observations: Path,
+    *,
+    files: list[tuple[Path, str]] = (),
+    timeout: float = 600,
+    zygote=None,
+) -> dict[str, list[dict]]:
+    """Run :func:`run_cells` in a fresh trusted process with ``BEYOND_TRAFFIC_REPLAY`` set.
+
+    The process is forked from a warm ``Zygote("replay")`` (one is started for this call when
+    none is given), so nothing carries over between submissions.
+
+    Args:
+        cells: ``{"grade_id", "source"}`` for every test cell, in notebook order.
+        observations: the recorded observations file (validated by the Checker when read).
+        files: trusted instructor files ``(path, relative name)`` to place in the working folder.
+        timeout: seconds before the replay is abandoned (every cell then scores 0).
+        zygote: the warm process to fork from.
+
+    Returns:
+        Outputs per grade_id; cells missing from the result must be scored 0 by the caller.
+
+    Example:
+        >>> callable(replay)
+        True
+    """
+    with tempfile.TemporaryDirectory(prefix=f"bt-replay-{os.getpid()}-") as tmp:
+        root = Path(tmp)
+        work = root / "work"
+        work.mkdir()
+        for src, rel in files:
+            dest = work / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+        obs_copy = root / "observations.jsonl"
+        if observations.is_file() and not observations.is_symlink():
+            shutil.copyfile(observations, obs_copy)
+        else:
+            obs_copy.write_text("", encoding="utf-8")
+        spec = root / "spec.json"
+        result = root / "result.json"
+        spec.write_text(
+            json.dumps(
+                {
+                    "cells": cells,
+                    "result": str(result),
+                    "workdir": str(work),
+                    "home": str(root),
+                    "observations": str(obs_copy),
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+        own = zygote is None
+        if own:
+            from .zygote import Zygote
+
+            zygote = Zygote("replay")
+        try:
+            zygote.run(str(spec), timeout=timeout)
+        finally:
+            if own:
+                zygote.close()
+        try:
+            data = json.loads(result.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+
+def warm_up(spec_path: str) -> None:
+    """In the replay zygote: run the test cells once with no observations, then forget them.
+
+    Only instructor code runs and every expectation fails; what stays behind is the trusted
+    caches it filled (imported modules, a loaded dictionary), the same for every student.
+    """
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    saved_env = dict(os.environ)
+    os.chdir(spec["workdir"])
+    os.environ[REPLAY_ENV] = spec["observations"]
+    try:
+        run_cells(spec["cells"])
+    finally:
+        os.chdir("/")
+        os.environ.clear()
+        os.environ.update(saved_env)
+        from .. import grading
+
+        grading._REPLAY_CACHE.clear()
+
+
+def prepare_warmup(
+    folder: Path, cells: list[dict[str, str]], files: list[tuple[Path, str]]
+) -> Path:
+    """Write a warm-up spec (and an empty observations file) into ``folder``."""
+    work = folder / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    for src, rel in files:
+        dest = work / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+    obs = folder / "empty.jsonl"
+    obs.write_text("", encoding="utf-8")
+    spec = folder / "warmup.json"
+    spec.write_text(
+        json.dumps({"cells": cells, "workdir": str(work), "observations": str(obs)}),
+        encoding="utf-8",
+    )
+    return spec
+
+
+def child_task(spec_path: str) -> int:
+    """In a zygote child: run the cells against the recorded observations, write the result."""
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    os.chdir(spec["workdir"])
+    os.environ.clear()
+    os.environ.update(
+        {
+            "PATH": "/usr/bin:/bin",
+            "HOME": spec["home"],
+            "TMPDIR": spec["home"],
+            "LANG": "C.UTF-8",
+            "MPLBACKEND": "agg",
+            REPLAY_ENV: spec["observations"],
+        }
+    )
+    results = run_cells(spec["cells"])
+    Path(spec["result"]).write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+    return 0

@@ -1,0 +1,177 @@
+"""After grading: a grades CSV, per-question statistics and a score-distribution plot."""
+
+from __future__ import annotations
+
+import csv
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from nbgrader.api import Gradebook, MissingEntry
+
+from .course import Course
+from .runner import Outcome
+
+
+@dataclass
+class Summary:
+    """Paths written and the table rows (one per student) of a grading run."""
+
+    grades_csv: Path
+    questions_csv: Path
+    plot_png: Path | None
+    rows: list[dict[str, object]]
+    questions: list[dict[str, object]]
+
+
+def collect_scores(course: Course, assignment: str) -> dict[str, dict[str, float | None]]:
+    """``{student: {"notebook/grade_id": score}}`` for every submission in the gradebook.
+
+    Example:
+        >>> collect_scores  # doctest: +ELLIPSIS
+        <function collect_scores at ...>
+    """
+    scores: dict[str, dict[str, float | None]] = {}
+    with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        try:
+            a = gb.find_assignment(assignment)
+        except MissingEntry:
+            return scores
+        for sub in a.submissions:
+            row: dict[str, float | None] = {}
+            for nb in sub.notebooks:
+                for grade in nb.grades:
+                    row[f"{nb.name}/{grade.name}"] = grade.score
+            scores[sub.student.id] = row
+    return scores
+
+
+def max_scores(course: Course, assignment: str) -> dict[str, float]:
+    """``{"notebook/grade_id": max points}`` for the assignment's grade cells."""
+    out: dict[str, float] = {}
+    with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        for nb in gb.find_assignment(assignment).notebooks:
+            for cell in nb.grade_cells:
+                out[f"{nb.name}/{cell.name}"] = cell.max_score
+    return out
+
+
+def write_summary(
+    course: Course, assignment: str, outcomes: list[Outcome], *, out_dir: Path
+) -> Summary:
+    """Write ``grades.csv``, ``questions.csv`` and ``score_distribution.png`` into ``out_dir``.
+
+    Example:
+        >>> write_summary  # doctest: +ELLIPSIS
+        <function write_summary at ...>
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    scores = collect_scores(course, assignment)
+    maxima = max_scores(course, assignment)
+    questions = sorted(maxima)
+    total_max = sum(maxima.values())
+    by_student = {o.student: o for o in outcomes}
+    rows = []
+    for student in sorted(set(scores) | set(by_student)):
+        outcome = by_student.get(student)
+        cells = scores.get(student, {})
+        total = sum(v for v in cells.values() if v is not None)
+        row: dict[str, object] = {
+            "student": student,
+            "status": outcome.status if outcome else "not in this run",
+            "score": round(total, 4),
+            "max_score": total_max,
+        }
+        for q in questions:
+            v = cells.get(q)
+            row[q] = "" if v is None else round(v, 4)
+        row["message"] = "; ".join(outcome.messages) if outcome else ""
+        rows.append(row)
+    grades_csv = out_dir / "grades.csv"
+    with open(grades_csv, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(
+            fh, fieldnames=["student", "status", "score", "max_score", *questions, "message"]
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+    stats = []
+    for q in questions:
+        values = [float(r[q]) for r in rows if r[q] != ""]
+        top = maxima[q]
+        stats.append(
+            {
+                "question": q,
+                "max_points": top,
+                "n": len(values),
+                "mean": round(statistics.fmean(values), 3) if values else "",
+                "median": round(statistics.median(values), 3) if values else "",
+                "full_credit_pct": round(100 * sum(v >= top for v in values) / len(values), 1)
+                if values
+                else "",
+                "zero_pct": round(100 * sum(v == 0 for v in values) / len(values), 1)
+                if values
+                else "",
+            }
+        )
+    questions_csv = out_dir / "questions.csv"
+    with open(questions_csv, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(
+            fh,
+            fieldnames=[
+                "question",
+                "max_points",
+                "n",
+                "mean",
+                "median",
+                "full_credit_pct",
+                "zero_pct",
+            ],
+        )
+        writer.writeheader()
+        writer.writerows(stats)
+    plot = _plot([float(r["score"]) for r in rows], total_max, out_dir / "score_distribution.png")
+    return Summary(grades_csv, questions_csv, plot, rows, stats)
+
+
+def _plot(totals: list[float], top: float, path: Path) -> Path | None:
+    if not totals:
+        return None
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+
+    font = None
+    try:
+        from beyond_traffic import viz
+
+        font = viz.font_properties()
+    except Exception:  # noqa: BLE001 - fall back to matplotlib's default font
+        font = None
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    bins = max(1, min(20, int(top) + 1)) if top else 10
+    ax.hist(totals, bins=bins, range=(0, max(top, max(totals), 1)), color="#3b6ea5")
+    labels = ("得分分布 score distribution", "得分 score", "人数 students")
+    if font is not None:
+        ax.set_title(labels[0], fontproperties=font)
+        ax.set_xlabel(labels[1], fontproperties=font)
+        ax.set_ylabel(labels[2], fontproperties=font)
+    else:
+        ax.set_title("score distribution")
+        ax.set_xlabel("score")
+        ax.set_ylabel("students")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def format_table(summary: Summary) -> str:
+    """A short plain-text table of the per-question statistics for the terminal."""
+    lines = ["question                         max   mean  median  full%  zero%"]
+    for q in summary.questions:
+        lines.append(
+            f"{q['question'][:32]:32} {q['max_points']:>4} {q['mean']!s:>6} "
+            f"{q['median']!s:>7} {q['full_credit_pct']!s:>6} {q['zero_pct']!s:>6}"
+        )
+    return "\n".join(lines)

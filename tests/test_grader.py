@@ -1,0 +1,324 @@
+"""Tests for beyond_traffic.grader: parity with nbgrader, resume, faults, summary, ps1."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
+
+import course_tools as ct  # noqa: E402
+
+from beyond_traffic.grader.lint import lint_test_cells  # noqa: E402
+from beyond_traffic.grader.replay import run_cells  # noqa: E402
+from beyond_traffic.grader.sandbox import capabilities  # noqa: E402
+from beyond_traffic.grading import REPLAY_ENV  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+PS1 = REPO / "solutions" / "ps1_segment" / "ps1_segment.ipynb"
+
+#: Mixed answers: one wrong hidden test, one wrong ranking.
+MIXED = {
+    "q1_answer": (
+        'def count_chars(text):\n    return len(text.replace(" ", "")) if "流量" in text else 0'
+    ),
+    "q2_answer": ct.HONEST["q2_answer"],
+}
+
+
+# --------------------------------------------------------------------------- fast units
+
+
+def test_run_cells_mirrors_notebook_outputs():
+    out = run_cells(
+        [
+            {"grade_id": "a", "source": "x = 2\nprint('流量')\nx * 1.5"},
+            {"grade_id": "b", "source": "x + undefined"},
+            {"grade_id": "c", "source": "y = x"},
+            {"grade_id": "d", "source": "import sys\nsys.stderr.write('坏')\n1"},
+        ]
+    )
+    assert out["a"][0] == {"output_type": "stream", "name": "stdout", "text": "流量\n"}
+    assert out["a"][1]["data"] == {"text/plain": "3.0"}
+    assert out["b"][0]["output_type"] == "error" and out["b"][0]["ename"] == "NameError"
+    assert out["c"] == []
+    assert [o.get("name") for o in out["d"]][:1] == ["stderr"]
+
+
+def test_run_cells_syntax_error_is_an_error_output():
+    out = run_cells([{"grade_id": "a", "source": "def ("}])
+    assert out["a"][0]["ename"] == "SyntaxError"
+
+
+def test_lint_flags_contract_violations():
+    head = "from beyond_traffic.grading import Checker\n"
+    cells = [
+        {
+            "grade_id": "q1",
+            "points": 2,
+            "source": head + "ck = Checker('q1', points=2)\nck.report()",
+        },
+        {
+            "grade_id": "q2",
+            "points": 1,
+            "source": head + "ck = Checker('q1', points=2)\nck.report()",
+        },
+        {"grade_id": "q3", "points": 1, "source": head + "ck = Checker('q3', points=1)\nx = 1"},
+        {"grade_id": "q4", "points": 1, "source": "def ("},
+    ]
+    warnings = lint_test_cells(cells, notebook="作业")
+    assert not [w for w in warnings if w.startswith("作业/q1:")]
+    q2 = [w for w in warnings if w.startswith("作业/q2:")]
+    assert any("differs from the cell's grade_id" in w for w in q2)
+    assert any("also used in q1" in w for w in q2)
+    assert any("points 2 differ" in w for w in q2)
+    assert any(w.startswith("作业/q3:") and "full credit" in w for w in warnings)
+    assert any(w.startswith("作业/q4:") and "syntax" in w for w in warnings)
+    with pytest.raises(TypeError):
+        lint_test_cells("q1")
+
+
+def test_capabilities_explain_every_missing_layer():
+    caps = capabilities()
+    missing = (not caps.namespaces) + (not caps.drop_uid) + (not caps.pids_cgroup)
+    assert len(caps.notes) >= missing
+
+
+# --------------------------------------------------------------------------- class runs
+
+
+def _build_twins(base: Path) -> dict:
+    a = ct.make_course(base / "a")
+    for student, answers in [
+        ("alice", ct.HONEST),
+        ("bob", ct.PARTIAL),
+        ("dora", MIXED),
+        ("carol", None),
+    ]:
+        nb = ct.release_notebook(a) if answers is None else ct.answered(a, answers)
+        ct.submit(a, student, nb)
+    b = base / "b"
+    shutil.copytree(a, b)
+    ct.nbgrader(a, "autograde", "mini")
+    run = ct.beyond_traffic(b, "grade", "mini", "--jobs", "2")
+    return {
+        "a": str(a),
+        "b": str(b),
+        "returncode": run.returncode,
+        "stdout": run.stdout,
+        "stderr": run.stderr,
+    }
+
+
+@pytest.fixture(scope="module")
+def twin_courses(tmp_path_factory):
+    """The same class graded by plain nbgrader (a) and by beyond-traffic (b); read-only."""
+    facts = ct.shared_once(tmp_path_factory, "twins", _build_twins)
+    run = SimpleNamespace(**{k: facts[k] for k in ("returncode", "stdout", "stderr")})
+    return Path(facts["a"]), Path(facts["b"]), run
+
+
+@pytest.mark.slow
+def test_scores_identical_to_nbgrader_autograde(twin_courses):
+    a, b, run = twin_courses
+    assert run.returncode == 0, run.stdout + run.stderr
+    plain, ours = ct.gradebook_scores(a), ct.gradebook_scores(b)
+    assert ours == plain
+    assert len({tuple(sorted(v.items())) for v in ours.values()}) >= 3  # really different
+
+
+@pytest.mark.slow
+def test_degraded_sandbox_gives_the_same_honest_scores(twin_courses, tmp_path):
+    a, _, _ = twin_courses
+    course = ct.make_course(tmp_path / "d")
+    ct.submit(course, "alice", ct.answered(course, ct.HONEST))
+    ct.submit(course, "bob", ct.answered(course, ct.PARTIAL))
+    env = {**ct.ENV, "BEYOND_TRAFFIC_SANDBOX": "none"}
+    run = subprocess.run(
+        [str(ct.BIN / "beyond-traffic"), "grade", "mini", "--no-progress"],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "containment disabled" in run.stdout
+    plain = ct.gradebook_scores(a)
+    assert ct.gradebook_scores(course) == {s: plain[s] for s in ("alice", "bob")}
+
+
+@pytest.mark.slow
+def test_feedback_and_export_work_on_our_gradebook(twin_courses, tmp_path):
+    a, b = (tmp_path / "a", tmp_path / "b")
+    shutil.copytree(twin_courses[0], a)
+    shutil.copytree(twin_courses[1], b)
+    for course in (a, b):
+        ct.nbgrader(course, "generate_feedback", "mini")
+        ct.nbgrader(course, "export", "--to", str(course / "export.csv"))
+    rows = {}
+    for course in (a, b):
+        with open(course / "export.csv", encoding="utf-8") as fh:
+            rows[course.name] = {r["student_id"]: r["raw_score"] for r in csv.DictReader(fh)}
+    assert rows["a"] == rows["b"]
+    html = (b / "feedback" / "bob" / "mini" / "mini.html").read_text(encoding="utf-8")
+    assert "得分 score" in html
+
+
+@pytest.mark.slow
+def test_summary_files(twin_courses):
+    _, b, run = twin_courses
+    report = b / "reports" / "mini"
+    with open(report / "grades.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    scores = ct.gradebook_scores(b)
+    for row in rows:
+        expected = sum(v or 0 for v in scores[row["student"]].values())
+        assert float(row["score"]) == pytest.approx(expected)
+    with open(report / "questions.csv", encoding="utf-8") as fh:
+        questions = {r["question"]: r for r in csv.DictReader(fh)}
+    t1 = [scores[s]["t1_count"] for s in scores]
+    assert float(questions["mini/t1_count"]["mean"]) == pytest.approx(sum(t1) / len(t1), abs=1e-3)
+    assert (report / "score_distribution.png").read_bytes()[:4] == b"\x89PNG"
+    assert "mini/t2_top" in run.stdout
+
+
+@pytest.mark.slow
+def test_resume_skips_done_and_regrades_resubmissions(twin_courses, tmp_path):
+    _, b, _ = twin_courses
+    course = tmp_path / "c"
+    shutil.copytree(b, course)
+    before = ct.gradebook_scores(course)
+    again = ct.beyond_traffic(course, "grade", "mini")
+    assert again.returncode == 0 and "skipped 4" in again.stdout
+    assert ct.gradebook_scores(course) == before
+    # carol resubmits a correct answer later: only she is regraded.
+    ct.submit(
+        course,
+        "carol",
+        ct.answered(course, ct.HONEST),
+        timestamp="2026-11-21 09:00:00.000000 UTC",
+    )
+    third = ct.beyond_traffic(course, "grade", "mini")
+    assert "graded 1" in third.stdout and "skipped 3" in third.stdout
+    after = ct.gradebook_scores(course)
+    assert after["carol"] == after["alice"]
+    assert {k: v for k, v in after.items() if k != "carol"} == {
+        k: v for k, v in before.items() if k != "carol"
+    }
+    forced = ct.beyond_traffic(course, "grade", "mini", "--force", "--student", "bob")
+    assert "graded 1" in forced.stdout
+
+
+@pytest.mark.slow
+def test_killed_run_resumes_to_the_same_grades(tmp_path):
+    course = ct.make_course(tmp_path / "k")
+    plans = [ct.HONEST, ct.PARTIAL, MIXED, ct.HONEST, ct.PARTIAL, MIXED]
+    for i, answers in enumerate(plans):
+        ct.submit(course, f"s{i}", ct.answered(course, answers))
+    reference = tmp_path / "ref"
+    shutil.copytree(course, reference)
+    ct.beyond_traffic(reference, "grade", "mini", "--jobs", "2", check=True)
+
+    proc = subprocess.Popen(
+        [str(ct.BIN / "beyond-traffic"), "grade", "mini", "--jobs", "2", "--no-progress"],
+        cwd=course,
+        env=ct.ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    state = course / ".beyond_traffic" / "grade" / "mini"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        done = [p for p in state.glob("*.json") if json.loads(p.read_text()).get("state") == "done"]
+        if len(done) >= 2 or proc.poll() is not None:
+            break
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert len(done) < len(plans), "the kill came too late to test anything"
+    time.sleep(1)
+    # This run's sandboxes used fresh uids counted from a base derived from its pid.
+    base = 210_000 + (proc.pid % 1000) * 100
+    leftovers = subprocess.run(["ps", "-eo", "uid="], capture_output=True, text=True).stdout
+    assert not [u for u in leftovers.split() if base <= int(u) < base + 100], "processes survived"
+
+    resumed = ct.beyond_traffic(course, "grade", "mini", "--jobs", "2")
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert "skipped" in resumed.stdout
+    # The resumed run removed what the killed one left behind (sandboxes, cgroups).
+    stale = list(Path(tempfile.gettempdir()).glob(f"bt-*-{proc.pid}-*"))
+    stale += list(Path("/sys/fs/cgroup/pids").glob(f"bt-*-{proc.pid}-*"))
+    assert not stale
+    assert ct.gradebook_scores(course) == ct.gradebook_scores(reference)
+
+
+@pytest.mark.slow
+def test_replay_ignores_a_patched_kernel_but_nbgrader_does_not(tmp_path):
+    course = ct.make_course(tmp_path / "p")
+    hack = "import beyond_traffic.grading as g\ng.Checker.report = lambda self, **k: self.points"
+    ct.submit(course, "mallory", ct.answered(course, {}, extra_cells=[hack]))
+    plain = tmp_path / "plain"
+    shutil.copytree(course, plain)
+    ct.nbgrader(plain, "autograde", "mini")
+    ct.beyond_traffic(course, "grade", "mini", check=True)
+    assert ct.gradebook_scores(plain)["mallory"]["t1_count"] == 2.0  # nbgrader is fooled
+    assert ct.gradebook_scores(course)["mallory"]["t1_count"] == 0.0
+
+
+@pytest.mark.slow
+def test_reference_solution_of_ps1_gets_full_marks_with_both_graders(tmp_path):
+    assert PS1.is_file(), f"{PS1} is missing: the ps1 comparison cannot run"
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(PS1.parent, course / "solutions" / "ps1_segment")
+    ct.nbgrader(course, "generate_assignment", "ps1_segment", "--force")
+    source = nbformat.read(PS1, as_version=4)
+    answers = {
+        c.metadata["nbgrader"]["grade_id"]: c.source
+        for c in source.cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    }
+    release = nbformat.read(course / "assignments" / "ps1_segment" / PS1.name, as_version=4)
+    for cell in release.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in answers:
+            cell.source = answers[gid]
+    folder = course / "submitted" / "ref" / "ps1_segment"
+    folder.mkdir(parents=True)
+    nbformat.write(release, folder / PS1.name)
+    (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
+    twin = tmp_path / "twin"
+    shutil.copytree(course, twin)
+    ct.nbgrader(course, "autograde", "ps1_segment")
+    run = ct.beyond_traffic(twin, "grade", "ps1_segment")
+    assert run.returncode == 0, run.stdout + run.stderr
+    plain = ct.gradebook_scores(course, "ps1_segment")
+    ours = ct.gradebook_scores(twin, "ps1_segment")
+    assert ours == plain
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{twin / 'gradebook.db'}") as gb:
+        nb = gb.find_assignment("ps1_segment").notebooks[0]
+        tests = {c.name: c.max_score for c in nb.grade_cells if c.cell_type == "code"}
+        tests = {k: v for k, v in tests.items() if k not in {c.name for c in nb.solution_cells}}
+    assert tests, "ps1 has no autograded test cells"
+    assert {k: ours["ref"][k] for k in tests} == tests
+
+
+def test_replay_env_is_not_leaked_into_this_process():
+    assert REPLAY_ENV not in os.environ
