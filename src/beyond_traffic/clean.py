@@ -103,10 +103,9 @@ _SYLLABLE = re.compile(
 
 @lru_cache(maxsize=2048)
 def _is_toned_syllable(word: str) -> bool:
+    # A pinyin note carries exactly one tone mark; "(café)" has one but fails the syllable test.
     if sum(ch in _TONED for ch in word) != 1:
-        return (
-            False  # a pinyin note carries exactly one tone mark; "(café)" has one but fails below
-        )
+        return False
     bare = "".join("v" if ch in "üǖǘǚǜ" else unicodedata.normalize("NFD", ch)[0] for ch in word)
     return _SYLLABLE.fullmatch(bare) is not None
 

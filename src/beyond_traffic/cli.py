@@ -1,4 +1,4 @@
-"""The ``beyond-traffic`` command: one argparse subcommand per job (``grade``, …)."""
+"""The ``beyond-traffic`` command: one argparse subcommand per job (grade, clean, audit)."""
 
 from __future__ import annotations
 
@@ -104,6 +104,85 @@ def _print_lint(course, assignment: str) -> None:
     for name in names:
         for warning in lint_test_cells(course.test_cells(assignment, name), notebook=name):
             print(f"warning: {warning}")
+
+
+@register
+def _add_clean(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "clean",
+        help="print the cleaned text of a scraped article (or of corpus article A1–A5)",
+        description="Runs beyond_traffic.clean.clean_text on a UTF-8 file, '-' for stdin.",
+    )
+    p.add_argument("source", help="a file, '-' for standard input, or a corpus id such as A3")
+    p.set_defaults(func=_run_clean)
+
+
+@register
+def _add_audit(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "audit",
+        help="show what each cleaning step removed or changed",
+        description="Without SOURCE: one table for the whole corpus. With SOURCE: one article.",
+    )
+    p.add_argument("source", nargs="?", help="a file, '-' for standard input, or a corpus id")
+    p.add_argument("--examples", type=int, default=3, help="edits shown per step (default 3)")
+    p.set_defaults(func=_run_audit)
+
+
+def _read_source(source: str) -> str:
+    """The raw text named by ``source``: a corpus id, ``-`` (stdin) or a UTF-8 file."""
+    from .corpus import load_corpus
+
+    ids = {a.id: a for a in load_corpus()}
+    if source.upper() in ids:
+        return ids[source.upper()].raw
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    if not path.is_file():
+        raise FileNotFoundError(f"no such file or corpus id: {source} (ids: {', '.join(ids)})")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{source} is not UTF-8 text ({exc.reason})") from None
+
+
+def _run_clean(args: argparse.Namespace) -> int:
+    from .clean import clean_text
+
+    try:
+        raw = _read_source(args.source)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"beyond-traffic clean: {exc}", file=sys.stderr)
+        return 2
+    print(clean_text(raw))
+    return 0
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    from .clean import audit, audit_corpus
+
+    if args.source is None:
+        table = audit_corpus()
+        with_edits = table[table["count"] > 0]
+        print(with_edits[["article", "step", "removed", "changed"]].to_string(index=False))
+        return 0
+    try:
+        raw = _read_source(args.source)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"beyond-traffic audit: {exc}", file=sys.stderr)
+        return 2
+    k = max(args.examples, 0)
+    for report in audit(raw):
+        print(
+            f"{report.step}: {report.chars_before} → {report.chars_after} chars, "
+            f"{len(report.removed)} removed, {len(report.changed)} changed"
+        )
+        for old in report.removed[:k]:
+            print(f"    − {old!r}")
+        for old, new in report.changed[:k]:
+            print(f"    {old!r} → {new!r}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

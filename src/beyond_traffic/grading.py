@@ -187,19 +187,22 @@ def _canon(x: object, budget: _Budget, depth: int, np_scalars: dict[type, type])
     return _canon_library(x, t, budget, depth, np_scalars)
 
 
+def _spend_sized(x: object, budget: _Budget) -> None:
+    # numpy and pandas report their size without walking the data: refuse huge values up front.
+    budget.spend()
+    if x.size > MAX_NODES:
+        raise CanonicalError("value too large")
+
+
 def _canon_library(x: object, t: type, budget: _Budget, depth: int, np_scalars) -> object:
     np = sys.modules.get("numpy")
     if np is not None and t is np.ndarray:
-        budget.spend()
-        if x.size > MAX_NODES:
-            raise CanonicalError("value too large")
+        _spend_sized(x, budget)
         return _canon(x.tolist(), budget, depth + 1, np_scalars)
     pd = sys.modules.get("pandas")
     if pd is not None:
         if t is pd.DataFrame:
-            budget.spend()
-            if x.size > MAX_NODES:
-                raise CanonicalError("value too large")
+            _spend_sized(x, budget)
             return {
                 "columns": _canon(_pandas_labels(x.columns), budget, depth + 1, np_scalars),
                 "index": _canon(_pandas_labels(x.index), budget, depth + 1, np_scalars),
@@ -211,9 +214,7 @@ def _canon_library(x: object, t: type, budget: _Budget, depth: int, np_scalars) 
                 ),
             }
         if t is pd.Series:
-            budget.spend()
-            if x.size > MAX_NODES:
-                raise CanonicalError("value too large")
+            _spend_sized(x, budget)
             return {
                 "name": _canon(_pandas_cell(x.name), budget, depth + 1, np_scalars),
                 "index": _canon(_pandas_labels(x.index), budget, depth + 1, np_scalars),
@@ -661,8 +662,22 @@ class Checker:
 
     # ------------------------------------------------------------------ helpers
 
-    def _add(self, name: str, kind: str, earned: float, possible: float, zh: str, en: str) -> bool:
-        self.results.append(Result(name, kind, earned, possible, zh, en, False))
+    def _fail(
+        self,
+        name: str,
+        kind: str,
+        points: float,
+        zh: str | None,
+        en: str | None,
+        why_zh: str,
+        why_en: str,
+        *,
+        earned: float = 0.0,
+    ) -> bool:
+        # The instructor's message comes first; the detail never shows the expected value.
+        self.results.append(
+            Result(name, kind, earned, points, _join(zh, why_zh), _join(en, why_en), False)
+        )
         return False
 
     def _ok(self, name: str, kind: str, points: float, zh: str, en: str) -> bool:
@@ -672,23 +687,25 @@ class Checker:
     def _usable(self, name: str, kind: str, points: float, zh: str | None, en: str | None):
         obs = self.observation(name)
         if not obs.ok:
-            self._add(
+            self._fail(
                 name,
                 kind,
-                0.0,
                 points,
-                _join(zh, f"无法取得 {name}：{obs.error}"),
-                _join(en, f"could not get {name}: {obs.error}"),
+                zh,
+                en,
+                f"无法取得 {name}：{obs.error}",
+                f"could not get {name}: {obs.error}",
             )
             return None
         if name in self._gated:
-            self._add(
+            self._fail(
                 name,
                 kind,
-                0.0,
                 points,
-                _join(zh, f"{name} 的类型不对，未比较"),
-                _join(en, f"{name} has the wrong type, not compared"),
+                zh,
+                en,
+                f"{name} 的类型不对，未比较",
+                f"{name} has the wrong type, not compared",
             )
             return None
         return obs
@@ -749,9 +766,7 @@ class Checker:
                     break
         if problem_zh:
             self._gated.add(name)
-            return self._add(
-                name, "type", 0.0, points, _join(zh, problem_zh), _join(en, problem_en)
-            )
+            return self._fail(name, "type", points, zh, en, problem_zh, problem_en)
         return self._ok(name, "type", points, f"{name} 类型正确", f"{name} has the right type")
 
     def expect_equal(
@@ -810,7 +825,7 @@ class Checker:
             return self._ok(name, "equal", points, f"{name} 正确", f"{name} is correct")
         dzh, den, ratio = _diff(got, want, tol, rel_tol)
         earned = round(points * max(0.0, min(1.0, ratio)), 4) if partial else 0.0
-        return self._add(name, "equal", earned, points, _join(zh, dzh), _join(en, den))
+        return self._fail(name, "equal", points, zh, en, dzh, den, earned=earned)
 
     def expect_len(
         self,
@@ -836,26 +851,28 @@ class Checker:
         if obs is None:
             return False
         if _type(obs.value) not in (_str, _list, _tuple, _dict, _set, _frozenset):
-            return self._add(
+            return self._fail(
                 name,
                 "len",
-                0.0,
                 points,
-                _join(zh, f"{name} 没有长度（类型 {obs.tag}）"),
-                _join(en, f"{name} has no length (type {obs.tag})"),
+                zh,
+                en,
+                f"{name} 没有长度（类型 {obs.tag}）",
+                f"{name} has no length (type {obs.tag})",
             )
         n = _len(_list(obs.value))
         ok = (length is None or n == length) and (min_len is None or n >= min_len)
         ok = ok and (max_len is None or n <= max_len)
         if ok:
             return self._ok(name, "len", points, f"{name} 长度正确", f"{name} length ok")
-        return self._add(
+        return self._fail(
             name,
             "len",
-            0.0,
             points,
-            _join(zh, f"{name} 的长度 {n} 不符合要求"),
-            _join(en, f"{name} has length {n}, which is not what is required"),
+            zh,
+            en,
+            f"{name} 的长度 {n} 不符合要求",
+            f"{name} has length {n}, which is not what is required",
         )
 
     def expect_contains(
@@ -900,13 +917,15 @@ class Checker:
                 name, "contains", points, f"{name} 包含所需各项", f"{name} has every item"
             )
         earned = round(points * _len(found) / max(_len(wanted), 1), 4) if partial else 0.0
-        return self._add(
+        return self._fail(
             name,
             "contains",
-            earned,
             points,
-            _join(zh, f"{name} 缺少 {missing} 个应有的项"),
-            _join(en, f"{name} lacks {missing} of the required items"),
+            zh,
+            en,
+            f"{name} 缺少 {missing} 个应有的项",
+            f"{name} lacks {missing} of the required items",
+            earned=earned,
         )
 
     def expect_subset(
@@ -940,13 +959,14 @@ class Checker:
             return self._ok(
                 name, "subset", points, f"{name} 各项都允许", f"{name} items all allowed"
             )
-        return self._add(
+        return self._fail(
             name,
             "subset",
-            0.0,
             points,
-            _join(zh, f"{name} 含有不允许的项 {_preview(extra)}"),
-            _join(en, f"{name} has items that are not allowed {_preview(extra)}"),
+            zh,
+            en,
+            f"{name} 含有不允许的项 {_preview(extra)}",
+            f"{name} has items that are not allowed {_preview(extra)}",
         )
 
     def expect_true(
@@ -983,13 +1003,14 @@ class Checker:
             en = _join(en, f"the check raised {_safe_name(_type(exc))}")
         if ok:
             return self._ok(name, "true", points, f"{name} 符合要求", f"{name} ok")
-        return self._add(
+        return self._fail(
             name,
             "true",
-            0.0,
             points,
-            _join(zh, f"{name} 不符合要求"),
-            _join(en, f"{name} does not meet the requirement"),
+            zh,
+            en,
+            f"{name} 不符合要求",
+            f"{name} does not meet the requirement",
         )
 
     def expect_ok(
