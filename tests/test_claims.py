@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 
 import pytest
 
-from beyond_traffic import claims
 from beyond_traffic.claims import (
     MARKER_KINDS,
     PROFILE_FILLERS,
@@ -21,11 +19,6 @@ from beyond_traffic.claims import (
 )
 from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus
 from beyond_traffic.count import count_phrase, han_count
-
-
-def test_doctests():
-    assert doctest.testmod(claims).failed == 0
-
 
 # --- split_sentences ----------------------------------------------------------------------------
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pandas as pd
 import pytest
 
@@ -23,10 +21,6 @@ from beyond_traffic.lexicons import stopwords
 from beyond_traffic.segment import tokenize
 
 TERMS = ["流量", "赋能", "产业互联网", "方式和方法"]
-
-
-def test_doctests():
-    assert doctest.testmod(compare).failed == 0
 
 
 def test_article_tokens_are_the_course_tokens():

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 import itertools
 import re
 from collections import Counter
 
 import pytest
 
-from beyond_traffic import count
 from beyond_traffic.corpus import get_article
 from beyond_traffic.count import (
     KwicRow,
@@ -27,10 +25,6 @@ from beyond_traffic.count import (
 from beyond_traffic.lexicons import stopwords
 
 TOKENS = ["直播", "带货", "的", "流量", "，", "流量", "的", "赋能", "。"]
-
-
-def test_doctests():
-    assert doctest.testmod(count).failed == 0
 
 
 # --- frequencies -------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import inspect
 import math
 
@@ -19,10 +18,6 @@ DOCS = [
     ["产业", "互联网", "的", "流量"],
     ["社交", "电商", "的", "流量", "赋能"],
 ]
-
-
-def test_doctests():
-    assert doctest.testmod(keywords).failed == 0
 
 
 def test_idf_follows_the_documented_formula():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import pickle
 import re
 from importlib import resources
@@ -43,10 +42,6 @@ ISSUE_HEDGES = ["或许", "可能", "也许", "似乎", "大概", "恐怕"]
 ISSUE_CERTAINTY = ["必然", "一定", "无疑", "显然", "注定", "将会", "毋庸置疑", "终将", "必将"]
 ISSUE_FILLERS = ["方式和方法", "仅仅只是", "而已"]
 ISSUE_PREDICTIONS = ["将会", "必然", "终将", "注定"]
-
-
-def test_doctests():
-    assert doctest.testmod(lexicons).failed == 0
 
 
 def test_stopwords_is_a_cached_frozenset_of_words():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import importlib.util
 import math
 import unicodedata
@@ -454,12 +453,6 @@ def test_cloud_figure_shows_the_cloud_with_a_chinese_title(tmp_path):
     assert _ink(out) > 500
     with pytest.raises(TypeError, match="WordCloud"):
         viz.cloud_figure({"流量": 3})
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(viz, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 8
-    assert result.failed == 0
 
 
 # --- the build is reproducible -----------------------------------------------------------------
