@@ -4,27 +4,46 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Extras of pyproject.toml that the development venv installs; the lock pins all of them.
+EXTRAS := lab,grader,book,dev
+# Exact versions the tests passed with (all extras), and Binder's runtime subset of them.
+LOCK := requirements/lock.txt
+BINDER_LOCK := binder/requirements.txt
 # Root may run JupyterLab only with --allow-root; add it only then.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 PYTEST_ARGS ?=
+comma := ,
 
-.PHONY: lab test test-fast install browser-deps site lint assignments clean
+.PHONY: lab test test-fast install browser-deps site lock lint assignments clean
 
+# ---------------------------------------------------------------- install
 install: $(STAMP)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Re-runs skip the install unless pyproject.toml changed.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Re-runs skip the install unless pyproject.toml or the lock changed. The lock constrains every
+# package it names, so the venv holds the versions the tests passed with.
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]' -c $(LOCK)
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# ---------------------------------------------------------------- use
 lab: install
 	$(BIN)/jupyter lab --notebook-dir=. $(ROOT_FLAG) course/00_orientation.ipynb
 
+# The course book: lessons executed, glossary, instructors' docs, search (book/conf.py).
+site: install
+	$(BIN)/sphinx-build -b html -c book -d _build/doctrees -q -W --keep-going . _site
+	@echo "course book: $(CURDIR)/_site/index.html"
+
+assignments: install
+	$(BIN)/python -m beyond_traffic.release
+
+# ---------------------------------------------------------------- test
+# System packages the tests need (Debian/Ubuntu, as root; CI runs as root).
 # Debian's Chromium (driven by Playwright, never downloaded) and a CJK system font for it.
 browser-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/opentype/noto ]; then \
@@ -42,13 +61,19 @@ test-fast: install
 	$(BIN)/python -m pytest -m 'not slow' $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks book
 
-site: install
-	$(BIN)/python -m beyond_traffic.site --out _site
-
-assignments: install
-	$(BIN)/python -m beyond_traffic.release
+# ---------------------------------------------------------------- lock
+# Refresh the pins after a change to the dependencies in pyproject.toml: `make lock` keeps every
+# pin that still fits and resolves the rest; `make lock UPGRADE=1` moves all to the newest allowed
+# release. Then run `make test` and commit both files. pip-compile reads this machine's pip
+# configuration (indexes, constraints) but writes no index or local path into the files.
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'pip-tools>=7.4'
+	$(COMPILE) --extra $(subst $(comma), --extra ,$(EXTRAS)) -o $(LOCK) pyproject.toml
+	$(COMPILE) --extra lab --extra grader -c $(LOCK) -o $(BINDER_LOCK) pyproject.toml
 
 clean:
-	rm -rf $(VENV) _site .pytest_cache
+	rm -rf $(VENV) _site _build .pytest_cache
