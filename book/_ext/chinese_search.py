@@ -8,6 +8,12 @@
 # own words — the package's domain dictionary plus the Chinese names of the glossary — next to
 # the doctrees and passes it as html_search_options["dict"]. jieba's main dictionary still comes
 # from the installed package (no network), and its prefix cache goes to the course cache folder.
+#
+# It also mends the search page's JavaScript. Sphinx 9.0 names the query stemmer after the
+# language ("window.Stemmer = ChineseStemmer") although the Chinese search ships the English one,
+# so every search stops at "正在搜索中" with a ReferenceError (sphinx-doc/sphinx issue 14229,
+# fixed upstream by naming the class after the stemmer file). CourseChinese hands Sphinx the same
+# English stemmer under its own name; tests/test_book.py searches the built book in Chromium.
 
 from __future__ import annotations
 
@@ -16,12 +22,35 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.search.zh import SearchChinese
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
 WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]*[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9]*")
 GLOSSARY_FREQUENCY = 3000  # as the course dictionary's own entries: enough to keep a word whole
+
+
+def _english_stemmer_js() -> str:
+    """Sphinx's minified snowball stemmer for English, bound to the name searchtools.js calls."""
+    import sphinx.search
+
+    folder = Path(sphinx.search.__file__).parent / "minified-js"
+    parts = [(folder / name).read_text(encoding="utf-8") for name in _STEMMER_FILES]
+    return "\n".join([*parts, "window.Stemmer = EnglishStemmer;"])
+
+
+_STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
+
+
+class CourseChinese(SearchChinese):
+    """Sphinx's Chinese search, with a query stemmer that exists (English, for Latin words)."""
+
+    js_stemmer_rawcode = ""  # Sphinx then inserts js_stemmer_code as it is
+
+    @property
+    def js_stemmer_code(self) -> str:  # type: ignore[override]
+        return _english_stemmer_js()
 
 
 def dictionary_lines(glossary_names: list[str]) -> list[str]:
@@ -68,5 +97,6 @@ def _write_dictionary(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict:
     """Write the dictionary once the configuration is read."""
     app.setup_extension("glossary_links")
+    app.add_search_language(CourseChinese)
     app.connect("config-inited", _write_dictionary)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
