@@ -44,18 +44,22 @@ assignments: install
 
 # ---------------------------------------------------------------- test
 # System packages the tests need (Debian/Ubuntu, as root; CI runs as root).
-# Debian's Chromium (driven by Playwright, never downloaded) and a CJK system font for it.
+# Debian's Chromium (driven by Playwright, never downloaded), a CJK system font for it, and
+# fontconfig's fc-list (the glyph check asks it which characters no font has).
+BROWSER_PACKAGES := chromium fonts-noto-cjk fontconfig
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
+	    || [ ! -d /usr/share/fonts/opentype/noto ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
 	  else \
-	    echo "browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk"; \
+	    echo "browser tests need Debian's packages: sudo apt-get install $(BROWSER_PACKAGES)"; \
 	  fi; \
 	fi
 
+# --dist loadgroup: the book's tests share one build (xdist_group "book"), on one worker.
 test: install browser-deps
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/python -m pytest -m 'not slow' $(PYTEST_ARGS)
