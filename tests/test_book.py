@@ -44,6 +44,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+#: Run a command in a network namespace of its own with only loopback up (the kernels that
+#: execute the lessons talk over loopback): the book must build with no network at all.
+OFFLINE = ["unshare", "--net", "--map-root-user", "sh", "-c", 'ip link set lo up && exec "$@"', "-"]
 
 
 # ---------------------------------------------------------------- the extensions, alone
@@ -134,12 +137,13 @@ def test_make_site_builds_the_book_with_warnings_as_errors():
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The book as `make site` builds it, with a JupyterHub set so both launch buttons show."""
+    """The book as `make site` builds it, offline, with a JupyterHub so both launch buttons show."""
     out = tmp_path_factory.mktemp("book")
     env = {**os.environ, "BOOK_HUB_URL": HUB}
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(BOOK)]
+        OFFLINE
+        + [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(BOOK)]
         + ["-d", str(out / "doctrees"), "-q", "-W", "--keep-going", str(ROOT), str(out / "html")],
         capture_output=True,
         text=True,
@@ -150,6 +154,14 @@ def site(tmp_path_factory) -> Path:
     assert done.returncode == 0, f"the book did not build:\n{done.stderr[-5000:]}"
     print(f"book built in {time.perf_counter() - started:.0f} s")
     return out / "html"
+
+
+def test_the_offline_namespace_has_loopback_and_nothing_else():
+    links = subprocess.run(OFFLINE + ["ip", "-o", "link", "show"], capture_output=True, text=True)
+    assert links.returncode == 0, links.stderr
+    names = [line.split(":")[1].strip() for line in links.stdout.splitlines()]
+    assert names == ["lo"], f"the build namespace has other interfaces: {names}"
+    assert "UP" in links.stdout.split("<")[1].split(">")[0], "loopback is up for the kernels"
 
 
 def _page(site: Path, name: str) -> str:
