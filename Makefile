@@ -34,10 +34,11 @@ $(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
 lab: install
 	$(BIN)/jupyter lab --notebook-dir=. $(ROOT_FLAG) course/00_orientation.ipynb
 
-# The course book: lessons executed, glossary, instructors' docs, search (book/conf.py).
+# The course book: lessons executed, glossary, instructors' docs, search (book/conf.py). It goes
+# to _build/html (MyST-NB keeps the executed outputs beside it, in _build/jupyter_execute).
 site: install
-	$(BIN)/sphinx-build -b html -c book -d _build/doctrees -q -W --keep-going . _site
-	@echo "course book: $(CURDIR)/_site/index.html"
+	$(BIN)/sphinx-build -b html -c book -d _build/doctrees -q -W --keep-going . _build/html
+	@echo "course book: $(CURDIR)/_build/html/index.html"
 
 assignments: install
 	$(BIN)/python -m beyond_traffic.release
@@ -81,4 +82,4 @@ lock: | $(BIN)/python
 	$(COMPILE) --extra lab --extra grader -c $(LOCK) -o $(BINDER_LOCK) pyproject.toml
 
 clean:
-	rm -rf $(VENV) _site _build .pytest_cache
+	rm -rf $(VENV) _build .pytest_cache

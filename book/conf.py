@@ -2,7 +2,7 @@
 
 # The source folder is the repository root (the book's own pages are in book/), so lessons,
 # glossary and docs are published from where they are edited and the launch buttons open the
-# same paths in JupyterLab. `make site` runs: sphinx-build -b html -c book . _site
+# same paths in JupyterLab. `make site` runs: sphinx-build -b html -c book . _build/html
 #
 # Set these when you build the book for your own copy (see README.md, "The course book"):
 #   BOOK_REPOSITORY_URL  the repository Binder and nbgitpuller clone (default: pyproject.toml's
@@ -46,12 +46,13 @@ exclude_patterns = [
     ".git",
     "_build",
     "_site",
+    "jupyter_execute",
     "**/.ipynb_checkpoints",
     "book/_ext/**",
     "book/_templates/**",
 ]
 templates_path = ["_templates"]
-# _site/index.html sends readers on to the book's first page (book/index.html).
+# The site's index.html sends readers on to the book's first page (book/index.html).
 html_additional_pages = {"index": "redirect.html"}
 
 # Lessons are executed at every build, in their own folder, as a student runs them. An error,

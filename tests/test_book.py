@@ -129,7 +129,7 @@ def test_make_site_builds_the_book_with_warnings_as_errors():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     rule = re.search(r"^site:.*\n((?:\t.*\n)+)", makefile, re.M)
     assert rule and "sphinx-build -b html -c book" in rule.group(1)
-    assert " -W " in rule.group(1) and "_site" in rule.group(1)
+    assert " -W " in rule.group(1) and "_build/html" in rule.group(1)
 
 
 # ---------------------------------------------------------------- the built book
