@@ -67,12 +67,12 @@ test-fast: install
 	$(BIN)/python -m pytest -m 'not slow' $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks book
+	$(BIN)/ruff check src tests benchmarks book tools
 
 # ---------------------------------------------------------------- lock
 # Refresh the pins after a change to the dependencies in pyproject.toml: `make lock` keeps every
 # pin that still fits and resolves the rest; `make lock UPGRADE=1` moves all to the newest allowed
-# release. Then run `make test` and commit both files. pip-compile reads this machine's pip
+# release. It also copies the versions into environment.yml. Then run `make test` and commit. pip-compile reads this machine's pip
 # configuration (indexes, constraints) but writes no index or local path into the files.
 COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
@@ -80,6 +80,7 @@ lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet 'pip-tools>=7.4'
 	$(COMPILE) --extra $(subst $(comma), --extra ,$(EXTRAS)) -o $(LOCK) pyproject.toml
 	$(COMPILE) --extra lab --extra grader -c $(LOCK) -o $(BINDER_LOCK) pyproject.toml
+	$(BIN)/python tools/pin_environment.py
 
 clean:
 	rm -rf $(VENV) _build .pytest_cache

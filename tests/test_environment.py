@@ -205,6 +205,20 @@ def test_environment_pins_the_locked_versions():
     assert not differ, f"environment.yml differs from the lock (yml, lock): {differ}"
 
 
+def test_make_lock_keeps_environment_yml_pinned_to_the_lock():
+    sys.path.insert(0, str(ROOT / "tools"))
+    from pin_environment import repin
+
+    current = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    lock = LOCK.read_text(encoding="utf-8")
+    assert repin(current, lock) == (current, []), "environment.yml is not what make lock writes"
+    stale = current.replace(f"pandas=={pins(LOCK)['pandas']}", "pandas==2.0.0")
+    assert stale != current
+    assert repin(stale, lock)[0] == current, "a stale pin is brought back to the lock's"
+    assert repin("  - nosuchpackage==1.0\n", lock)[1] == ["nosuchpackage"]
+    assert "tools/pin_environment.py" in _make_dry_run("lock")
+
+
 # ---------------------------------------------------------------- a core install from scratch
 
 
