@@ -15,10 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-
-from project_copy import copy_project, normalize, pins  # noqa: E402
+from project_copy import copy_project, normalize, pins
 
 ROOT = Path(__file__).resolve().parents[1]
 BINDER = ROOT / "binder"

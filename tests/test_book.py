@@ -17,16 +17,16 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
+from glyphs import find_tofu
+from lesson_tools import lesson_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
+# Sphinx loads the book's extensions from book/_ext (conf.py puts it on the path); so do we.
 sys.path.insert(0, str(BOOK / "_ext"))
 
 import chinese_search  # noqa: E402
 import glossary_links  # noqa: E402
-from glyphs import find_tofu  # noqa: E402
-from lesson_tools import lesson_paths  # noqa: E402
 
 LESSONS = [p.stem for p in lesson_paths(ROOT / "course")]
 DOCS = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))

@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-
-from project_copy import copy_project, normalize, pins  # noqa: E402
+from project_copy import copy_project, normalize, pins
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "requirements" / "lock.txt"

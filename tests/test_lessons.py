@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import jupytext
 import nbformat
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-
-from lesson_tools import execute_lesson, lesson_paths, problems  # noqa: E402
+from lesson_tools import execute_lesson, lesson_paths, problems
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "course"
