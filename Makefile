@@ -72,15 +72,24 @@ lint: install
 # ---------------------------------------------------------------- lock
 # Refresh the pins after a change to the dependencies in pyproject.toml: `make lock` keeps every
 # pin that still fits and resolves the rest; `make lock UPGRADE=1` moves all to the newest allowed
-# release. It also copies the versions into environment.yml. Then run `make test` and commit. pip-compile reads this machine's pip
-# configuration (indexes, constraints) but writes no index or local path into the files.
-COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
+# release. It also copies the versions into environment.yml. Then run `make test` and commit.
+# pip-compile reads this machine's pip configuration (indexes, constraints) but writes no index
+# or local path into the files. It runs on the oldest Python 3.11 the course is installed with
+# here, Debian 12's /usr/bin/python3 (3.11.2, which the unprivileged test venvs use), so every pin
+# also suits a newer 3.11 (pyenv's, Binder's); where there is none, on $(PYTHON).
+LOCK_PYTHON ?= $(or $(shell /usr/bin/python3 -c 'import sys; print(sys.executable if sys.version_info[:2] == (3, 11) else "")' 2>/dev/null),$(PYTHON))
+LOCK_VENV := .venv-lock
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
-lock: | $(BIN)/python
-	$(BIN)/python -m pip install --quiet 'pip-tools>=7.4'
+
+$(LOCK_VENV)/bin/pip-compile:
+	$(LOCK_PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip 'pip-tools>=7.4'
+
+lock: $(LOCK_VENV)/bin/pip-compile
 	$(COMPILE) --extra $(subst $(comma), --extra ,$(EXTRAS)) -o $(LOCK) pyproject.toml
 	$(COMPILE) --extra lab --extra grader -c $(LOCK) -o $(BINDER_LOCK) pyproject.toml
-	$(BIN)/python tools/pin_environment.py
+	$(LOCK_VENV)/bin/python tools/pin_environment.py
 
 clean:
-	rm -rf $(VENV) _build .pytest_cache
+	rm -rf $(VENV) $(LOCK_VENV) _build .pytest_cache
