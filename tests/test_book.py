@@ -68,6 +68,11 @@ def test_glossary_is_read_from_its_tables():
     assert "中文" not in names, "header rows are not terms"
 
 
+def test_glossary_cells_are_read_as_rendered_text():
+    entries = glossary_links.parse_glossary("| `KWIC` / **语境索引** | yǔjìng | concordance |")
+    assert entries[0].names == ("KWIC", "语境索引") and entries[0].anchor == "term-KWIC"
+
+
 def test_term_pattern_prefers_the_longest_name_and_whole_latin_words():
     entries = glossary_links.parse_glossary(
         "| 中文 | 拼音 | English |\n|---|---|---|\n"

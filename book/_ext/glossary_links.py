@@ -59,7 +59,8 @@ class GlossaryEntry:
 
 
 def _cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    # Inline markup (`code`, *emphasis*) is dropped: the rendered cell's text is what counts.
+    return [re.sub(r"[`*]", "", cell).strip() for cell in line.strip().strip("|").split("|")]
 
 
 def anchor_for(name: str) -> str:
@@ -199,6 +200,9 @@ def _anchor_rows(app: Sphinx, doctree: nodes.document) -> None:
             continue
         first["ids"].append(entry.anchor)
         for name in entry.names:
+            if ("term", name) in std.objects:
+                # A name in two rows: the first row keeps it (and its links), quietly.
+                continue
             std.note_object("term", name, entry.anchor, location=first)
 
 
