@@ -151,3 +151,19 @@ def test_unknown_kind_and_empty_phrase_are_refused():
         rate_intervals("booster")
     with pytest.raises(ValueError, match="empty"):
         phrase_intervals("")
+
+
+def test_rank_and_difference_can_count_a_phrase():
+    ranks = rank_stability(phrase="流量", resamples=300)
+    intervals = phrase_intervals("流量", resamples=300)
+    assert ranks["per_1000"].to_dict() == pytest.approx(intervals["per_1000"].to_dict())
+    assert set(ranks["rank"]) <= {1, 2, 3, 4, 5}
+    d = difference_interval(None, "A4", "A5", phrase="流量")
+    assert d.contains(0.0)  # 9.1 vs 9.2 per 1,000: indistinguishable
+
+
+def test_kind_and_phrase_are_exclusive():
+    with pytest.raises(ValueError, match="not both"):
+        rank_stability("hedge", phrase="流量")
+    with pytest.raises(ValueError, match="give a marker kind"):
+        rank_stability()

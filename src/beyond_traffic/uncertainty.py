@@ -178,6 +178,22 @@ def _marker_counter(kind: str) -> Callable[[str], Counter[str]]:
     return lambda s: Counter(find_markers(s)[kind])
 
 
+def _counter(kind: object, phrase: object) -> Callable[[str], Counter[str]]:
+    """What to count per sentence: a marker kind, or (with ``phrase``) a word as a substring."""
+    from beyond_traffic.count import count_phrase
+
+    if phrase is not None:
+        if kind is not None:
+            raise ValueError("give either a marker kind or phrase=…, not both")
+        require_str(phrase, name="phrase")
+        if not phrase:
+            raise ValueError("phrase must not be empty")
+        return lambda s: Counter({phrase: count_phrase(s, phrase)})
+    if kind is None:
+        raise ValueError("give a marker kind (e.g. 'hedge') or phrase='流量'")
+    return _marker_counter(kind)
+
+
 def _sentence_counts(
     texts: dict[str, str], counter: Callable[[str], Counter[str]]
 ) -> dict[str, tuple[list[Counter[str]], list[int]]]:
@@ -270,15 +286,8 @@ def phrase_intervals(
         >>> int(t.loc["甲", "count"])
         2
     """
-    from beyond_traffic.count import count_phrase
-
-    require_str(phrase, name="phrase")
-    if not phrase:
-        raise ValueError("phrase must not be empty")
     _check_options(resamples, confidence, seed)
-    per_sentence = _sentence_counts(
-        _units(articles), lambda s: Counter({phrase: count_phrase(s, phrase)})
-    )
+    per_sentence = _sentence_counts(_units(articles), _counter(None, phrase))
     return _intervals_table(per_sentence, resamples=resamples, confidence=confidence, seed=seed)
 
 
@@ -288,8 +297,9 @@ def _ranks(rates: np.ndarray) -> np.ndarray:
 
 
 def rank_stability(
-    kind: str,
+    kind: str | None = None,
     *,
+    phrase: str | None = None,
     articles: Iterable[Article | str] | Mapping[str, str] | None = None,
     resamples: int = DEFAULT_RESAMPLES,
     confidence: float = 0.95,
@@ -301,6 +311,14 @@ def rank_stability(
     better rank), ``share_first`` (the share of resamples in which the article ranks first),
     ``rank_low`` and ``rank_high`` (the middle ``confidence`` share of its ranks).
 
+    Args:
+        kind: a marker type (``claims.MARKER_KINDS``), or None when ``phrase`` is given.
+        phrase: count this word as a substring instead of a marker type.
+        articles: as in :func:`rate_intervals`.
+        resamples: bootstrap resamples.
+        confidence: coverage of the rank range.
+        seed: random seed.
+
     Example:
         >>> t = rank_stability("hedge", resamples=200)
         >>> float(t["share_first"].sum()) >= 1.0
@@ -310,7 +328,7 @@ def rank_stability(
     import pandas as pd
 
     _check_options(resamples, confidence, seed)
-    per_sentence = _sentence_counts(_units(articles), _marker_counter(kind))
+    per_sentence = _sentence_counts(_units(articles), _counter(kind, phrase))
     rng = np.random.default_rng(seed)
     labels = list(per_sentence)
     observed, replicated = [], []
@@ -336,10 +354,11 @@ def rank_stability(
 
 
 def difference_interval(
-    kind: str,
+    kind: str | None,
     first: Article | str,
     second: Article | str,
     *,
+    phrase: str | None = None,
     resamples: int = DEFAULT_RESAMPLES,
     confidence: float = 0.95,
     seed: int = 0,
@@ -349,9 +368,20 @@ def difference_interval(
     Each article's sentences are resampled on their own; an interval that contains 0 means
     these texts cannot tell the two rates apart.
 
+    Args:
+        kind: a marker type, or None when ``phrase`` is given.
+        first: an Article or an id.
+        second: another Article or id.
+        phrase: count this word as a substring instead of a marker type.
+        resamples: bootstrap resamples.
+        confidence: interval coverage.
+        seed: random seed.
+
     Example:
         >>> d = difference_interval("hedge", "A2", "A4")
         >>> d.contains(0.0)
+        True
+        >>> difference_interval(None, "A4", "A5", phrase="流量").contains(0.0)
         True
     """
     import numpy as np
@@ -360,7 +390,7 @@ def difference_interval(
     texts = _units([first, second])
     if len(texts) != 2:
         raise ValueError("first and second must be two different articles")
-    per_sentence = _sentence_counts(texts, _marker_counter(kind))
+    per_sentence = _sentence_counts(texts, _counter(kind, phrase))
     rng = np.random.default_rng(seed)
     estimates, replicated = [], []
     for counters, lengths in per_sentence.values():
