@@ -76,6 +76,7 @@ def test_the_guideline_exists_and_covers_every_category():
         assert f"`{category}`" in text, category
     for word in ("在我看来", "几乎所有", "或许才是", "将会", "所谓", "其实"):
         assert word in text, word
+    assert f"{len(GOLD)} sentences" in text  # the guideline states the size of the gold
 
 
 def test_voices_mark_a5s_vendor_section_and_a3s_quotations():

@@ -94,3 +94,21 @@ def test_nearest_text_reports_each_chunk():
     assert list(nn.index) == list(table.index)
     assert set(nn["nearest_text"]) <= {"A2", "A3"}
     assert nn["same"].dtype == bool
+
+
+def test_what_lesson_07_reads_off_the_chunk_distances_holds():
+    # lesson 07, section 4: at 200-word chunks, A1's and A2's chunks are about as close to each
+    # other as within each text, closer than to A3's; the vendor voice is furthest from all.
+    from beyond_traffic.corpus import get_article
+
+    texts = {a: get_article(a).clean for a in ("A1", "A2", "A3", "A4")} | {
+        f"A5 {v}": t for v, t in voice_texts("A5").items()
+    }
+    table = function_word_table(texts, chunk_size=200)
+    means = mean_delta_by_text(burrows_delta(table), table)
+    assert means.loc["A1", "A2"] < means.loc["A1", "A3"]
+    assert abs(means.loc["A1", "A2"] - means.loc["A1", "A1"]) < 0.05
+    assert abs(means.loc["A1", "A2"] - means.loc["A2", "A2"]) < 0.05
+    for text in [c for c in means.columns if c != "A5 vendor"]:
+        column = means[text].drop(text)
+        assert column.idxmax() == "A5 vendor", text  # the vendor is every text's furthest
