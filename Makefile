@@ -46,16 +46,18 @@ assignments: install
 # ---------------------------------------------------------------- test
 # System packages the tests need (Debian/Ubuntu, as root; CI runs as root).
 # Debian's Chromium (driven by Playwright, never downloaded), a CJK system font for it,
-# fontconfig's fc-list (the glyph check asks it which characters no font has) and iproute2's ip
-# (the book is built in a network namespace with only loopback up).
-BROWSER_PACKAGES := chromium fonts-noto-cjk fontconfig iproute2
+# fontconfig's fc-list (the glyph check asks it which characters no font has), iproute2's ip
+# (the book is built in a network namespace with only loopback up), and bubblewrap, which
+# contains student code when the grader does not run as root.
+BROWSER_PACKAGES := chromium fonts-noto-cjk fontconfig iproute2 bubblewrap
 browser-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
-	    || ! command -v ip >/dev/null 2>&1 || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	    || ! command -v ip >/dev/null 2>&1 || ! command -v bwrap >/dev/null 2>&1 \
+	    || [ ! -d /usr/share/fonts/opentype/noto ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
 	  else \
-	    echo "browser tests need Debian's packages: sudo apt-get install $(BROWSER_PACKAGES)"; \
+	    echo "the tests need Debian's packages: sudo apt-get install $(BROWSER_PACKAGES)"; \
 	  fi; \
 	fi
 
