@@ -98,6 +98,11 @@ ANSWERS: dict[str, dict[str, str]] = {
         "is_contrasted": (
             "def is_contrasted(left):\n    return any(n in left[-10:] for n in negators)"
         ),
+        # the course's own reading of A4's 流量 lines (an open answer: the check reads the form)
+        "my_labels": (
+            'my_labels = ["批评", "批评", "中性", "批评", "中性", "让步", "让步", "批评", '
+            '"批评", "批评", "批评", "批评", "批评", "让步", "批评", "批评"]'
+        ),
         "interval_figure": (
             "from beyond_traffic.uncertainty import rate_intervals\n"
             't = rate_intervals("hedge")\n'
