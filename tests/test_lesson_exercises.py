@@ -146,9 +146,9 @@ ANSWERS: dict[str, dict[str, str]] = {
             'n = Counter(s.article_id for s in gold for _ in s.spans_of("prediction"))\n'
             "gold_top_prediction = max(n, key=lambda a: n[a] / han[a])"
         ),
-        "a1_closer_to_a2": (
+        "a1_order": (
             "m = mean_delta_by_text(chunk_delta, chunks)\n"
-            'a1_closer_to_a2 = bool(m.loc["A1", "A2"] < m.loc["A1", "A3"])'
+            'a1_order = list(m.loc["A1"].drop("A1").sort_values().index)'
         ),
         "my_stylometry_note": 'my_stylometry_note = "没有对照文本，不能定作者。"',
         "my_critique": (
