@@ -44,7 +44,7 @@
 # 6. 用 KWIC（语境索引）阅读一个词的每一次出现；
 # 7. 比较 TF-IDF 和 TextRank 两种关键词方法，并制作五篇文章的对比表。
 #
-# 术语（词频、停用词、千字频率、自助法、置信区间、n-gram、KWIC、TF-IDF、TextRank、同一作者假设）见 `course/glossary.md`。
+# 术语（词频、停用词、千字频率、自助法、置信区间、n-gram、套话、KWIC、TF-IDF、TextRank、同一作者假设）见 `course/glossary.md`。
 
 # %%
 from collections import Counter
