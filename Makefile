@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 PYTEST_ARGS ?=
 
-.PHONY: lab test test-fast install browser-deps site lint assignments clean
+.PHONY: lab test test-fast install browser-deps hub-deps site lint assignments clean
 
 install: $(STAMP)
 
@@ -18,7 +18,7 @@ $(BIN)/python:
 
 # Re-runs skip the install unless pyproject.toml changed.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,hub]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
@@ -35,7 +35,16 @@ browser-deps:
 	  fi; \
 	fi
 
-test: install browser-deps
+# The JupyterHub stack for tests/test_hub.py and tests/test_postgres_gradebook.py (root only):
+# Debian's PostgreSQL, bubblewrap, node/npm; /opt/beyond-traffic/{venv,proxy} (deploy/hub/).
+hub-deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  bash deploy/hub/install.sh; \
+	else \
+	  echo "hub tests need root: sudo bash deploy/hub/install.sh (see docs/jupyterhub.md)"; \
+	fi
+
+test: install browser-deps hub-deps
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 test-fast: install

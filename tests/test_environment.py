@@ -29,7 +29,9 @@ def _pyproject() -> dict:
 
 def _pip_requirements() -> dict[str, str]:
     project = _pyproject()["project"]
-    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["dev"])
+    reqs = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        reqs += extra
     return dict(_split(r) for r in reqs)
 
 

@@ -185,6 +185,31 @@ def _run_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+@register
+def _add_student_edition(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "student-edition",
+        help="write the student repository: lessons, release, package; no solutions",
+        description="Run in the instructors' repository. See docs/jupyterhub.md.",
+    )
+    p.add_argument("target", type=Path, help="folder to write (empty, or an earlier edition)")
+    p.add_argument("--from", dest="root", type=Path, default=Path.cwd(), help="repository")
+    p.add_argument("--commit", action="store_true", help="git init (if needed) and commit")
+    p.set_defaults(func=_run_student_edition)
+
+
+def _run_student_edition(args: argparse.Namespace) -> int:
+    from .edition import write_edition
+
+    try:
+        files = write_edition(args.target, root=args.root, commit=args.commit)
+    except (FileNotFoundError, FileExistsError, ValueError) as exc:
+        print(f"beyond-traffic student-edition: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(files)} files written to {args.target}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every registered subcommand.
 
