@@ -34,3 +34,7 @@ c.CourseDirectory.ignore = [
     "feedback",
     "ps[0-9]*_*.py",
 ]
+# Settings of one machine — a JupyterHub's shared exchange, a PostgreSQL gradebook — go in
+# nbgrader_config_local.py beside this file (git-ignored; deploy/hub/setup_course.py writes one).
+# It is read last, so it wins; a missing file is skipped.
+load_subconfig("nbgrader_config_local.py")  # noqa: F821 - provided by traitlets

@@ -91,8 +91,20 @@ fi
 "$VENV/bin/jupyter" labextension disable --level=sys_prefix \
   @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list \
   >/dev/null 2>&1
+# JupyterLab >= 4.1 also *locks* what is disabled at this level, which would keep the grader
+# account and the instructors from enabling them for themselves (setup_course.py): unlock.
+"$VENV/bin/jupyter" labextension unlock --level=sys_prefix \
+  @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list \
+  >/dev/null 2>&1
 "$VENV/bin/jupyter" server extension disable --sys-prefix \
   nbgrader.server_extensions.formgrader nbgrader.server_extensions.course_list >/dev/null 2>&1
+# No news pop-up and no update check in 200 students' browsers (JupyterLab's default settings).
+mkdir -p "$VENV/share/jupyter/lab/settings"
+cat >"$VENV/share/jupyter/lab/settings/overrides.json" <<'JSON'
+{
+  "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}
+}
+JSON
 mkdir -p "$VENV/etc/jupyter"
 install -m 644 "$REPO/deploy/hub/nbgrader_config.py" "$VENV/etc/jupyter/nbgrader_config.py"
 
