@@ -37,8 +37,6 @@ STUDENTS = {
     "bob": ct.PARTIAL,
     "carol": None,  # the untouched release
     "dora": {"q1_answer": ct.HONEST["q1_answer"]},
-    "erin": ct.HONEST,
-    "fay": ct.PARTIAL,
 }
 
 
@@ -114,7 +112,7 @@ def postgres():
                 check=True,
                 timeout=60,
             )
-        yield lambda db: f"postgresql://grader:{password}@127.0.0.1:{port}/{db}"
+        yield lambda db: f"postgresql+psycopg://grader:{password}@127.0.0.1:{port}/{db}"
     finally:
         subprocess.run(
             [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],

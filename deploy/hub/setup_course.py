@@ -41,7 +41,7 @@ _hub = load_settings()
 c.CourseDirectory.course_id = _hub.course_id
 c.Exchange.root = str(_hub.exchange)
 # A PostgreSQL gradebook (docs/jupyterhub.md), e.g.:
-# c.CourseDirectory.db_url = "postgresql://grader-beyond-traffic@/beyond_traffic"
+# c.CourseDirectory.db_url = "postgresql+psycopg://grader-beyond-traffic@/beyond_traffic"
 '''
 # Never copied into the course folder: build products, other machines' state.
 _SKIP = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "_site", "build"}
