@@ -404,6 +404,7 @@ def test_a_class_on_jupyterhub_end_to_end(hub):
     shown = re.search(r"\(Score: ([\d.]+) / ([\d.]+)\)", score_text)
     assert shown, score_text[:500]
     assert float(shown.group(1)) == pytest.approx(total) and total > 0
+    assert grading["sandbox"] == "bwrap"
     # The student who submitted nothing: no error, and "missing" wherever students are listed.
     assert grading["absent_in_grade_output"] is False
     assert (
@@ -502,7 +503,12 @@ def _instructor_collects_grades_and_returns_feedback(hub: Hub) -> dict:
     export = {r["student_id"]: r for r in csv.DictReader(open(hub.course_dir / "export.csv"))}
     lms = {r["student_id"]: r for r in csv.DictReader(open(hub.course_dir / "lms.csv"))}
     out = graded.stdout + graded.stderr
+    # The grader account is not root: its sandbox must be bubblewrap, not the unsafe fallback.
+    mode = hub.as_grader(
+        "python -c 'from beyond_traffic.grader.sandbox import capabilities as c; print(c().mode)'"
+    ).stdout.strip()
     return {
+        "sandbox": mode,
         "export": export,
         "lms": lms,
         "absent_in_grade_output": ABSENT in out and ("broken" in out or "failed" in out),
