@@ -57,7 +57,7 @@ def _add_grade(sub: argparse._SubParsersAction) -> None:
 def _run_grade(args: argparse.Namespace) -> int:
     from .grader.course import load_course
     from .grader.runner import grade_assignment
-    from .grader.sandbox import NoSandboxError, capabilities
+    from .grader.sandbox import NoSandboxError, capabilities, describe
     from .grader.summary import format_table, write_summary
 
     if args.jobs is not None and args.jobs < 1:
@@ -92,6 +92,7 @@ def _run_grade(args: argparse.Namespace) -> int:
     print(f"grades: {summary.grades_csv}\nquestions: {summary.questions_csv}")
     if summary.plot_png:
         print(f"plot: {summary.plot_png}")
+    print(f"sandbox: {describe(capabilities())}")
     for note in capabilities().notes:
         print(f"note: {note}")
     return 1 if any(o.status == "failed" for o in outcomes) else 0
@@ -110,6 +111,13 @@ def _print_lint(course, assignment: str) -> None:
     for name in names:
         for warning in lint_test_cells(course.test_cells(assignment, name), notebook=name):
             print(f"warning: {warning}")
+    feedback = course.config.get("GenerateFeedback", {}).get("preprocessors", [])
+    if not any("ClearHiddenTests" in str(p) for p in feedback):
+        print(
+            "warning: nbgrader_config.py does not add ClearHiddenTests to "
+            "GenerateFeedback.preprocessors: `nbgrader generate_feedback` would show students "
+            "the hidden test code (see docs/grading.md)"
+        )
 
 
 @register

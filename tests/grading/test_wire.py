@@ -57,14 +57,21 @@ def test_write_then_read_every_kind_of_record(tmp_path):
     assert index.problem is None
 
 
-def test_a_key_recorded_twice_is_refused_whatever_the_order(tmp_path):
+def test_a_key_recorded_twice_differently_is_refused_whatever_the_order(tmp_path):
     path = tmp_path / "obs.jsonl"
     path.write_text(_line("t", "v", ["对"]) + _line("t", "w", [1]) + _line("t", "v", ["错"]))
     index = ObservationFile(str(path))
-    assert index.get("t", "v").error == "recorded more than once"
+    assert index.get("t", "v").error == "recorded more than once, differently"
     assert index.get("t", "w").value == [1]
     path.write_text(_line("t", "v", ["错"]) + _line("t", "v", ["对"]) + _line("t", "v", ["对"]))
-    assert ObservationFile(str(path)).get("t", "v").error == "recorded more than once"
+    assert ObservationFile(str(path)).get("t", "v").error.startswith("recorded more than once")
+
+
+def test_identical_records_of_a_key_count_once(tmp_path):
+    # A student who pastes a copy of a visible test cell records the same observation twice.
+    path = tmp_path / "obs.jsonl"
+    path.write_text(_line("t", "v", ["流量"]) * 3)
+    assert ObservationFile(str(path)).get("t", "v").value == ["流量"]
 
 
 def test_malformed_lines_are_skipped_and_cost_only_their_own_key(tmp_path):

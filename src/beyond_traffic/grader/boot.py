@@ -34,6 +34,16 @@ KERNEL_PRELOAD = [
 VIEW_PATHS = {"home": HOME, "work": WORK, "stage": STAGE}
 
 
+def stage_parts() -> tuple[str, ...]:
+    """The staged folders copied into the kernel's tmpfs: its home, then its work folder.
+
+    Example:
+        >>> stage_parts()
+        ('home', 'work')
+    """
+    return ("home", "work")
+
+
 def warm_caches() -> None:
     """Fill trusted caches in the warm process, the same for every student it forks.
 
@@ -47,7 +57,7 @@ def warm_caches() -> None:
 
 
 def _copy_stage(paths: dict[str, str]) -> None:
-    for part in ("home", "work"):
+    for part in stage_parts():
         src = os.path.join(paths["stage"], part)
         if os.path.isdir(src):
             shutil.copytree(src, paths[part], symlinks=True, dirs_exist_ok=True)

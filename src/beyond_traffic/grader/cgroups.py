@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CgroupLimits", "SandboxCgroup", "detect"]
+__all__ = ["CgroupLimits", "SandboxCgroup", "detect", "create", "remove_stale"]
 
 _ROOT = Path("/sys/fs/cgroup")
 
@@ -142,3 +142,30 @@ def create(name: str, limits: CgroupLimits, *, root: Path = _ROOT) -> SandboxCgr
         SandboxCgroup(version, made).remove()
         return None
     return SandboxCgroup(version, made)
+
+
+def remove_stale(pattern: str, alive, *, root: Path = _ROOT) -> int:
+    """Remove sandbox groups named ``pattern`` (a glob ending in ``-PID``) whose grader is gone.
+
+    Args:
+        pattern: e.g. ``"box-*-*"``; the last dash-separated part must be the grader's pid.
+        alive: ``alive(pid) -> bool``.
+
+    Example:
+        >>> remove_stale("box-*-*", lambda pid: True, root=Path("/nonexistent"))
+        0
+    """
+    found = detect(root)
+    if found is None:
+        return 0
+    removed = 0
+    for parent in found[1]:
+        for folder in parent.glob(pattern):
+            pid = folder.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
+                try:
+                    folder.rmdir()
+                    removed += 1
+                except OSError:
+                    pass
+    return removed

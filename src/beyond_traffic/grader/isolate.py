@@ -66,6 +66,22 @@ def build_tree(tree: str, view: View, *, kernel: bool, rw_binds: tuple[str, ...]
         rw_binds: host folders shown writable at the same path (the executor's own folder).
     """
     _mount("tmpfs", tree, "tmpfs", _MS_NOSUID | _MS_NODEV, "mode=755,size=16m")
+    dev = f"{tree}/dev"
+    os.makedirs(dev)
+    _mount("tmpfs", dev, "tmpfs", _MS_NOSUID | _MS_NOEXEC, "mode=755,size=64k")
+    for name in _DEVICES:
+        if os.path.exists(f"/dev/{name}"):
+            _bind(f"/dev/{name}", f"{dev}/{name}", readonly=False, device=True)
+    for name, target in (("fd", "self/fd"), ("stdin", "self/fd/0"), ("stdout", "self/fd/1")):
+        os.symlink(f"/proc/{target}", f"{dev}/{name}")
+    os.symlink("/proc/self/fd/2", f"{dev}/stderr")
+    # Size-limited scratch space before any bind: an interpreter under /tmp goes on top of it.
+    scratch = [("/tmp", view.tmp_bytes, "mode=1777"), ("/dev/shm", 16 * 2**20, "mode=1777")]
+    if kernel:
+        scratch.append((HOME, view.home_bytes, f"mode=700,uid={view.uid},gid={view.uid}"))
+    for path, size, opts in scratch:
+        os.makedirs(tree + path, exist_ok=True)
+        _mount("tmpfs", tree + path, "tmpfs", _MS_NOSUID | _MS_NODEV, f"{opts},size={size}")
     for link, target in view.links:
         os.makedirs(os.path.dirname(tree + link), exist_ok=True)
         os.symlink(target, tree + link)
@@ -75,24 +91,7 @@ def build_tree(tree: str, view: View, *, kernel: bool, rw_binds: tuple[str, ...]
     _write(f"{tree}/etc/group", view.group())
     _write(f"{tree}/etc/hosts", "127.0.0.1 localhost\n")
     os.makedirs(f"{tree}/proc", exist_ok=True)
-    dev = f"{tree}/dev"
-    os.makedirs(dev, exist_ok=True)
-    _mount("tmpfs", dev, "tmpfs", _MS_NOSUID | _MS_NOEXEC, "mode=755,size=64k")
-    for name in _DEVICES:
-        if os.path.exists(f"/dev/{name}"):
-            _bind(f"/dev/{name}", f"{dev}/{name}", readonly=False, device=True)
-    for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0")):
-        os.symlink(target, f"{dev}/{name}")
-    os.symlink("/proc/self/fd/1", f"{dev}/stdout")
-    os.symlink("/proc/self/fd/2", f"{dev}/stderr")
-    for path, size, mode in (("/tmp", view.tmp_bytes, "1777"), ("/dev/shm", 16 * 2**20, "1777")):
-        os.makedirs(tree + path, exist_ok=True)
-        flags = _MS_NOSUID | _MS_NODEV
-        _mount("tmpfs", tree + path, "tmpfs", flags, f"mode={mode},size={size}")
     if kernel:
-        os.makedirs(tree + HOME, exist_ok=True)
-        opts = f"mode=700,size={view.home_bytes},uid={view.uid},gid={view.uid}"
-        _mount("tmpfs", tree + HOME, "tmpfs", _MS_NOSUID | _MS_NODEV, opts)
         _bind(view.stage, tree + STAGE, readonly=True)
         _bind(view.observations, tree + OBSERVATIONS, readonly=False)
     for path in rw_binds:
@@ -119,7 +118,16 @@ def _view(spec: dict) -> View:
 
 
 def outer_bwrap_argv(spec: dict, spec_path: str) -> list[str]:
-    """The bubblewrap command that runs the supervisor (and the executor) for ``spec``."""
+    """The bubblewrap command that runs the supervisor (and the executor) for ``spec``.
+
+    Example:
+        >>> spec = {"bwrap": "/usr/bin/bwrap", "box": "/g/box", "executor_dir": "/g/box/exec",
+        ...         "view": {"ro_binds": ["/usr"], "links": [["/bin", "usr/bin"]],
+        ...                  "stage": "/g/box/stage", "observations": "/g/box/obs.jsonl"}}
+        >>> argv = outer_bwrap_argv(spec, "/g/box/spec.json")
+        >>> argv[1], argv[-1], "--unshare-all" in argv
+        ('--unshare-all', '/g/box/spec.json', True)
+    """
     view = _view(spec)
     argv = [
         spec["bwrap"],

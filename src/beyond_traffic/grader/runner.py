@@ -41,6 +41,7 @@ class Outcome:
     student: str
     status: str  # graded | skipped | broken | failed
     messages: list[str] = field(default_factory=list)
+    #: wall seconds this submission took in its sandbox and replay (not time queued)
     seconds: float = 0.0
 
 
@@ -197,7 +198,8 @@ def _run_job(
     job: _Job,
     ctx: _Context,
     zygotes: _Zygotes,
-) -> tuple[dict[str, NotebookNode], list[str]]:
+) -> tuple[dict[str, NotebookNode], list[str], float]:
+    start = time.monotonic()
     prepared: dict[str, NotebookNode] = {}
     messages: list[str] = []
     folder = course.path("submitted", job.student, assignment)
@@ -240,7 +242,7 @@ def _run_job(
             if errors:
                 messages.append(f"{name}/{gid}: the replayed test cell raised {errors[0]}")
         prepared[name] = _merge(result.notebook, kernel_nb, nb, outputs)
-    return prepared, messages
+    return prepared, messages, time.monotonic() - start
 
 
 def _already_done(course: Course, assignment: str, student: str, names: list[str]) -> bool:
@@ -477,7 +479,7 @@ def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ct
 def _finish(course: Course, assignment: str, job: _Job, fut: Future, started: float) -> Outcome:
     state_path = course.state_file(assignment, job.student)
     try:
-        prepared, messages = fut.result()
+        prepared, messages, seconds = fut.result()
     except Exception as exc:  # noqa: BLE001 - one submission's failure never stops the class
         return Outcome(
             job.student, "failed", [f"grader error: {exc!r}"], time.monotonic() - started
@@ -493,7 +495,7 @@ def _finish(course: Course, assignment: str, job: _Job, fut: Future, started: fl
     )
     broken = any(isinstance(v, str) for v in job.notebooks.values())
     status = "broken" if broken else "graded"
-    return Outcome(job.student, status, messages, time.monotonic() - started)
+    return Outcome(job.student, status, messages, seconds)
 
 
 class _NoBar:

@@ -48,6 +48,8 @@ __all__ = [
     "run_notebook",
     "cleanup_stale",
     "UNSAFE_FLAG",
+    "describe",
+    "refusal",
 ]
 
 #: The command-line flag (and ``BEYOND_TRAFFIC_SANDBOX=none``) that accepts running unsandboxed.
@@ -141,6 +143,23 @@ def capabilities() -> Capabilities:
         "disabled"
     )
     return Capabilities("none", notes=(why,))
+
+
+_DESCRIPTIONS = {
+    "root": "namespaces, chroot and fresh uids (grader is root)",
+    "bwrap": "bubblewrap user namespaces (grader is not root)",
+    "none": "NONE: student code ran as the grader's user",
+}
+
+
+def describe(caps: Capabilities) -> str:
+    """One line naming how student code was contained, for the grader's summary.
+
+    Example:
+        >>> describe(Capabilities("bwrap"))
+        'bubblewrap user namespaces (grader is not root)'
+    """
+    return _DESCRIPTIONS[caps.mode]
 
 
 def refusal(caps: Capabilities) -> str:
@@ -435,4 +454,4 @@ def cleanup_stale(scratch: Path | None = None) -> int:
         if pid != os.getpid() and not _pid_alive(pid):
             shutil.rmtree(path, ignore_errors=True)
             removed += 1
-    return removed
+    return removed + cgroups.remove_stale("box-*-*", _pid_alive)

@@ -149,17 +149,18 @@ def bwrap_args(view: View, *, data_fds: dict[str, int]) -> list[str]:
         >>> v = make_view(stage="/tmp/s", observations="/tmp/o", uid=1000,
         ...               home_bytes=2**20, tmp_bytes=2**20)
         >>> args = bwrap_args(v, data_fds={})
-        >>> args[args.index("--tmpfs") - 1]
+        >>> args[args.index("/tmp") - 2]
         '1048576'
     """
+    # The tmpfs folders come first: an interpreter installed under /tmp is bound on top of them.
     args: list[str] = ["--proc", "/proc", "--dev", "/dev"]
+    args += ["--size", str(view.tmp_bytes), "--tmpfs", "/tmp"]
+    args += ["--size", str(view.home_bytes), "--tmpfs", HOME]
     for link, target in view.links:
         args += ["--symlink", target, link]
     for path in view.ro_binds:
         args += ["--ro-bind", path, path]
     for dest, fd in sorted(data_fds.items()):
         args += ["--ro-bind-data", str(fd), dest]
-    args += ["--size", str(view.home_bytes), "--tmpfs", HOME]
-    args += ["--size", str(view.tmp_bytes), "--tmpfs", "/tmp"]
     args += ["--ro-bind", view.stage, STAGE, "--bind", view.observations, OBSERVATIONS]
     return args

@@ -11,16 +11,19 @@
 #   under keys no test cell uses costs nothing;
 # * a file over MAX_FILE_BYTES or with more than MAX_RECORDS lines is refused whole: an honest run
 #   writes one line per ``observe`` call of the instructor's test cells, a few hundred at most;
-# * a key (checker, name) recorded more than once is refused. An honest run records each key
-#   exactly once (the grader runs each test cell once, and nbgrader's DeduplicateIds keeps one copy
-#   of a duplicated cell), so a repeat can only come from student code. Refusing it can never raise
-#   a score, and no rule such as "the last record wins" has to be trusted;
+# * a key (checker, name) recorded more than once with different records is refused. The grader
+#   runs each test cell once, so a second record comes either from a copy of a visible test cell
+#   the student pasted into the notebook (the same observation, byte for byte: kept once) or from
+#   student code writing records (refused when it disagrees with any other record of the key).
+#   Refusing can never raise a score, and no rule such as "the last record wins" has to be trusted:
+#   an accepted value is the one every record of its key holds;
 # * a value longer than MAX_LINE_BYTES, with more nodes than the canonical limit, nested too deep,
 #   or a dict/set whose keys share one hash (CPython's dict is quadratic on colliding keys) is
 #   refused.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -250,6 +253,7 @@ class ObservationFile:
         #: (checker, name) -> (tag, error) for failures, or (tag, offset, size) of the value
         self._index: dict[tuple[str, str], tuple] = {}
         self._refused: dict[tuple[str, str], str] = {}
+        self._digests: dict[tuple[str, str], bytes] = {}
         self._cache: dict[tuple[str, str], Observation] = {}
         self._scan()
 
@@ -289,16 +293,23 @@ class ObservationFile:
                     continue
                 checker, name, tag, error = head
                 key = (checker, name)
-                if key in self._index or key in self._refused:
-                    self._index.pop(key, None)
-                    self._refused[key] = "recorded more than once"
+                digest = hashlib.sha256(line).digest() if whole else b""
+                if key in self._refused:
+                    continue
+                if key in self._index:
+                    if digest and self._digests.get(key) == digest:
+                        continue  # the same observation again (a pasted copy of a test cell)
+                    del self._index[key]
+                    self._refused[key] = "recorded more than once, differently"
                 elif not whole:
                     self._refused[key] = "value too large"
                 elif error is not None or tab < 0:
                     self._index[key] = (tag, error or "no value recorded")
+                    self._digests[key] = digest
                 else:
                     size = len(line) - tab - 2
                     self._index[key] = (tag, offset + tab + 1, size)
+                    self._digests[key] = digest
 
     def keys(self) -> list[tuple[str, str]]:
         """The (checker, name) keys holding a usable record."""
