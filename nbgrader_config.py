@@ -26,6 +26,9 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# Submissions' outputs come from student code: formgrader and feedback pages show them as
+# inert HTML, so a <script> in an output cannot act in the grader's browser session.
+c.HTMLExporter.sanitize_html = True
 # The jupytext pair of a solution notebook holds the solutions: never release or copy it.
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints",

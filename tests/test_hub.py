@@ -368,6 +368,13 @@ def _refresh_assignments(page) -> None:
     page.locator("#refresh_assignments_list, button[title*='Refresh']").first.click()
 
 
+def _notebook_id(hub: Hub) -> str:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{hub.course_dir / 'gradebook.db'}", COURSE) as gb:
+        return gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, STUDENT).id
+
+
 def _gradebook_total(hub: Hub, student: str) -> float | None:
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -378,11 +385,19 @@ def _gradebook_total(hub: Hub, student: str) -> float | None:
             return None
 
 
+#: Appended to the student's answer: an output that would run script in whoever views it.
+PROBE = (
+    "\nfrom IPython.display import HTML, display\n"
+    "display(HTML('<b>探针</b><script>window.btPwned = 1</script>'))"
+)
+
+
 def test_a_class_on_jupyterhub_end_to_end(hub):
     from playwright.sync_api import sync_playwright
 
     started = time.monotonic()
     answer_id, answer_code, points = _reference_answer()
+    answer_code += PROBE
     with sync_playwright() as pw:
         browser = _launch(pw)
         page = browser.new_page(viewport={"width": 1400, "height": 950})
@@ -549,6 +564,11 @@ def _instructor_sees_formgrader_student_does_not(browser, hub: Hub) -> None:
         print(teacher.url, teacher.locator("body").inner_text()[:2000], file=sys.stderr)
         raise
     _shot(teacher, "08_formgrader_students")
+    # The submission in formgrader: the student's output is shown, its script does not run.
+    teacher.goto(f"{hub.url}/services/{COURSE}/formgrader/submission/{_notebook_id(hub)}")
+    teacher.get_by_text("探针").first.wait_for(timeout=60_000)
+    _shot(teacher, "08b_formgrader_submission")
+    assert teacher.evaluate("() => window.btPwned") is None, "student script ran in formgrader"
     teacher.close()
     student = browser.new_context().new_page()
     _login(student, hub, ABSENT)

@@ -5,19 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
+import course_tools as ct
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-
-import course_tools as ct  # noqa: E402
-
-from beyond_traffic import cli  # noqa: E402
-from beyond_traffic.lms import (  # noqa: E402
+from beyond_traffic import cli
+from beyond_traffic.lms import (
     CanvasCollector,
     GradeRow,
     MoodleCollector,

@@ -17,18 +17,14 @@ import secrets
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
+import course_tools as ct
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-
-import course_tools as ct  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
