@@ -129,7 +129,7 @@ ck.report()
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 3 题 · 又确定、又含糊（2 分）
 #
-# 有的句子同时用了模糊限制语和确定性标记，例如“或许将会”。写函数 `q3_mixed(text)`：返回
+# 有的句子同时用了模糊限制语和确定性标记，例如“或许必然”。写函数 `q3_mixed(text)`：返回
 # `text` 中同时含 `"hedge"` 和 `"certainty"` 标记的句子列表，保持原顺序。
 #
 # *Write `q3_mixed(text)`: the sentences with both a hedge and a certainty marker.*
@@ -155,9 +155,9 @@ from beyond_traffic.corpus import get_article
 from beyond_traffic.grading import Checker
 
 ck = Checker("q3_mixed", points=2)
-ck.observe("demo", lambda: q3_mixed("它或许将会消失。它必然消失。它或许消失。"))
+ck.observe("demo", lambda: q3_mixed("它或许必然消失。它必然消失。它或许将会消失。"))
 ck.expect_type("demo", list, item_type=str, zh="应返回由句子组成的列表", en="return a list of sentences")
-ck.expect_equal("demo", ["它或许将会消失。"], points=0.5, zh="示例结果不对", en="wrong on the example")
+ck.expect_equal("demo", ["它或许必然消失。"], points=0.5, zh="示例结果不对", en="wrong on the example")
 ### BEGIN HIDDEN TESTS
 _a1 = get_article("A1").clean
 _a5 = get_article("A5").clean
