@@ -136,9 +136,31 @@ class Hub:
             return "(no hub log)"
 
 
+def _lift_limits() -> None:
+    """Undo resource limits left on this worker process, or say clearly that they are there.
+
+    The hub, the proxy, every server and Chromium inherit them, and Chromium dies at start
+    (SIGTRAP) under an address-space limit such as the grader's 3 GB sandbox limit. Raising a
+    hard limit needs CAP_SYS_RESOURCE, which some containers withhold even from root.
+    """
+    import resource
+
+    for which in (resource.RLIMIT_AS, resource.RLIMIT_FSIZE, resource.RLIMIT_CPU):
+        try:
+            resource.setrlimit(which, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+        except (ValueError, OSError):
+            pass
+    if resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY:
+        pytest.fail(
+            "this test process has an address-space limit (an earlier test applied sandbox "
+            "limits to the process itself); Chromium and the hub cannot run under it"
+        )
+
+
 @pytest.fixture(scope="module")
 def hub():
     _require_root()
+    _lift_limits()
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is required: apt-get install chromium (make test does it)")
     started = time.monotonic()
