@@ -6,13 +6,11 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
-
+# MoodleCollector and CanvasCollector are module attributes too, built on first access.
 __all__ = [
-    "MoodleCollector",
-    "CanvasCollector",
     "GradeRow",
     "FORMATS",
     "grade_rows",
@@ -20,50 +18,64 @@ __all__ = [
 ]
 
 
-class MoodleCollector(FileNameCollectorPlugin):
-    """Moodle's "Download all submissions": ``Full Name_1234_assignsubmission_file_/x.ipynb``.
+@cache
+def _collectors() -> dict[str, type]:
+    """The zip_collect plugins, built on first use: nbgrader is an extra, not a core need."""
+    from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
 
-    Both layouts Moodle offers are read: one folder per student (the default since Moodle
-    3.1) and flat files (``Full Name_1234_assignsubmission_file_x.ipynb``). The student id is
-    Moodle's participant number (``1234``), the one its grading worksheet is keyed by.
+    class MoodleCollector(FileNameCollectorPlugin):
+        """Moodle's "Download all submissions": ``Full Name_1234_assignsubmission_file_/x.ipynb``.
 
-    Use: ``nbgrader zip_collect ps1_segment --collector=beyond_traffic.lms.MoodleCollector``.
+        Both layouts Moodle offers are read: one folder per student (the default since Moodle
+        3.1) and flat files (``Full Name_1234_assignsubmission_file_x.ipynb``). The student id is
+        Moodle's participant number (``1234``), the one its grading worksheet is keyed by.
 
-    Example:
-        >>> MoodleCollector().collect("/d/李 明_88_assignsubmission_file_/ps1_segment.ipynb")
-        {'name': '李 明', 'student_id': '88', 'file_id': 'ps1_segment.ipynb'}
-    """
+        Use: ``nbgrader zip_collect ps1_segment --collector=beyond_traffic.lms.MoodleCollector``.
 
-    named_regexp = (
-        r".*/(?P<name>[^/]+?)_(?P<student_id>\d+)_assignsubmission_file_?/?(?P<file_id>[^/]+)$"
-    )
+        Example:
+            >>> MoodleCollector().collect("/d/李 明_88_assignsubmission_file_/ps1_segment.ipynb")
+            {'name': '李 明', 'student_id': '88', 'file_id': 'ps1_segment.ipynb'}
+        """
+
+        named_regexp = (
+            r".*/(?P<name>[^/]+?)_(?P<student_id>\d+)_assignsubmission_file_?/?(?P<file_id>[^/]+)$"
+        )
+
+    class CanvasCollector(FileNameCollectorPlugin):
+        """Canvas's "Download Submissions": ``liming_LATE_4321_998877_ps1_segment-1.ipynb``.
+
+        The name key, ``LATE_`` for late work, the Canvas user id (the student id here, the ``ID``
+        column of Canvas's gradebook), the file's id, then the file name as uploaded; Canvas appends
+        ``-1``, ``-2`` … to a file a student uploaded again, which is removed so the notebook keeps
+        its released name.
+
+        Example:
+            >>> name = "/d/liming_LATE_4321_998877_ps1_segment-1.ipynb"
+            >>> CanvasCollector().collect(name)["file_id"]
+            'ps1_segment.ipynb'
+        """
+
+        named_regexp = (
+            r".*/(?P<name>[a-z0-9]+)_(?:LATE_)?(?P<student_id>\d+)_(?P<attachment>\d+)_"
+            r"(?P<file_id>[^/]+)$"
+        )
+
+        def collect(self, submitted_file: str) -> dict | None:
+            """nbgrader's collect, then the upload counter taken off the file name."""
+            info = super().collect(submitted_file)
+            if info:
+                info["file_id"] = re.sub(r"-\d+(\.\w+)$", r"\1", info["file_id"])
+                info.pop("attachment", None)
+            return info
+
+    return {"MoodleCollector": MoodleCollector, "CanvasCollector": CanvasCollector}
 
 
-class CanvasCollector(FileNameCollectorPlugin):
-    """Canvas's "Download Submissions": ``liming_LATE_4321_998877_ps1_segment-1.ipynb``.
-
-    The name key, ``LATE_`` for late work, the Canvas user id (the student id here, the ``ID``
-    column of Canvas's gradebook), the file's id, then the file name as uploaded; Canvas appends
-    ``-1``, ``-2`` … to a file a student uploaded again, which is removed so the notebook keeps
-    its released name.
-
-    Example:
-        >>> CanvasCollector().collect("/d/liming_LATE_4321_998877_ps1_segment-1.ipynb")["file_id"]
-        'ps1_segment.ipynb'
-    """
-
-    named_regexp = (
-        r".*/(?P<name>[a-z0-9]+)_(?:LATE_)?(?P<student_id>\d+)_(?P<attachment>\d+)_"
-        r"(?P<file_id>[^/]+)$"
-    )
-
-    def collect(self, submitted_file: str) -> dict | None:
-        """nbgrader's collect, then the upload counter taken off the file name."""
-        info = super().collect(submitted_file)
-        if info:
-            info["file_id"] = re.sub(r"-\d+(\.\w+)$", r"\1", info["file_id"])
-            info.pop("attachment", None)
-        return info
+def __getattr__(name: str) -> type:
+    # `nbgrader zip_collect --collector=beyond_traffic.lms.MoodleCollector` imports these.
+    if name in ("MoodleCollector", "CanvasCollector"):
+        return _collectors()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
