@@ -185,6 +185,13 @@ def _run_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+@register
+def _add_solutions(sub: argparse._SubParsersAction) -> None:
+    from .selfstudy import add_parser
+
+    add_parser(sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every registered subcommand.
 
