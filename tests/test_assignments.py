@@ -11,16 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+import course_tools as ct
 import jupytext
 import nbformat
 import pytest
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-
-import course_tools as ct  # noqa: E402
-
-from beyond_traffic import release  # noqa: E402
+from beyond_traffic import release
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
+import problem_set_facts as facts
 import pytest
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import problem_set_facts as facts  # noqa: E402
-
-from beyond_traffic.corpus import load_corpus  # noqa: E402
+from beyond_traffic.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTORS = ROOT / "instructors"

@@ -84,7 +84,6 @@ def test_article_is_labelled_as_written_for_the_course_with_a_licence():
 
 def test_cleaning_and_the_residue_rules_recover_the_original_text():
     """clean_text leaves exactly the three planted residues; removing them gives the text back."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import problem_set_facts as facts
 
     residue = facts.c_residue()

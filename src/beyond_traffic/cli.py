@@ -46,13 +46,18 @@ def _add_grade(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=900, help="seconds per notebook (default 900)")
     p.add_argument("--report-dir", type=Path, default=None, help="default: reports/ASSIGNMENT")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--unsafe-no-sandbox",
+        action="store_true",
+        help="grade even where no sandbox is available (student code then runs as you)",
+    )
     p.set_defaults(func=_run_grade)
 
 
 def _run_grade(args: argparse.Namespace) -> int:
     from .grader.course import load_course
     from .grader.runner import grade_assignment
-    from .grader.sandbox import capabilities
+    from .grader.sandbox import NoSandboxError, capabilities, describe
     from .grader.summary import format_table, write_summary
 
     if args.jobs is not None and args.jobs < 1:
@@ -69,8 +74,9 @@ def _run_grade(args: argparse.Namespace) -> int:
             students=args.students,
             wall_timeout=args.timeout,
             progress=not args.no_progress,
+            allow_unsandboxed=args.unsafe_no_sandbox,
         )
-    except (FileNotFoundError, ValueError, TypeError) as exc:
+    except (FileNotFoundError, ValueError, TypeError, NoSandboxError) as exc:
         print(f"beyond-traffic grade: {exc}", file=sys.stderr)
         return 2
     out_dir = args.report_dir or course.root / "reports" / args.assignment
@@ -86,6 +92,7 @@ def _run_grade(args: argparse.Namespace) -> int:
     print(f"grades: {summary.grades_csv}\nquestions: {summary.questions_csv}")
     if summary.plot_png:
         print(f"plot: {summary.plot_png}")
+    print(f"sandbox: {describe(capabilities())}")
     for note in capabilities().notes:
         print(f"note: {note}")
     return 1 if any(o.status == "failed" for o in outcomes) else 0
@@ -104,6 +111,13 @@ def _print_lint(course, assignment: str) -> None:
     for name in names:
         for warning in lint_test_cells(course.test_cells(assignment, name), notebook=name):
             print(f"warning: {warning}")
+    feedback = course.config.get("GenerateFeedback", {}).get("preprocessors", [])
+    if not any("ClearHiddenTests" in str(p) for p in feedback):
+        print(
+            "warning: nbgrader_config.py does not add ClearHiddenTests to "
+            "GenerateFeedback.preprocessors: `nbgrader generate_feedback` would show students "
+            "the hidden test code (see docs/grading.md)"
+        )
 
 
 @register

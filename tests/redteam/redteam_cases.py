@@ -1,8 +1,9 @@
 """Hostile and broken submissions for the mini course, each with the outcome it must get."""
 
 # Every attacker answers wrongly (or not at all), so any point it earns came from the attack.
-# ``{course}`` in code is replaced by the course folder's absolute path: a real attacker can
-# guess it, so the tests assume they know it.
+# ``{course}`` in code is replaced by the course folder's absolute path and ``{repo}`` by this
+# checkout's: a real attacker can guess both, so the tests assume they know them. ``{host}`` is a
+# private file of the grader's user outside the course.
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ class Case:
     expect_status: str = "graded"
     #: test grade_id -> score it must get (default: every test cell 0)
     expect: dict[str, float] | None = None
+    #: a marker its outputs must show (evidence that the attack ran and was contained)
+    evidence: str | None = None
 
 
 CASES = [
@@ -243,5 +246,307 @@ CASES = [
         "duplicates every cell, answers honestly",
         edit="duplicate",
         expect={"t1_count": 2.0, "t2_top": 3.0},
+    ),
+]
+
+#: Code that, once run in the kernel, makes every later expect_* call record its expected value
+#: as the observation (the attack that scored 15.25/16 on ps1 when whole test cells ran there).
+FORGE_EXPECTED = (
+    "import os\nfrom beyond_traffic.grading import checker\n"
+    "from beyond_traffic.grading.wire import write_record\n"
+    "from beyond_traffic.grading.canonical import Observation, canonicalize\n"
+    "def forge(self, key, expected=None, *a, **k):\n"
+    "    tag, data = canonicalize(expected)\n"
+    "    write_record(os.environ['BEYOND_TRAFFIC_OBSERVATIONS'], self.grade_id, key,"
+    " Observation(tag=tag, value=data))\n"
+    "    return True\n"
+    "for name in dir(checker.Checker):\n"
+    "    if name.startswith('expect_'):\n"
+    "        setattr(checker.Checker, name, forge)"
+)
+#: Stops the real observations, so a forged record is the only one of its key.
+SILENCE_OBSERVE = (
+    "from beyond_traffic.grading import checker\n"
+    "checker.Checker.observe = lambda self, name, producer: None\n"
+)
+#: Finds files of other students or of the grader anywhere it can look.
+SCAN = (
+    "import os\nC = {course!r}\nfound = []\n"
+    "for top in ['/tmp', '/run', '/home', '/var/tmp', '/dev/shm', '/root', '/srv', C,"
+    " os.path.dirname(C)]:\n"
+    "    for dirpath, dirnames, filenames in os.walk(top):\n"
+    "        for f in filenames:\n"
+    "            p = os.path.join(dirpath, f)\n"
+    "            if f.endswith(('.ipynb', '.jsonl', '.db', 'spec.json')) and "
+    "p != os.environ.get('BEYOND_TRAFFIC_OBSERVATIONS'):\n"
+    "                found.append(p)\n"
+    "for pid in os.listdir('/proc'):\n"
+    "    if pid.isdigit() and int(pid) != os.getpid():\n"
+    "        try:\n            found += os.listdir(f'/proc/{{pid}}/root/tmp')\n"
+    "        except OSError:\n            pass\n"
+    "print('FOUND', sorted(set(found))[:20])"
+)
+
+CASES += [
+    Case(
+        "forge_expected_values",
+        "patches Checker so every expect_* records its expected value as the observation",
+        cells=[FORGE_EXPECTED],
+    ),
+    Case(
+        "print_everything",
+        "prints In, globals, the notebook files, every string in memory and its environment",
+        cells=[],
+        answers={
+            **WRONG,
+            "q2_answer": WRONG["q2_answer"]
+            + "\nimport gc, glob, os, sys\nprint('IN', In)\nprint('GLOBALS', list(globals()))\n"
+            "for p in glob.glob('**/*.ipynb', recursive=True) + glob.glob('/run/**/*', "
+            "recursive=True):\n    try:\n        print(open(p, errors='replace').read())\n"
+            "    except Exception:\n        pass\n"
+            "print([o for o in gc.get_objects() if isinstance(o, str) and 'CANARY' in o])\n"
+            "print(open('/proc/self/environ', errors='replace').read())",
+        },
+        evidence="IN [",
+    ),
+    Case(
+        "print_notebook_after_tests",
+        "a last extra cell prints In and the notebooks, after every test cell has run",
+        edit="append_cell",
+        cells=[
+            "import glob\nprint('AFTER', In)\n"
+            "for p in glob.glob('/**/*.ipynb', recursive=True):\n"
+            "    print(open(p, errors='replace').read()[:100000])"
+        ],
+        evidence="AFTER [",
+    ),
+    Case(
+        "scan_for_neighbours",
+        "walks every folder it can see for other students' notebooks and observations",
+        cells=[SCAN],
+        evidence="FOUND []",
+    ),
+    Case(
+        "read_later_folders",
+        "reads autograded/ and .beyond_traffic/, which appear in the course during the run",
+        cells=[
+            "import os, time\nC = {course!r}\ntime.sleep(3)\n"
+            "print('LATER', [p for p in ['autograded', '.beyond_traffic', 'reports', 'submitted',"
+            " 'gradebook.db'] if os.path.exists(os.path.join(C, p))])"
+        ],
+        evidence="LATER []",
+    ),
+    Case(
+        "read_host",
+        "reads the checkout's solutions/ beside the installed package and private host files",
+        cells=[
+            "import os, beyond_traffic\nseen = []\n"
+            "for p in [{repo!r} + '/solutions', os.path.join(os.path.dirname("
+            "os.path.dirname(os.path.dirname(beyond_traffic.__file__))), 'solutions'), {host!r},"
+            " '/etc/shadow', '/root/.cache', '/root/.bash_history', '/home/bt-nonroot']:\n"
+            "    if os.path.exists(p):\n        seen.append(p)\n"
+            "print('HOST', seen)"
+        ],
+        evidence="HOST []",
+    ),
+    Case(
+        "swap_folders",
+        "tries to replace the observations file and the grader's mounts with links",
+        cells=[
+            "import os\ndone = []\n"
+            "for p in [os.environ['BEYOND_TRAFFIC_OBSERVATIONS'], '/run/bt/stage', '/run/bt',"
+            " '/home/student', '/tmp']:\n"
+            "    try:\n        os.rename(p, p + '.old'); done.append(p)\n    except OSError:\n"
+            "        pass\n"
+            "    try:\n        os.symlink('/etc', p + '.link'); done.append(p + '.link')\n"
+            "    except OSError:\n        pass\n"
+            "print('SWAPPED', done)"
+        ],
+        evidence="SWAPPED []",
+    ),
+    Case(
+        "planted_ipython_config",
+        "ships ipython_config.py and ipython_kernel_config.py that run code at kernel start",
+        files={
+            "ipython_config.py": "c.InteractiveShellApp.exec_lines = ['print(\"CONFIG RAN\")']\n",
+            "ipython_kernel_config.py": "c.IPKernelApp.exec_lines = ['print(\"CONFIG RAN\")']\n",
+            ".ipython/profile_default/startup/00.py": "print('STARTUP RAN')\n",
+        },
+    ),
+    Case(
+        "planted_site_files",
+        "ships sitecustomize.py, usercustomize.py and a .pth file that patch the Checker",
+        files={
+            "sitecustomize.py": "import builtins; builtins.HACKED = 1\n",
+            "usercustomize.py": "import builtins; builtins.HACKED = 1\n",
+            "zz_evil.pth": "import os; os.environ['HACKED'] = '1'\n",
+        },
+    ),
+    Case(
+        "kernelspec_trick",
+        "names its own kernel in the notebook and ships a kernel.json running another program",
+        edit="kernelspec",
+        files={
+            "kernels/evil/kernel.json": '{"argv": ["/bin/sh", "-c", "echo pwned"], '
+            '"display_name": "evil", "language": "python"}'
+        },
+    ),
+    Case(
+        "cell_metadata_trick",
+        "adds its own cell marked as test cell t1_count (locked, 2 points) whose value is 2.0",
+        edit="fake_test_cell",
+    ),
+    Case(
+        "skip_tags",
+        "tags the test cells skip-execution and raises-exception",
+        edit="skip_tags",
+    ),
+    Case(
+        "daemon",
+        "starts a double-forked daemon that outlives its kernel and forges records later",
+        cells=[
+            "import os, time, json\np = os.environ['BEYOND_TRAFFIC_OBSERVATIONS']\n"
+            "if os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
+            "        for _ in range(120):\n            time.sleep(1)\n"
+            "            try:\n                open(p, 'a').write('{{}}\\n')\n"
+            "            except OSError:\n                pass\n"
+            "        os._exit(0)\n    os._exit(0)\nprint('DAEMON started')"
+        ],
+        evidence="DAEMON started",
+    ),
+    Case(
+        "hang_in_observation",
+        "its answer ignores SIGINT and loops forever when the test cell calls it",
+        answers={
+            "q1_answer": "import signal\ndef count_chars(text):\n"
+            "    signal.signal(signal.SIGINT, signal.SIG_IGN)\n    while True:\n        pass",
+            "q2_answer": WRONG["q2_answer"],
+        },
+    ),
+    Case(
+        "rebind_builtins",
+        "rebinds len, sorted and isinstance in builtins (once took 630 s to grade)",
+        cells=[
+            "import builtins\nbuiltins.len = lambda x: 0\nbuiltins.sorted = lambda *a, **k: []\n"
+            "builtins.isinstance = lambda *a: False"
+        ],
+    ),
+    Case(
+        "collision_bomb",
+        "records 100k dict keys that share one hash (replay decoding was quadratic)",
+        cells=[
+            SILENCE_OBSERVE + "import os, json\nm = 2**61 - 1\n"
+            "pairs = [[['i', str(7 + i * m)], ['n']] for i in range(100000)]\n"
+            "h = json.dumps({{'checker': 't1_count', 'name': 'n', 'tag': 'dict'}})\n"
+            "with open(os.environ['BEYOND_TRAFFIC_OBSERVATIONS'], 'a') as fh:\n"
+            "    fh.write(h + '\\t' + json.dumps(['d', pairs]) + '\\n')"
+        ],
+    ),
+    Case(
+        "empty_list_bomb",
+        "fills the observations file with 60 MB of empty lists (once took 1.7 GB to read)",
+        cells=[
+            SILENCE_OBSERVE + "import os, json\n"
+            "h = json.dumps({{'checker': 't2_top', 'name': 'top', 'tag': 'list'}})\n"
+            "with open(os.environ['BEYOND_TRAFFIC_OBSERVATIONS'], 'a') as fh:\n"
+            "    fh.write(h + '\\t[\"l\", [' + ','.join(['[]'] * 20_000_000) + ']]\\n')"
+        ],
+    ),
+    Case(
+        "repeated_records",
+        "writes its own record for every key before the test cells write theirs",
+        cells=[
+            "import os\nfrom beyond_traffic.grading.wire import write_record\n"
+            "from beyond_traffic.grading.canonical import Observation\n"
+            "p = os.environ['BEYOND_TRAFFIC_OBSERVATIONS']\n"
+            "for gid, key, v in [('t1_count', 'n', 4), ('t1_count', 'n2', 6),"
+            " ('t2_top', 'top', ['流量', '平台'])]:\n"
+            "    write_record(p, gid, key, Observation(tag=type(v).__name__, value=v))"
+        ],
+    ),
+    Case(
+        "rewrite_observations_last",
+        "truncates the observations file after the tests and writes one record per key",
+        edit="append_cell",
+        # The forged list has two strings: the length point, exactly what typing it would earn.
+        expect={"t1_count": 0.0, "t2_top": 1.0},
+        cells=[
+            "import os\nfrom beyond_traffic.grading.wire import write_record\n"
+            "from beyond_traffic.grading.canonical import Observation\n"
+            "p = os.environ['BEYOND_TRAFFIC_OBSERVATIONS']\nopen(p, 'w').close()\n"
+            "for gid, key, v in [('t1_count', 'n', 5), ('t1_count', 'n2', 5),"
+            " ('t2_top', 'top', ['错', '错'])]:\n"
+            "    write_record(p, gid, key, Observation(tag=type(v).__name__, value=v))"
+        ],
+    ),
+    Case(
+        "disk_bomb",
+        "writes 1 MB files until the disk is full, in its folder, /tmp and /dev/shm",
+        cells=[
+            "import os\nn = 0\nfor d in ['.', '/tmp', '/dev/shm']:\n"
+            "    for i in range(2000):\n        try:\n"
+            "            with open(f'{{d}}/fill{{i}}.bin', 'wb') as fh:\n"
+            "                fh.write(b'0' * 1024**2)\n            n += 1\n"
+            "        except OSError:\n            break\nprint('FILLED', n)"
+        ],
+        evidence="FILLED",
+    ),
+    Case(
+        "memory_bomb_children",
+        "forks 8 children that each fill 1.5 GB of memory",
+        cells=[
+            "import os, time\nkids = []\nfor _ in range(8):\n    pid = os.fork()\n"
+            "    if pid == 0:\n        try:\n            b = bytearray(1536 * 1024**2)\n"
+            "            time.sleep(5)\n        finally:\n            os._exit(0)\n"
+            "    kids.append(pid)\nfor k in kids:\n    os.waitpid(k, 0)\nprint('CHILDREN done')"
+        ],
+    ),
+    Case(
+        "escalate",
+        "tries to become root and to write system files",
+        cells=[
+            "import os, subprocess\ngot = []\n"
+            "for f in (lambda: os.setuid(0), lambda: os.chroot('/'),"
+            " lambda: open('/etc/passwd', 'a').write('x'), lambda: open('/usr/x', 'w')):\n"
+            "    try:\n        f(); got.append('yes')\n    except Exception:\n        pass\n"
+            "for cmd in (['su', '-c', 'id'], ['sudo', 'id'],"
+            " ['mount', '-t', 'tmpfs', 'x', '/tmp']):\n"
+            "    try:\n        r = subprocess.run(cmd, capture_output=True, timeout=5)\n"
+            "        got += ['yes'] if r.returncode == 0 else []\n    except Exception:\n"
+            "        pass\nprint('ROOT', got)"
+        ],
+        evidence="ROOT []",
+    ),
+    Case(
+        "copycat_a",
+        "graded beside copycat_b, keeps looking for copycat_b's files for 10 seconds",
+        cells=[
+            "import os, time\nfound = []\nfor _ in range(20):\n"
+            "    for top in ['/tmp', '/run', '/home', '/proc']:\n"
+            "        for dirpath, dirnames, filenames in os.walk(top):\n"
+            "            found += [f for f in filenames + dirnames if 'copycat_b' in f]\n"
+            "            if dirpath.count('/') > 4:\n                dirnames[:] = []\n"
+            "    time.sleep(0.5)\nprint('COPY', found)"
+        ],
+        evidence="COPY []",
+    ),
+    Case(
+        "copycat_b",
+        "graded beside copycat_a, the same search the other way round",
+        cells=[
+            "import os, time\nfound = []\nfor _ in range(20):\n"
+            "    for top in ['/tmp', '/run', '/home', '/proc']:\n"
+            "        for dirpath, dirnames, filenames in os.walk(top):\n"
+            "            found += [f for f in filenames + dirnames if 'copycat_a' in f]\n"
+            "            if dirpath.count('/') > 4:\n                dirnames[:] = []\n"
+            "    time.sleep(0.5)\nprint('COPY', found)"
+        ],
+        evidence="COPY []",
+    ),
+    Case(
+        "huge_notebook",
+        "a 60 MB notebook file",
+        edit="huge",
+        expect_status="broken",
     ),
 ]

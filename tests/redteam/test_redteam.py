@@ -1,33 +1,45 @@
-"""Red team: hostile and broken submissions earn nothing and harm nobody else."""
+"""Red team: hostile and broken submissions earn nothing, see nothing and harm nobody else."""
 
 from __future__ import annotations
 
 import copy
 import csv
-import sys
+import os
+import subprocess
+import tempfile
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import course_tools as ct
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import course_tools as ct  # noqa: E402
-from redteam_cases import CASES, Case  # noqa: E402
+from .redteam_cases import CASES, Case
 
 pytestmark = pytest.mark.slow
 
+REPO = Path(__file__).resolve().parents[2]
+#: The mini course's cell timeout (its nbgrader_config.py) and the grader's grace after it.
+CELL_TIMEOUT, GRACE = 20, 20
+#: In the mini course's hidden tests only: no kernel output and no feedback may ever show it.
+CANARY = "HIDDEN-CANARY-Q7X"
+#: Honest students around the attackers (zz_after is graded after every attack).
+HONEST = ("alice", "zz_after")
 
-def _edited(course: Path, case: Case) -> nbformat.NotebookNode:
+
+def _edited(course: Path, case: Case, places: dict[str, str]) -> nbformat.NotebookNode:
     answers = ct.HONEST if case.edit in ("delete_t1", "duplicate") else case.answers
-    cells = [c.format(course=str(course)) for c in case.cells]
+    cells = [c.format(**places) for c in case.cells]
+    if case.edit == "append_cell":
+        nb = ct.answered(course, answers)
+        nb.cells += [nbformat.v4.new_code_cell(c) for c in cells]
+        return nb
     nb = ct.answered(course, answers, extra_cells=cells)
+    tests = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     if case.edit == "replace_tests":
-        for cell in nb.cells:
-            if cell.metadata.get("nbgrader", {}).get("grade"):
-                cell.source = "2.0"
+        for cell in tests:
+            cell.source = "2.0"
     elif case.edit == "delete_t1":
         nb.cells = [
             c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "t1_count"
@@ -37,46 +49,93 @@ def _edited(course: Path, case: Case) -> nbformat.NotebookNode:
         for cell in nb.cells:
             cell.pop("id", None)
         nb.nbformat_minor = 4
+    elif case.edit == "kernelspec":
+        nb.metadata["kernelspec"] = {"name": "evil", "display_name": "evil", "language": "python"}
+    elif case.edit == "fake_test_cell":
+        fake = nbformat.v4.new_code_cell("2.0")
+        fake.metadata["nbgrader"] = {
+            "grade": True,
+            "solution": False,
+            "locked": True,
+            "grade_id": "t1_count",
+            "points": 2,
+            "schema_version": 3,
+        }
+        nb.cells.insert(1, fake)
+    elif case.edit == "skip_tags":
+        for cell in tests:
+            cell.metadata["tags"] = ["skip-execution", "raises-exception"]
     return nb
 
 
-def _outputs_text(course: Path, student: str) -> str:
-    path = course / "autograded" / student / "mini" / "mini.ipynb"
-    nb = nbformat.read(path, as_version=4)
+def _huge(course: Path) -> nbformat.NotebookNode:
+    nb = ct.answered(course, {})
+    nb.cells.append(nbformat.v4.new_code_cell("# " + "流" * (20 * 1024**2)))
+    return nb
+
+
+def _all_outputs(nb: nbformat.NotebookNode) -> str:
     parts = []
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             parts.append(str(out.get("text", "")))
-            parts.append(str(out.get("data", {}).get("text/plain", "")))
+            parts.append(str(out.get("data", {})))
+            parts.append(str(out.get("evalue", "")) + str(out.get("traceback", "")))
     return "\n".join(parts)
 
 
 def _build(base: Path) -> dict:
     course = ct.make_course(base / "course")
+    private = Path(tempfile.mkdtemp(prefix="bt-host-"))
+    host = private / "host-secret.txt"
+    host.write_text("HOST-SECRET", encoding="utf-8")
+    places = {"course": str(course), "repo": str(REPO), "host": str(host)}
     ct.submit(course, "alice", ct.answered(course, ct.HONEST))
     ct.submit(course, "carol", ct.release_notebook(course))
     for case in CASES:
+        files = case.files
         if case.links:
-            folder = ct.submit(course, case.name, None, files=case.files)
+            folder = ct.submit(course, case.name, None, files=files)
             for rel, target in case.links.items():
-                (folder / rel).symlink_to(target.format(course=str(course)))
+                (folder / rel).symlink_to(target.format(**places))
         elif case.raw is not None:
-            ct.submit(course, case.name, case.raw, files=case.files)
+            ct.submit(course, case.name, case.raw, files=files)
+        elif case.edit == "huge":
+            ct.submit(course, case.name, _huge(course), files=files)
         else:
-            ct.submit(
-                course, case.name, _edited(course, case), files=case.files, name=case.notebook_name
-            )
-    # A student graded after the planted package must not see it: zz sorts last.
+            nb = _edited(course, case, places)
+            ct.submit(course, case.name, nb, files=files, name=case.notebook_name)
     ct.submit(course, "zz_after", ct.answered(course, ct.HONEST))
     before = ct.tree_digest(course)
-    run = ct.beyond_traffic(course, "grade", "mini", "--jobs", "2", "--timeout", "60")
+    host_before = host.read_bytes()
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [str(ct.BIN / "beyond-traffic"), "grade", "mini", "--jobs", "2", "--timeout", "300"],
+        cwd=course,
+        env=ct.ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    stdout, stderr = proc.communicate(timeout=3000)
+    elapsed = time.monotonic() - started
+    # Fresh uids of this run, counted from a base derived from the grader's pid.
+    base_uid = 210_000 + (proc.pid % 1000) * 200
+    ps = subprocess.run(["ps", "-eo", "uid=,args="], capture_output=True, text=True).stdout
+    survivors = [
+        line for line in ps.splitlines() if base_uid <= int(line.split()[0]) < base_uid + 200
+    ]
+    ct.nbgrader(course, "generate_feedback", "mini", "--force")
     with open(course / "reports" / "mini" / "grades.csv", encoding="utf-8") as fh:
         rows = {r["student"]: r for r in csv.DictReader(fh)}
     return {
         "course": str(course),
-        "run": {"returncode": run.returncode, "stdout": run.stdout, "stderr": run.stderr},
+        "run": {"returncode": proc.returncode, "stdout": stdout, "stderr": stderr},
         "rows": rows,
         "before": before,
+        "host_unchanged": host.read_bytes() == host_before,
+        "survivors": survivors,
+        "elapsed": elapsed,
     }
 
 
@@ -84,55 +143,105 @@ def _build(base: Path) -> dict:
 def graded(tmp_path_factory):
     """The red-team class, graded once per session (shared by xdist workers; read-only)."""
     facts = ct.shared_once(tmp_path_factory, "redteam", _build)
-    run = SimpleNamespace(**facts["run"])
-    return Path(facts["course"]), run, facts["rows"], facts["before"]
+    facts["run"] = SimpleNamespace(**facts["run"])
+    facts["course"] = Path(facts["course"])
+    return SimpleNamespace(**facts)
 
 
-def test_grader_finishes_and_keeps_the_course_intact(graded):
-    course, run, rows, before = graded
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert ct.tree_digest(course) == before
-    assert set(rows) == {c.name for c in CASES} | {"alice", "carol", "zz_after"}
+def test_there_are_at_least_36_attacks():
+    assert len(CASES) >= 36
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+def test_grader_finishes_and_keeps_course_and_host_intact(graded):
+    assert graded.run.returncode == 0, graded.run.stdout + graded.run.stderr
+    assert ct.tree_digest(graded.course) == graded.before
+    assert graded.host_unchanged
+    assert set(graded.rows) == {c.name for c in CASES} | {"alice", "carol", "zz_after"}
 
 
 def test_honest_neighbours_keep_their_grades(graded):
-    course, _, rows, _ = graded
-    scores = ct.gradebook_scores(course)
-    full = float(rows["alice"]["max_score"]) - 1  # the manual reflection point is not auto
-    for honest in ("alice", "zz_after"):
-        assert scores[honest]["t1_count"] + scores[honest]["t2_top"] == full
+    scores = ct.gradebook_scores(graded.course)
+    for honest in HONEST:
+        assert scores[honest]["t1_count"] == 2.0 and scores[honest]["t2_top"] == 3.0, honest
     assert scores["carol"]["t1_count"] == scores["carol"]["t2_top"] == 0
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_attack_earns_nothing(graded, case):
-    course, _, rows, _ = graded
-    scores = ct.gradebook_scores(course)[case.name]
+    scores = ct.gradebook_scores(graded.course)[case.name]
     expected = case.expect or {"t1_count": 0.0, "t2_top": 0.0}
     assert {k: scores[k] for k in expected} == expected, case.what
-    assert rows[case.name]["status"] == case.expect_status
+    assert graded.rows[case.name]["status"] == case.expect_status
     if case.expect_status == "broken":
-        assert rows[case.name]["message"], "a broken submission needs a clear message"
+        assert graded.rows[case.name]["message"], "a broken submission needs a clear message"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.evidence], ids=lambda c: c.name)
+def test_the_attack_ran_and_found_nothing(graded, case):
+    path = graded.course / "autograded" / case.name / "mini" / "mini.ipynb"
+    assert case.evidence in _all_outputs(nbformat.read(path, as_version=4)), case.what
+
+
+def test_no_hidden_expectation_reaches_any_output_or_feedback(graded):
+    for path in (graded.course / "autograded").rglob("*.ipynb"):
+        assert CANARY not in _all_outputs(nbformat.read(path, as_version=4)), path
+    feedback = list((graded.course / "feedback").rglob("*.html"))
+    assert len(feedback) >= len(CASES) - 8  # broken notebooks may have none
+    for path in feedback:
+        assert CANARY not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_time_is_held_for_every_submission(graded):
+    for student, row in graded.rows.items():
+        # cell timeout, then the grace after the interrupt, then start-up and replay
+        assert float(row["seconds"]) < CELL_TIMEOUT + GRACE + 45, (student, row["seconds"])
+
+
+def test_no_process_of_any_sandbox_survives(graded):
+    assert graded.survivors == []
 
 
 def test_containment_evidence_in_the_outputs(graded):
-    course, _, _, _ = graded
-    assert "LEAKED 0 False" in _outputs_text(course, "read_solutions")
-    assert "NETWORK []" in _outputs_text(course, "network")
-    assert "VANDAL []" in _outputs_text(course, "vandal")
-    forked = _outputs_text(course, "fork_bomb").split("FORKED")[1].split()[0]
+    def text(student):
+        path = graded.course / "autograded" / student / "mini" / "mini.ipynb"
+        return _all_outputs(nbformat.read(path, as_version=4))
+
+    assert "LEAKED 0 False" in text("read_solutions")
+    assert "NETWORK []" in text("network")
+    assert "VANDAL []" in text("vandal")
+    forked = text("fork_bomb").split("FORKED")[1].split()[0]
     assert int(forked) < 300
-    text = _outputs_text(course, "memory_and_disk")
-    assert "MEMORY refused" in text and "DISK refused" in text
-    size = (course / "autograded" / "huge_output" / "mini" / "mini.ipynb").stat().st_size
+    memory = text("memory_and_disk")
+    assert "MEMORY refused" in memory and "DISK refused" in memory
+    filled = int(text("disk_bomb").split("FILLED")[1].split()[0])
+    assert filled < 400, "the work folder and /tmp are size-limited tmpfs"
+    size = (graded.course / "autograded" / "huge_output" / "mini" / "mini.ipynb").stat().st_size
     assert size < 12 * 1024**2
+    assert "CONFIG RAN" not in text("planted_ipython_config")
+    assert "STARTUP RAN" not in text("planted_ipython_config")
 
 
 def test_symlinks_do_not_copy_solutions_into_autograded(graded):
-    course, _, _, _ = graded
-    folder = course / "autograded" / "symlinks" / "mini"
+    folder = graded.course / "autograded" / "symlinks" / "mini"
     assert folder.is_dir()
     for path in folder.rglob("*"):
         assert not path.is_symlink()
         if path.is_file():
             assert "BEGIN SOLUTION" not in path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_run_left_nothing_in_the_shared_temp_folder(graded):
+    leftovers = [p for p in Path(tempfile.gettempdir()).glob("bt-grader-*") if _dead(p)]
+    assert leftovers == []
+
+
+def _dead(path: Path) -> bool:
+    pid = int(path.name.split("-")[2])
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False

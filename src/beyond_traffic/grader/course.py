@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,33 +149,3 @@ def read_state(path: Path) -> dict[str, object]:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def hidden_paths(course: Course) -> list[Path]:
-    """Everything in the course folder the student's code must not see.
-
-    Every top-level entry of the course root is hidden except those the interpreter needs
-    (the virtualenv and the folder ``beyond_traffic`` is imported from), plus the gradebook
-    file wherever it lives.
-    """
-    needed = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
-    import beyond_traffic
-
-    needed.add(Path(beyond_traffic.__file__).resolve().parent)
-    for entry in sys.path:
-        if entry and Path(entry).is_dir():
-            needed.add(Path(entry).resolve())
-    hide: list[Path] = []
-    roots = {course.root}
-    for root in roots:
-        for entry in sorted(root.iterdir()):
-            resolved = entry.resolve()
-            if any(resolved == n or resolved in n.parents for n in needed):
-                continue
-            hide.append(entry)
-    db = course.db_url
-    if db.startswith("sqlite:///"):
-        db_path = Path(db[len("sqlite:///") :]).resolve()
-        if db_path.exists() and db_path not in hide:
-            hide.append(db_path)
-    return hide

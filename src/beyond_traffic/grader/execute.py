@@ -1,13 +1,19 @@
-"""Inside the sandbox: execute one sanitised notebook with nbclient, capping output size."""
+"""The executor: run a notebook with nbclient on a kernel that the supervisor starts and signals."""
+
+# The executor is trusted code that reads untrusted kernel messages. It never holds the kernel
+# as a child: it asks the supervisor to start it (sending the connection file), to interrupt it
+# and to kill it, and asks whether it is still alive. Output is capped per cell and per
+# notebook. A cell that outlives its timeout is interrupted; a kernel that does not answer within
+# a short grace after that is killed and the run ends (nbgrader's own executor would wait the
+# full timeout again on every remaining cell).
 
 from __future__ import annotations
 
-import json
-import os
 import signal
 import sys
 import time
 import typing as t
+from queue import Empty
 
 # jsonschema builds an RFC 3987 grammar at import (seconds per sandbox) for an "iri" format
 # check that notebooks never use; without the module the check is simply not registered.
@@ -16,10 +22,17 @@ sys.modules.setdefault("rfc3987_syntax", None)
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import DeadKernelError  # noqa: E402
+from nbclient.util import ensure_async  # noqa: E402
+
+from .derive import OBSERVE_MARK  # noqa: E402
+
+__all__ = ["CELL_OUTPUT_CAP", "NOTEBOOK_OUTPUT_CAP", "CappedClient", "run"]
 
 #: Output bytes kept per cell and per notebook; the rest is dropped with a notice.
 CELL_OUTPUT_CAP = 1_000_000
 NOTEBOOK_OUTPUT_CAP = 8_000_000
+#: Exit codes of :func:`run`.
+OK, KERNEL_DIED, EXECUTION_ERROR, KERNEL_STOPPED = 0, 3, 4, 5
 
 
 def _size(msg: dict[str, t.Any]) -> int:
@@ -33,8 +46,20 @@ def _size(msg: dict[str, t.Any]) -> int:
     return total + 100
 
 
+class KernelStopped(DeadKernelError):
+    """The kernel ignored an interrupt after a timeout and was killed."""
+
+
 class CappedClient(NotebookClient):
-    """A NotebookClient that stops recording output beyond the per-cell and total caps."""
+    """nbclient with output caps, an ended-after-grace timeout, and test cells kept out of ``In``.
+
+    Example:
+        >>> CappedClient.__name__
+        'CappedClient'
+    """
+
+    #: Seconds a kernel gets to answer after the interrupt that follows a cell timeout.
+    grace = 20.0
 
     def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,80 +85,60 @@ class CappedClient(NotebookClient):
         self._total_bytes += size
         return super().output(outs, msg, display_id, cell_index)
 
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        # Observation code is the grader's, not the student's: keep it out of In/Out history.
+        if cell.get("metadata", {}).get(OBSERVE_MARK):
+            store_history = False
+        return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
 
-class _Prestarted:
-    """A child forked before any event loop or zmq context exists; on request it becomes the
-    ipykernel. It starts from already-imported modules, which saves most of a kernel's start-up,
-    yet holds no state from any other submission (it is forked per notebook)."""
-
-    def __init__(self) -> None:
-        r, w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(w)
-            code = 0
+    async def _answers(self, seconds: float) -> bool:
+        msg_id = self.kc.kernel_info()
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
             try:
-                from .zygote import die_with_parent
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=left))
+            except Empty:
+                return False
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                return True
+        return False
 
-                die_with_parent()
-                os.setsid()  # its own process group, like start_new_session
-                chunks = []
-                while chunk := os.read(r, 65536):
-                    chunks.append(chunk)
-                os.close(r)
-                if not chunks:
-                    os._exit(0)
-                req = json.loads(b"".join(chunks))
-                os.chdir(req["cwd"])
-                os.environ.clear()
-                os.environ.update(req["env"])
-                null = os.open(os.devnull, os.O_RDONLY)
-                os.dup2(null, 0)
-                sys.argv = [req["argv0"], *req["argv"]]
-                from ipykernel import kernelapp
-
-                kernelapp.launch_new_instance(argv=req["argv"])
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else 0
-            except BaseException:  # noqa: BLE001 - the kernel failed to start
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(r)
-        self.pid = pid
-        self._w = w
-        self.used = False
-
-    def start(self, argv0: str, argv: list[str], env: dict[str, str], cwd: str) -> None:
-        self.used = True
-        data = json.dumps({"argv0": argv0, "argv": argv, "env": env, "cwd": cwd}).encode()
-        os.write(self._w, data)
-        os.close(self._w)
-
-    def discard(self) -> None:
-        if not self.used:
-            self.used = True
-            os.close(self._w)
+    async def _async_handle_timeout(self, timeout, cell=None):
+        reply = await super()._async_handle_timeout(timeout, cell)
+        if await self._answers(self.grace):
+            return reply
+        await ensure_async(self.km.shutdown_kernel(now=True))
+        if cell is not None:
+            cell.outputs.append(
+                nbformat.v4.new_output(
+                    "error",
+                    ename="CellTimeoutError",
+                    evalue="kernel stopped",
+                    traceback=[
+                        "CellTimeoutError: 超时后内核没有响应中断，已被终止 | the kernel ignored "
+                        "the interrupt after the cell timeout and was stopped"
+                    ],
+                )
+            )
+        raise KernelStopped("kernel ignored the interrupt")
 
 
-class _ForkedProcess:
-    """Just enough of ``subprocess.Popen`` for jupyter_client's LocalProvisioner."""
+class _SupervisedProcess:
+    """Just enough of ``subprocess.Popen`` for jupyter_client, backed by the supervisor."""
 
     stdin = stdout = stderr = None
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, client, pid: int = -1) -> None:
+        self._client = client
         self.pid = pid
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
         if self.returncode is None:
-            try:
-                done, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:
-                self.returncode = 0
-                return 0
-            if done:
-                self.returncode = os.waitstatus_to_exitcode(status)
+            reply = self._client.request("poll")
+            if not reply.get("alive", False):
+                code = reply.get("code")
+                self.returncode = code if isinstance(code, int) else -9
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
@@ -141,49 +146,58 @@ class _ForkedProcess:
         while self.poll() is None:
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeoutError
-            time.sleep(0.01)
+            time.sleep(0.05)
         return self.returncode
 
     def send_signal(self, signum: int) -> None:
-        if self.poll() is None:
-            os.kill(self.pid, signum)
+        if signum == signal.SIGKILL:
+            self._client.request("kill")
+        else:
+            self._client.request("signal", signum=int(signum))
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
 
     def terminate(self) -> None:
-        self.send_signal(signal.SIGTERM)
+        self.send_signal(signal.SIGKILL)
 
 
-def _use_prestarted_kernel(pre: _Prestarted) -> None:
+def _use_supervisor(client) -> None:
     from jupyter_client.provisioning import factory
     from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 
-    class ForkProvisioner(LocalProvisioner):
+    class SupervisedProvisioner(LocalProvisioner):
         async def launch_kernel(self, cmd: list[str], **kwargs: t.Any):
-            if pre.used or "ipykernel_launcher" not in cmd[:3] or cmd[1:2] != ["-m"]:
-                return await super().launch_kernel(cmd, **kwargs)
-            cwd = str(kwargs.get("cwd") or os.getcwd())
-            env = dict(kwargs.get("env") or os.environ)
-            pre.start(cmd[0], cmd[3:], env, cwd)
-            self.process = _ForkedProcess(pre.pid)
-            self.pid = self.pgid = pre.pid
-            self.cwd = cwd
+            reply = client.request("start", connection=_plain(self.connection_info))
+            self.process = _SupervisedProcess(client)
+            if not reply.get("ok"):
+                self.process.returncode = 1
+            self.pid = self.pgid = None
             return self.connection_info
 
+        async def send_signal(self, signum: int) -> None:
+            if self.process is not None:
+                self.process.send_signal(signum)
+
     def create(self, kernel_id, kernel_spec, parent):
-        return ForkProvisioner(kernel_id=kernel_id, kernel_spec=kernel_spec, parent=parent)
+        return SupervisedProvisioner(kernel_id=kernel_id, kernel_spec=kernel_spec, parent=parent)
 
     factory.KernelProvisionerFactory.create_provisioner_instance = create
 
 
-def run(spec: dict[str, t.Any]) -> int:
-    """Execute ``spec["notebook_in"]`` and write ``spec["notebook_out"]``; 0 on success."""
-    pre = _Prestarted() if spec.get("fork_kernel") else None
-    if pre is not None:
-        _use_prestarted_kernel(pre)
-    nb = nbformat.read(spec["notebook_in"], as_version=4)
-    client = CappedClient(
+def _plain(info: dict) -> dict:
+    return {k: v.decode() if isinstance(v, bytes) else v for k, v in info.items()}
+
+
+def run(spec: dict[str, t.Any], client) -> int:
+    """Execute ``input.ipynb`` in the current folder and write ``executed.ipynb``.
+
+    Returns 0 when every cell ran, 3 when the kernel died, 4 on another execution error and 5
+    when the kernel was stopped after ignoring an interrupt.
+    """
+    _use_supervisor(client)
+    nb = nbformat.read("input.ipynb", as_version=4)
+    runner = CappedClient(
         nb,
         timeout=spec.get("cell_timeout", 120),
         kernel_name=spec.get("kernel_name") or "python3",
@@ -197,29 +211,22 @@ def run(spec: dict[str, t.Any]) -> int:
             "evalue": "",
             "traceback": ["CellTimeoutError: No reply from kernel before timeout"],
         },
-        resources={"metadata": {"path": spec["workdir"]}},
+        resources={"metadata": {"path": "."}},
     )
-    status = 0
+    runner.grace = float(spec.get("grace", CappedClient.grace))
+    status = OK
     try:
-        client.execute()
+        runner.execute()
+    except KernelStopped:
+        status = KERNEL_STOPPED
     except DeadKernelError:
-        status = 3
+        status = KERNEL_DIED
     except Exception:  # noqa: BLE001 - whatever ran is still worth grading
-        status = 4
-    finally:
-        if pre is not None:
-            pre.discard()
-    nbformat.write(nb, spec["notebook_out"])
+        import traceback
+
+        traceback.print_exc()  # to the grader's log, when one is kept (see zygote.LOG_ENV)
+        status = EXECUTION_ERROR
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop(OBSERVE_MARK, None)
+    nbformat.write(nb, "executed.ipynb")
     return status
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: ``python -I -m beyond_traffic.grader.execute SPEC.json``."""
-    argv = sys.argv[1:] if argv is None else argv
-    with open(argv[0], encoding="utf-8") as fh:
-        spec = json.load(fh)
-    return run(spec)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import ast
 
+from .derive import expected_value_leaks
+
 
 def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> list[str]:
     """Return warnings for test cells that would grade wrongly or not replay exactly.
 
     Checks: the cell parses; it creates ``Checker`` with its own grade_id and the cell's
     nbgrader points; its last line is an expression (nbgrader gives *full* credit to a test cell
-    with no output); no two cells share a Checker id (their observations would mix).
+    with no output); no two cells share a Checker id (their observations would mix); no expected
+    value is reachable from the observation code that runs in the student's kernel.
 
     Args:
         cells: ``{"grade_id", "source", "points"}`` as from ``Course.test_cells``.
@@ -59,6 +62,7 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
                     f"{where}: Checker points {value} differ from the cell's nbgrader points "
                     f"{cell_points}"
                 )
+        warnings += [f"{where}: {leak}" for leak in expected_value_leaks(str(cell["source"]))]
         if not tree.body or not isinstance(tree.body[-1], ast.Expr):
             warnings.append(
                 f"{where}: the last line is not an expression (use ck.report()): nbgrader gives "

@@ -12,9 +12,18 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from ..grading import REPLAY_ENV
+from ..grading.wire import REPLAY_ENV, clear_replay_cache
+from . import proc
 
 _MAX_TEXT = 200_000
+#: Limits for a replay child: trusted code, but it decodes what a student's kernel wrote.
+REPLAY_LIMITS = {
+    "cpu_seconds": 300,
+    "memory_bytes": 4 * 1024**3,
+    "file_bytes": 64 * 1024**2,
+    "nproc": 64,
+    "nofile": 256,
+}
 
 
 def run_cells(cells: list[dict[str, str]]) -> dict[str, list[dict]]:
@@ -73,23 +82,26 @@ def run_cells(cells: list[dict[str, str]]) -> dict[str, list[dict]]:
 
 def replay(
     cells: list[dict[str, str]],
-    observations: Path,
+    observations: Path | None,
     *,
+    zygote,
+    run_dir: Path,
     files: list[tuple[Path, str]] = (),
     timeout: float = 600,
-    zygote=None,
 ) -> dict[str, list[dict]]:
     """Run :func:`run_cells` in a fresh trusted process with ``BEYOND_TRAFFIC_REPLAY`` set.
 
-    The process is forked from a warm ``Zygote("replay")`` (one is started for this call when
-    none is given), so nothing carries over between submissions.
+    The process is forked from a warm ``Zygote("replay")``, so nothing carries over between
+    submissions, and runs under :data:`REPLAY_LIMITS` and ``timeout``.
 
     Args:
         cells: ``{"grade_id", "source"}`` for every test cell, in notebook order.
-        observations: the recorded observations file (validated by the Checker when read).
+        observations: the recorded observations (read within the wire format's limits), or
+            ``None`` when there are none.
+        zygote: the warm process to fork from.
+        run_dir: the grader's private folder for this run.
         files: trusted instructor files ``(path, relative name)`` to place in the working folder.
         timeout: seconds before the replay is abandoned (every cell then scores 0).
-        zygote: the warm process to fork from.
 
     Returns:
         Outputs per grade_id; cells missing from the result must be scored 0 by the caller.
@@ -98,7 +110,7 @@ def replay(
         >>> callable(replay)
         True
     """
-    with tempfile.TemporaryDirectory(prefix=f"bt-replay-{os.getpid()}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="replay-", dir=run_dir) as tmp:
         root = Path(tmp)
         work = root / "work"
         work.mkdir()
@@ -107,7 +119,7 @@ def replay(
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dest)
         obs_copy = root / "observations.jsonl"
-        if observations.is_file() and not observations.is_symlink():
+        if observations is not None and observations.is_file() and not observations.is_symlink():
             shutil.copyfile(observations, obs_copy)
         else:
             obs_copy.write_text("", encoding="utf-8")
@@ -126,16 +138,7 @@ def replay(
             ),
             encoding="utf-8",
         )
-        own = zygote is None
-        if own:
-            from .zygote import Zygote
-
-            zygote = Zygote("replay")
-        try:
-            zygote.run(str(spec), timeout=timeout)
-        finally:
-            if own:
-                zygote.close()
+        zygote.run(str(spec), timeout=timeout)
         try:
             data = json.loads(result.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -159,9 +162,7 @@ def warm_up(spec_path: str) -> None:
         os.chdir("/")
         os.environ.clear()
         os.environ.update(saved_env)
-        from .. import grading
-
-        grading._REPLAY_CACHE.clear()
+        clear_replay_cache()
 
 
 def prepare_warmup(
@@ -187,6 +188,7 @@ def prepare_warmup(
 def child_task(spec_path: str) -> int:
     """In a zygote child: run the cells against the recorded observations, write the result."""
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    proc.set_limits(REPLAY_LIMITS, nproc=False)
     os.chdir(spec["workdir"])
     os.environ.clear()
     os.environ.update(

@@ -8,7 +8,6 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -20,13 +19,19 @@ from nbformat import NotebookNode
 from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 
-from .course import Course, fingerprint, hidden_paths, load_course, read_state, write_state
+from .course import Course, fingerprint, load_course, read_state, write_state
+from .derive import OBSERVE_MARK, expected_value_leaks, observation_code
 from .replay import prepare_warmup, replay
-from .sandbox import capabilities, cleanup_stale, run_notebook
+from .sandbox import (
+    NoSandboxError,
+    capabilities,
+    cleanup_stale,
+    make_run_dir,
+    refusal,
+    run_notebook,
+)
 from .writer import read_notebook, sanitize, write_submission
 from .zygote import Zygote
-
-_MAX_OBSERVATION_BYTES = 64 * 1024**2
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Outcome:
     student: str
     status: str  # graded | skipped | broken | failed
     messages: list[str] = field(default_factory=list)
+    #: wall seconds this submission took in its sandbox and replay (not time queued)
     seconds: float = 0.0
 
 
@@ -102,20 +108,32 @@ def _prepare(course: Course, assignment: str, student: str, names: list[str]) ->
     return _Job(student, notebooks, fingerprint(folder))
 
 
-def _merge(executed_path: Path, sanitized: NotebookNode, outputs: dict[str, list]):
+def kernel_notebook(sanitized: NotebookNode) -> NotebookNode:
+    """The notebook the student's kernel runs: every test cell reduced to its observation code.
+
+    Expected values, reference computations and hidden expectations stay out of the kernel;
+    the full test cells run only in the trusted replay.
+    """
+    nb = copy.deepcopy(sanitized)
+    for cell in nb.cells:
+        if _is_test(cell):
+            try:
+                cell.source = observation_code(cell.source)
+            except SyntaxError:
+                cell.source = ""
+            cell.metadata[OBSERVE_MARK] = True
+            cell.outputs = []
+    return nb
+
+
+def _merge(
+    executed: NotebookNode | None,
+    kernel_nb: NotebookNode,
+    sanitized: NotebookNode,
+    outputs: dict[str, list],
+) -> NotebookNode:
     """Take student-cell outputs from the sandbox, test-cell outputs only from the replay."""
     final = copy.deepcopy(sanitized)
-    executed = None
-    try:
-        # The sandbox owns this folder: never follow a link it may have planted.
-        if (
-            not executed_path.is_symlink()
-            and executed_path.is_file()
-            and executed_path.stat().st_size <= 64 * 1024**2
-        ):
-            executed = nbformat.read(str(executed_path), as_version=4)
-    except Exception:  # noqa: BLE001 - a tampered result only loses student-cell outputs
-        executed = None
     same_shape = executed is not None and len(executed.cells) == len(final.cells)
     for i, cell in enumerate(final.cells):
         if cell.cell_type != "code":
@@ -126,7 +144,7 @@ def _merge(executed_path: Path, sanitized: NotebookNode, outputs: dict[str, list
                 cell.outputs = [nbformat.from_dict(o) for o in outputs[gid]]
             else:
                 cell.outputs = [_error_output("test cell could not be replayed")]
-        elif same_shape and executed.cells[i].get("source") == cell.source:
+        elif same_shape and executed.cells[i].get("source") == kernel_nb.cells[i].source:
             cell.outputs = executed.cells[i].get("outputs", [])
             cell.execution_count = executed.cells[i].get("execution_count")
     return final
@@ -146,7 +164,7 @@ class _Zygotes:
         pair = getattr(self._local, "pair", None)
         if pair is None:
             replay_z = Zygote("replay", preload=self._preload, warmup=self._warmup)
-            pair = (Zygote("sandbox"), replay_z)
+            pair = (Zygote("sandbox", preload=self._preload), replay_z)
             self._local.pair = pair
             with self._lock:
                 self._all.extend(pair)
@@ -178,13 +196,10 @@ def _run_job(
     course: Course,
     assignment: str,
     job: _Job,
-    hide: list[Path],
-    release: list[tuple[Path, str]],
-    source: list[tuple[Path, str]],
-    tests: dict[str, list[dict]],
-    wall_timeout: float,
+    ctx: _Context,
     zygotes: _Zygotes,
-) -> tuple[dict[str, NotebookNode], list[str]]:
+) -> tuple[dict[str, NotebookNode], list[str], float]:
+    start = time.monotonic()
     prepared: dict[str, NotebookNode] = {}
     messages: list[str] = []
     folder = course.path("submitted", job.student, assignment)
@@ -194,47 +209,40 @@ def _run_job(
             messages.append(nb)
             prepared[name] = _placeholder(course, assignment, job.student, name, nb)
             continue
-        scratch = None
+        kernel_nb = kernel_notebook(nb)
+        result = run_notebook(
+            kernel_nb,
+            folder,
+            ctx.release,
+            run_dir=ctx.run_dir,
+            zygote=sandbox_z,
+            cell_timeout=course.cell_timeout,
+            wall_timeout=ctx.wall_timeout,
+            seeds=ctx.seeds,
+            allow_unsandboxed=ctx.allow_unsandboxed,
+        )
         try:
-            tmp_nb = Path(_tmp_dir()) / f"bt-in-{os.getpid()}-{id(nb)}.ipynb"
-            nbformat.write(nb, str(tmp_nb))
-            try:
-                result, scratch = run_notebook(
-                    tmp_nb,
-                    folder,
-                    release,
-                    hide=hide,
-                    cell_timeout=course.cell_timeout,
-                    wall_timeout=wall_timeout,
-                    kernel_name=nb.metadata.get("kernelspec", {}).get("name", "python3"),
-                    zygote=sandbox_z,
-                )
-            finally:
-                tmp_nb.unlink(missing_ok=True)
             if result.status != "ok":
                 messages.append(f"{name}: {result.status}")
-            obs = result.observations
-            if obs.is_symlink() or not obs.is_file():
-                obs = Path("/nonexistent")
-            elif obs.stat().st_size > _MAX_OBSERVATION_BYTES:
-                messages.append(f"{name}: observations too large, ignored")
-                obs = Path("/nonexistent")
-            outputs = replay(tests[name], obs, files=source, zygote=replay_z)
-            if len(outputs) < len(tests[name]):
-                messages.append(f"{name}: replay incomplete")
-            for gid, outs in outputs.items():
-                errors = [o.get("ename") for o in outs if o.get("output_type") == "error"]
-                if errors:
-                    messages.append(f"{name}/{gid}: the replayed test cell raised {errors[0]}")
-            prepared[name] = _merge(result.notebook_out, nb, outputs)
+            messages.extend(f"{name}: {note}" for note in result.notes)
+            outputs = replay(
+                ctx.tests[name],
+                result.observations,
+                zygote=replay_z,
+                run_dir=ctx.run_dir,
+                files=ctx.source,
+            )
         finally:
-            if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
-    return prepared, messages
-
-
-def _tmp_dir() -> str:
-    return tempfile.gettempdir()
+            if result.observations is not None:
+                result.observations.unlink(missing_ok=True)
+        if len(outputs) < len(ctx.tests[name]):
+            messages.append(f"{name}: replay incomplete")
+        for gid, outs in outputs.items():
+            errors = [o.get("ename") for o in outs if o.get("output_type") == "error"]
+            if errors:
+                messages.append(f"{name}/{gid}: the replayed test cell raised {errors[0]}")
+        prepared[name] = _merge(result.notebook, kernel_nb, nb, outputs)
+    return prepared, messages, time.monotonic() - start
 
 
 def _already_done(course: Course, assignment: str, student: str, names: list[str]) -> bool:
@@ -262,6 +270,81 @@ def _already_done(course: Course, assignment: str, student: str, names: list[str
     return True
 
 
+@dataclass
+class _Context:
+    """What every job of one grading run shares."""
+
+    run_dir: Path
+    tests: dict[str, list[dict]]
+    release: list[tuple[Path, str]]
+    source: list[tuple[Path, str]]
+    wall_timeout: float
+    seeds: Path | None
+    allow_unsandboxed: bool
+
+
+def _check_leaks(tests: dict[str, list[dict]]) -> None:
+    problems = []
+    for name, cells in tests.items():
+        for cell in cells:
+            try:
+                leaks = expected_value_leaks(str(cell["source"]))
+            except SyntaxError:
+                continue
+            problems += [f"{name}/{cell['grade_id']}: {leak}" for leak in leaks]
+    if problems:
+        raise ValueError(
+            "these test cells would hand expected values to the student's kernel; compute them "
+            "from inputs inside the expectation instead (see docs/grading.md):\n  "
+            + "\n  ".join(problems)
+        )
+
+
+def _seed_home(run_dir: Path) -> Path:
+    """Trusted caches for every kernel's home: matplotlib's font list, jieba's dictionary."""
+    seeds = run_dir / "seeds"
+    seeds.mkdir()
+    try:
+        import matplotlib
+
+        target = seeds / ".matplotlib"
+        target.mkdir()
+        for f in Path(matplotlib.get_cachedir()).glob("fontlist-*.json"):
+            shutil.copyfile(f, target / f.name)
+    except Exception:  # noqa: BLE001 - only a speed-up
+        pass
+    try:
+        from ..segment import cache_dir, get_tokenizer
+
+        get_tokenizer()  # writes jieba's cache file if it is missing
+        folder = cache_dir()
+        if folder is not None:
+            target = seeds / ".cache" / "beyond-traffic"
+            target.mkdir(parents=True)
+            for f in folder.glob("jieba*.cache"):
+                if f.is_file() and not f.is_symlink() and f.stat().st_size < 64 * 1024**2:
+                    shutil.copyfile(f, target / f.name)
+    except Exception:  # noqa: BLE001 - only a speed-up
+        pass
+    return seeds
+
+
+def _release_imports(course: Course, assignment: str, names: list[str]) -> list[str]:
+    """Modules the release notebooks' locked cells import (every student runs them)."""
+    sources = []
+    for name in names:
+        path = course.path("release", ".", assignment) / f"{name}.ipynb"
+        try:
+            nb = read_notebook(path)
+        except (OSError, ValueError):
+            continue
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type == "code" and meta.get("locked") and not meta.get("solution"):
+                sources.append({"source": cell.source})
+    return _imported_modules({"release": sources})
+
+
 def grade_assignment(
     assignment: str,
     *,
@@ -271,6 +354,7 @@ def grade_assignment(
     students: list[str] | None = None,
     wall_timeout: float = 900,
     progress: bool = True,
+    allow_unsandboxed: bool = False,
 ) -> list[Outcome]:
     """Autograde every submission of ``assignment`` into the nbgrader gradebook.
 
@@ -282,12 +366,16 @@ def grade_assignment(
         students: only these students (default: everyone with a submission).
         wall_timeout: seconds allowed per notebook, kernel start included.
         progress: show a progress bar with ETA on stderr.
+        allow_unsandboxed: grade even where no sandbox is available (student code then runs
+            as you); without it such a machine is refused.
 
     Returns:
         One :class:`Outcome` per student, in name order.
 
     Raises:
-        ValueError: the assignment is not in the gradebook (run generate_assignment first).
+        ValueError: the assignment is not in the gradebook (run generate_assignment first), or
+            a test cell would hand an expected value to the student's kernel.
+        NoSandboxError: no sandbox here and ``allow_unsandboxed`` is false.
 
     Example:
         >>> grade_assignment("ps1_segment", course_root=".")  # doctest: +SKIP
@@ -313,6 +401,11 @@ def grade_assignment(
             f"assignment {assignment!r} is not in the gradebook: run "
             f"`nbgrader generate_assignment {assignment}` first"
         )
+    caps = capabilities()  # probe on the main thread, before any worker exists
+    if caps.mode == "none" and not allow_unsandboxed and not _forced_none():
+        raise NoSandboxError(refusal(caps))
+    tests = {name: course.test_cells(assignment, name) for name in names}
+    _check_leaks(tests)
     everyone = course.students(assignment)
     if students is not None:
         everyone = [s for s in everyone if s in set(students)]
@@ -323,29 +416,44 @@ def grade_assignment(
             outcomes[student] = Outcome(student, "skipped", ["already autograded"])
         else:
             todo.append(student)
-    tests = {name: course.test_cells(assignment, name) for name in names}
+    if not todo:
+        return [outcomes[s] for s in sorted(outcomes)]
     jobs = jobs or os.cpu_count() or 1
-    capabilities()  # probe on the main thread, before any worker exists
     cleanup_stale()
-    warm_dir = Path(tempfile.mkdtemp(prefix=f"bt-warmup-{os.getpid()}-"))
-    cells = [c for name in names for c in tests[name]]
-    warmup = prepare_warmup(warm_dir, cells, _source_files(course, assignment)) if todo else None
-    zygotes = _Zygotes(_imported_modules(tests), str(warmup) if warmup else None)
-    bar = _progress(len(todo), enabled=progress)
+    run_dir = make_run_dir()
+    source = _source_files(course, assignment)
     try:
-        _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, wall_timeout)
+        ctx = _Context(
+            run_dir=run_dir,
+            tests=tests,
+            release=_release_files(course, assignment),
+            source=source,
+            wall_timeout=wall_timeout,
+            seeds=_seed_home(run_dir),
+            allow_unsandboxed=allow_unsandboxed,
+        )
+        cells = [c for name in names for c in tests[name]]
+        warmup = prepare_warmup(run_dir / "warmup", cells, source)
+        preload = sorted(
+            set(_imported_modules(tests)) | set(_release_imports(course, assignment, names))
+        )
+        zygotes = _Zygotes(preload, str(warmup))
+        bar = _progress(len(todo), enabled=progress)
+        try:
+            _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ctx)
+        finally:
+            zygotes.close()
+            bar.close()
     finally:
-        zygotes.close()
-        bar.close()
-        shutil.rmtree(warm_dir, ignore_errors=True)
+        shutil.rmtree(run_dir, ignore_errors=True)
     return [outcomes[s] for s in sorted(outcomes)]
 
 
-def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, wall_timeout):
-    tests = {name: course.test_cells(assignment, name) for name in names}
-    hide = hidden_paths(course)
-    release = _release_files(course, assignment)
-    source = _source_files(course, assignment)
+def _forced_none() -> bool:
+    return os.environ.get("BEYOND_TRAFFIC_SANDBOX") == "none"
+
+
+def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ctx):
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         pending: dict[Future, tuple[_Job, float]] = {}
         queue = list(todo)
@@ -353,18 +461,7 @@ def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, wa
         def submit_next() -> None:
             student = queue.pop(0)
             job = _prepare(course, assignment, student, names)
-            fut = pool.submit(
-                _run_job,
-                course,
-                assignment,
-                job,
-                hide,
-                release,
-                source,
-                tests,
-                wall_timeout,
-                zygotes,
-            )
+            fut = pool.submit(_run_job, course, assignment, job, ctx, zygotes)
             pending[fut] = (job, time.monotonic())
 
         while queue and len(pending) < jobs * 2:
@@ -382,7 +479,7 @@ def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, wa
 def _finish(course: Course, assignment: str, job: _Job, fut: Future, started: float) -> Outcome:
     state_path = course.state_file(assignment, job.student)
     try:
-        prepared, messages = fut.result()
+        prepared, messages, seconds = fut.result()
     except Exception as exc:  # noqa: BLE001 - one submission's failure never stops the class
         return Outcome(
             job.student, "failed", [f"grader error: {exc!r}"], time.monotonic() - started
@@ -398,7 +495,7 @@ def _finish(course: Course, assignment: str, job: _Job, fut: Future, started: fl
     )
     broken = any(isinstance(v, str) for v in job.notebooks.values())
     status = "broken" if broken else "graded"
-    return Outcome(job.student, status, messages, time.monotonic() - started)
+    return Outcome(job.student, status, messages, seconds)
 
 
 class _NoBar:

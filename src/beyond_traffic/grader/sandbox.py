@@ -1,26 +1,29 @@
-"""Run one student's notebook in a throwaway, unprivileged, network-less sandbox."""
+"""Run one student's notebook in a throwaway sandbox and read back what it produced, safely."""
 
-# Layers (each used when the platform allows it, see :func:`capabilities`):
+# This is the grader's side of a sandbox (see :mod:`.isolate` for the inside). For each notebook
+# it prepares a box in its own private run folder:
 #
-# * new net/mount/pid namespaces via ``unshare(2)`` (no network; course folders hidden under empty
-#   tmpfs mounts; every process dies with the namespace);
-# * a fresh unprivileged uid per sandbox, so ``RLIMIT_NPROC`` really counts its processes and
-#   root-owned course files cannot be written;
-# * a ``pids`` cgroup (``pids.max``) when ``/sys/fs/cgroup/pids`` is writable;
-# * rlimits on CPU seconds, address space, file size, open files and core dumps;
-# * a wall-clock limit enforced by the parent, and output caps in the executor.
+#   box/             root-owned, mode 0711 (traversable, not listable); random name
+#   box/spec.json    what the sandbox runs, 0600
+#   box/stage/       the student's files with the release files over them, and trusted caches;
+#                    shown read-only inside, copied into the kernel's size-limited tmpfs
+#   box/obs.jsonl    the only host file the kernel can write (its observations)
+#   box/exec/        the executor's folder (the notebook in, the executed notebook out)
+#
+# and reads results back with no-follow opens relative to the box's file descriptor.
+# Containment modes, chosen by :func:`capabilities`:
+#
+# * ``root``: own namespaces, chroot trees, fresh uids, cgroups (fast: the kernel is forked
+#   from a warm process);
+# * ``bwrap``: bubblewrap's unprivileged user namespaces (for graders who are not root);
+# * ``none``: no containment at all, only when the instructor explicitly accepts the risk.
 
 from __future__ import annotations
 
-import ctypes
-import fcntl
 import itertools
 import json
 import os
-import resource
 import shutil
-import socket
-import struct
 import subprocess
 import sys
 import tempfile
@@ -30,84 +33,154 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..grading import OBSERVATIONS_ENV
+import nbformat
 
-#: Resource limits for the student's processes.
-DEFAULT_LIMITS = {
-    "cpu_seconds": 600,
-    "memory_bytes": 3 * 1024**3,
-    "file_bytes": 64 * 1024**2,
-    "nproc": 128,
-    "nofile": 512,
-}
+from ..grading.wire import OBSERVATIONS_ENV
+from . import cgroups, proc
+from .view import HOME, OBSERVATIONS, WORK, make_view
+
+__all__ = [
+    "Capabilities",
+    "NoSandboxError",
+    "SandboxResult",
+    "capabilities",
+    "make_run_dir",
+    "run_notebook",
+    "cleanup_stale",
+    "UNSAFE_FLAG",
+    "describe",
+    "refusal",
+]
+
+#: The command-line flag (and ``BEYOND_TRAFFIC_SANDBOX=none``) that accepts running unsandboxed.
+UNSAFE_FLAG = "--unsafe-no-sandbox"
+#: Sizes of the kernel's tmpfs home (its work folder inside) and /tmp.
+HOME_BYTES = 256 * 1024**2
+TMP_BYTES = 64 * 1024**2
+#: Submitted files larger than this are not given to the kernel.
+MAX_FILE_BYTES = 64 * 1024**2
 _UID_BASE = 210_000
-_uids = itertools.count(_UID_BASE + (os.getpid() % 1000) * 100)
+_uids = itertools.count(_UID_BASE + (os.getpid() % 1000) * 200)
 _uid_lock = threading.Lock()
-_PIDS_ROOT = Path("/sys/fs/cgroup/pids")
+_STATUS = {0: "ok", 3: "kernel died", 4: "execution error", 5: "kernel stopped after a timeout"}
+
+
+class NoSandboxError(RuntimeError):
+    """No containment is available and the instructor has not accepted running without it."""
 
 
 @dataclass(frozen=True)
 class Capabilities:
-    """What containment this machine allows; ``notes`` explain every fallback."""
+    """How this machine contains student code; ``notes`` say what is missing and why.
 
-    namespaces: bool
-    drop_uid: bool
-    pids_cgroup: bool
+    Attributes:
+        mode: ``"root"``, ``"bwrap"`` or ``"none"``.
+        bwrap: the bubblewrap executable, when found.
+        cgroup: whether a cgroup per sandbox can be made.
+        notes: one line per limitation, printed after grading.
+    """
+
+    mode: str
+    bwrap: str | None = None
+    cgroup: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _probe_root_namespaces() -> bool:
+    probe = "import ctypes, sys; sys.exit(ctypes.CDLL(None).unshare(0x6C020000) != 0)"
+    try:
+        r = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return r.returncode == 0
+
+
+def _probe_bwrap() -> str | None:
+    found = os.environ.get("BEYOND_TRAFFIC_BWRAP") or shutil.which("bwrap")
+    if not found or not os.access(found, os.X_OK):
+        return None
+    # The supervisor runs in one user namespace and the kernel in a nested one: try both.
+    inner = [found, "--unshare-user", "--unshare-pid", "--ro-bind", "/", "/", "/bin/true"]
+    outer = [found, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "--proc", "/proc"]
+    try:
+        r = subprocess.run([*outer, "--dev", "/dev", *inner], capture_output=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found if r.returncode == 0 else None
 
 
 @cache
 def capabilities() -> Capabilities:
-    """Probe once which isolation layers work here (unshare, setuid, pids cgroup).
+    """Probe once how student code can be contained here (root namespaces, bubblewrap, none).
+
+    ``BEYOND_TRAFFIC_SANDBOX`` may force ``root``, ``bwrap`` or ``none``.
 
     Example:
-        >>> isinstance(capabilities().namespaces, bool)
+        >>> capabilities().mode in ("root", "bwrap", "none")
         True
     """
-    if os.environ.get("BEYOND_TRAFFIC_SANDBOX") == "none":
-        note = "containment disabled by BEYOND_TRAFFIC_SANDBOX=none (rlimits only)"
-        return Capabilities(False, False, False, (note,))
-    notes = []
-    namespaces = False
-    if os.geteuid() == 0:
-        probe = "import ctypes, sys; sys.exit(ctypes.CDLL(None).unshare(0x60020000) != 0)"
-        try:
-            r = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, timeout=20)
-            namespaces = r.returncode == 0
-        except (OSError, subprocess.SubprocessError):
-            namespaces = False
-    if not namespaces:
-        notes.append(
-            "no namespaces (needs root and unshare(2)): the network stays reachable and course "
-            "folders are protected only by file permissions"
+    forced = os.environ.get("BEYOND_TRAFFIC_SANDBOX", "")
+    notes: list[str] = []
+    has_cgroup = cgroups.detect() is not None
+    if forced == "none":
+        return Capabilities(
+            "none", notes=("containment disabled (BEYOND_TRAFFIC_SANDBOX=none): rlimits only",)
         )
-    drop_uid = os.geteuid() == 0
-    if not drop_uid:
-        notes.append("not root: student code runs as the grader's own user")
-    pids = False
-    if drop_uid and _PIDS_ROOT.is_dir():
-        probe = _PIDS_ROOT / f"bt-probe-{os.getpid()}"
-        try:
-            probe.mkdir()
-            (probe / "pids.max").write_text("10")
-            probe.rmdir()
-            pids = True
-        except OSError:
-            pids = False
-    if not pids:
-        notes.append("no pids cgroup: fork bombs are limited by RLIMIT_NPROC on a fresh uid only")
-    return Capabilities(namespaces, drop_uid, pids, tuple(notes))
+    if forced in ("", "root") and os.geteuid() == 0 and _probe_root_namespaces():
+        if not has_cgroup:
+            notes.append("no cgroup: processes are limited by RLIMIT_NPROC on a fresh uid only")
+        return Capabilities("root", cgroup=has_cgroup, notes=tuple(notes))
+    bwrap = _probe_bwrap() if forced in ("", "bwrap") else None
+    if bwrap:
+        if not has_cgroup:
+            notes.append(
+                "no cgroup for this user: memory is limited per process (RLIMIT_AS), processes "
+                "per sandbox by RLIMIT_NPROC inside its user namespace"
+            )
+        return Capabilities("bwrap", bwrap=bwrap, cgroup=has_cgroup, notes=tuple(notes))
+    why = (
+        "no sandbox is available: not root, and bubblewrap is missing or user namespaces are "
+        "disabled"
+    )
+    return Capabilities("none", notes=(why,))
+
+
+_DESCRIPTIONS = {
+    "root": "namespaces, chroot and fresh uids (grader is root)",
+    "bwrap": "bubblewrap user namespaces (grader is not root)",
+    "none": "NONE: student code ran as the grader's user",
+}
+
+
+def describe(caps: Capabilities) -> str:
+    """One line naming how student code was contained, for the grader's summary.
+
+    Example:
+        >>> describe(Capabilities("bwrap"))
+        'bubblewrap user namespaces (grader is not root)'
+    """
+    return _DESCRIPTIONS[caps.mode]
+
+
+def refusal(caps: Capabilities) -> str:
+    """The message given when there is no sandbox and the risk was not accepted."""
+    return (
+        f"{caps.notes[0]}. Student code would run as you, able to read and change your files. "
+        "Install bubblewrap (Debian/Ubuntu: apt install bubblewrap), or run the grader as "
+        f"root, or pass {UNSAFE_FLAG} to accept the risk."
+    )
 
 
 @dataclass
 class SandboxResult:
-    """Where the executed notebook and observations are, and how the run ended."""
+    """How the run ended, the executed notebook (if readable) and the observations copy."""
 
-    notebook_out: Path
-    observations: Path
     status: str
     returncode: int | None
     seconds: float
+    notebook: nbformat.NotebookNode | None
+    observations: Path | None
+    notes: list[str] = field(default_factory=list)
 
 
 def _next_uid() -> int:
@@ -115,57 +188,27 @@ def _next_uid() -> int:
         return next(_uids)
 
 
-def _chown_tree(root: Path, uid: int) -> None:
-    for dirpath, dirnames, filenames in os.walk(root):
-        os.chown(dirpath, uid, uid)
-        for name in dirnames + filenames:
-            os.lchown(os.path.join(dirpath, name), uid, uid)
-
-
-def run_notebook(
-    notebook: Path,
-    files_dir: Path | None,
-    release_files: list[tuple[Path, str]],
-    *,
-    hide: list[Path],
-    cell_timeout: int = 120,
-    wall_timeout: float = 900,
-    kernel_name: str = "python3",
-    limits: dict[str, int] | None = None,
-    scratch: Path | None = None,
-    zygote=None,
-    fork_kernel: bool = True,
-) -> tuple[SandboxResult, Path]:
-    """Execute ``notebook`` in a sandbox; return the result and the scratch dir (caller removes).
-
-    Args:
-        notebook: the sanitised notebook to execute (it is copied).
-        files_dir: the student's submission folder; its non-notebook files are copied.
-        release_files: ``(path, relative name)`` pairs copied over the student's files.
-        hide: folders and files to hide from the student's processes.
-        cell_timeout: seconds per cell (nbgrader's ``Execute.timeout``).
-        wall_timeout: seconds for the whole notebook, kernel start included.
-        kernel_name: the kernel to start.
-        limits: overrides for :data:`DEFAULT_LIMITS`.
-        scratch: parent folder for the throwaway copy (default: the system temp dir).
-        zygote: a warm ``Zygote("sandbox")`` to fork from (default: start one for this call).
-        fork_kernel: start the ipykernel by forking a pre-imported process (fast) instead of
-            running ``python -m ipykernel_launcher``.
+def make_run_dir() -> Path:
+    """The grader's private folder for one run (removed by the caller).
 
     Example:
-        >>> callable(run_notebook)
+        >>> d = make_run_dir(); d.stat().st_mode & 0o077 in (0o011, 0); d.rmdir()
         True
     """
-    caps = capabilities()
-    lim = {**DEFAULT_LIMITS, **(limits or {})}
-    box = Path(tempfile.mkdtemp(prefix=f"bt-sandbox-{os.getpid()}-", dir=scratch))
-    work = box / "work"
-    home = box / "home"
-    tmp = box / "tmp"
-    for d in (work, home, tmp, box / "stage"):
-        d.mkdir()
+    run_dir = Path(tempfile.mkdtemp(prefix=f"bt-grader-{os.getpid()}-"))
+    # As root, sandbox users must traverse it to reach their own folders; nobody may list it.
+    os.chmod(run_dir, 0o711 if os.geteuid() == 0 else 0o700)
+    return run_dir
+
+
+def _stage_files(
+    stage: Path, files_dir: Path | None, release_files: list[tuple[Path, str]], seeds: Path | None
+) -> list[str]:
+    notes = []
+    work = stage / "work"
+    work.mkdir(parents=True)
     if files_dir is not None and files_dir.is_dir():
-        for src in files_dir.rglob("*"):
+        for src in sorted(files_dir.rglob("*")):
             rel = src.relative_to(files_dir)
             if src.is_symlink() or src.suffix == ".ipynb" or rel.parts[0] == ".ipynb_checkpoints":
                 continue
@@ -173,6 +216,9 @@ def run_notebook(
             if src.is_dir():
                 dest.mkdir(parents=True, exist_ok=True)
             elif src.is_file():
+                if src.stat().st_size > MAX_FILE_BYTES:
+                    notes.append(f"{rel} is larger than {MAX_FILE_BYTES // 2**20} MB, left out")
+                    continue
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, dest)
     for src, rel in release_files:
@@ -183,101 +229,193 @@ def run_notebook(
         elif dest.exists() or dest.is_symlink():
             dest.unlink()
         shutil.copyfile(src, dest)
-    nb_in = box / "input.ipynb"
-    shutil.copyfile(notebook, nb_in)
-    nb_out = work / ".bt-executed.ipynb"
-    obs = work / ".bt-observations.jsonl"
-    uid = _next_uid() if caps.drop_uid else os.geteuid()
+    if seeds is not None and seeds.is_dir():
+        shutil.copytree(seeds, stage / "home", symlinks=False)
+    for dirpath, _, filenames in os.walk(stage):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            os.chmod(os.path.join(dirpath, name), 0o644)
+    return notes
+
+
+def _kernel_env(paths: dict[str, str], observations: str) -> dict[str, str]:
+    home = paths["home"]
+    return {
+        "HOME": home,
+        "TMPDIR": "/tmp",
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), "/usr/bin", "/bin"]),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+        "MPLCONFIGDIR": f"{home}/.matplotlib",
+        "JUPYTER_RUNTIME_DIR": f"{home}/.runtime",
+        "IPYTHONDIR": f"{home}/.ipython",
+        "BEYOND_TRAFFIC_CACHE_DIR": f"{home}/.cache/beyond-traffic",
+        "NBGRADER_EXECUTION": "autograde",
+        OBSERVATIONS_ENV: observations,
+    }
+
+
+def _read_results(box: Path) -> tuple[nbformat.NotebookNode | None, bytes | None]:
+    """The executed notebook and the observations, opened without following any link."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+    notebook = observations = None
+    box_fd = os.open(box, flags | os.O_DIRECTORY)
+    try:
+        try:
+            exec_fd = os.open("exec", flags | os.O_DIRECTORY, dir_fd=box_fd)
+            try:
+                fd = os.open("executed.ipynb", flags, dir_fd=exec_fd)
+                with os.fdopen(fd, "rb") as fh:
+                    if os.fstat(fh.fileno()).st_size <= 64 * 1024**2:
+                        notebook = nbformat.reads(fh.read().decode("utf-8"), as_version=4)
+            finally:
+                os.close(exec_fd)
+        except (OSError, ValueError):
+            notebook = None
+        try:
+            fd = os.open("obs.jsonl", flags, dir_fd=box_fd)
+            with os.fdopen(fd, "rb") as fh:
+                if os.fstat(fh.fileno()).st_size <= 64 * 1024**2:
+                    observations = fh.read()
+        except OSError:
+            observations = None
+    finally:
+        os.close(box_fd)
+    return notebook, observations
+
+
+def run_notebook(
+    notebook: nbformat.NotebookNode,
+    files_dir: Path | None,
+    release_files: list[tuple[Path, str]],
+    *,
+    run_dir: Path,
+    zygote,
+    cell_timeout: int = 120,
+    wall_timeout: float = 900,
+    grace: float = 20.0,
+    limits: dict[str, int] | None = None,
+    seeds: Path | None = None,
+    allow_unsandboxed: bool = False,
+) -> SandboxResult:
+    """Execute ``notebook`` in a sandbox and return what it produced.
+
+    Args:
+        notebook: the notebook for the kernel (test cells already reduced to observation code).
+        files_dir: the student's submission folder; its non-notebook files are staged.
+        release_files: ``(path, relative name)`` pairs staged over the student's files.
+        run_dir: the grader's private folder (from :func:`make_run_dir`).
+        zygote: a warm ``Zygote("sandbox")`` to fork the sandbox from.
+        cell_timeout: seconds per cell (nbgrader's ``Execute.timeout``).
+        wall_timeout: seconds for the whole notebook, kernel start included.
+        grace: seconds a kernel gets to answer the interrupt after a cell timeout.
+        limits: overrides for :data:`.proc.DEFAULT_LIMITS`.
+        seeds: trusted files for the kernel's home folder (caches).
+        allow_unsandboxed: run even when no sandbox is available (the instructor's choice).
+
+    Raises:
+        NoSandboxError: no containment here and ``allow_unsandboxed`` is false.
+
+    Example:
+        >>> callable(run_notebook)
+        True
+    """
+    caps = capabilities()
+    if caps.mode == "none" and not (allow_unsandboxed or _forced_none()):
+        raise NoSandboxError(refusal(caps))
+    lim = {**proc.DEFAULT_LIMITS, **(limits or {})}
+    root = caps.mode == "root"
+    box = Path(tempfile.mkdtemp(prefix="box-", dir=run_dir))
+    os.chmod(box, 0o711)
+    exec_dir = box / "exec"
+    (exec_dir / "home").mkdir(parents=True)
+    (exec_dir / "runtime").mkdir()
+    stage = box / "stage"
+    notes = _stage_files(stage, files_dir, release_files, seeds)
+    nbformat.write(notebook, str(exec_dir / "input.ipynb"))
+    obs = box / "obs.jsonl"
+    obs.touch(mode=0o600)
+    kernel_uid = _next_uid() if root else os.geteuid()
+    executor_uid = _next_uid() if root else os.geteuid()
+    if caps.mode == "none":
+        paths = {"home": str(box / "home"), "work": str(box / "home" / "work")}
+        paths["stage"] = str(stage)
+        observations = str(obs)
+    else:
+        paths = {"home": HOME, "work": WORK, "stage": ""}
+        observations = OBSERVATIONS
+    view = make_view(
+        stage=str(stage),
+        observations=str(obs),
+        uid=kernel_uid,
+        home_bytes=HOME_BYTES,
+        tmp_bytes=TMP_BYTES,
+    )
+    group = None
+    if caps.cgroup:
+        group = cgroups.create(
+            box.name + f"-{os.getpid()}",
+            cgroups.CgroupLimits(pids=lim["nproc"] * 2, memory_bytes=lim["memory_bytes"]),
+        )
     spec = {
-        "workdir": str(work),
-        "notebook_in": str(nb_in),
-        "notebook_out": str(nb_out),
-        "observations": str(obs),
+        "mode": caps.mode,
+        "bwrap": caps.bwrap,
+        "box": str(box),
+        "box_exec": str(exec_dir),
+        "executor_dir": str(exec_dir),
+        "tree": str(box / "ktree"),
+        "executor_tree": str(box / "wtree"),
         "cell_timeout": cell_timeout,
-        "kernel_name": kernel_name,
-        "fork_kernel": fork_kernel,
-        "uid": uid,
-        "drop_uid": caps.drop_uid,
-        "isolate": caps.namespaces,
-        "hide": [str(p) for p in hide if p.exists()],
-        "expose": [str(p) for p in _blocked_runtime_paths()],
-        "stage": str(box / "stage"),
+        "grace": grace,
+        "kernel_name": "python3",
+        "kernel_uid": kernel_uid,
+        "executor_uid": executor_uid,
         "limits": lim,
-        "cgroup": None,
-        "env": {
-            "HOME": str(home),
-            "TMPDIR": str(tmp),
+        "view": {**view.__dict__, "links": [list(x) for x in view.links]},
+        "kernel_env": _kernel_env(paths, observations),
+        "kernel_paths": paths,
+        "executor_env": {
+            "HOME": str(exec_dir / "home"),
+            "JUPYTER_RUNTIME_DIR": str(exec_dir / "runtime"),
             "PATH": os.pathsep.join([str(Path(sys.executable).parent), "/usr/bin", "/bin"]),
             "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8",
             "PYTHONIOENCODING": "utf-8",
-            "MPLCONFIGDIR": str(home / ".matplotlib"),
-            "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-            "IPYTHONDIR": str(home / ".ipython"),
-            "NBGRADER_EXECUTION": "autograde",
-            OBSERVATIONS_ENV: str(obs),
         },
+        "cgroup_procs": [str(f / "cgroup.procs") for f in group.folders] if group else [],
     }
-    _seed_matplotlib_cache(home / ".matplotlib")
-    cgroup = None
-    if caps.pids_cgroup:
-        cgroup = _PIDS_ROOT / box.name
-        try:
-            cgroup.mkdir()
-            (cgroup / "pids.max").write_text(str(lim["nproc"] * 2))
-            spec["cgroup"] = str(cgroup)
-        except OSError:
-            cgroup = None
+    for tree in ("ktree", "wtree"):
+        (box / tree).mkdir()
     spec_path = box / "spec.json"
-    spec_path.write_text(json.dumps(spec), encoding="utf-8")
-    if caps.drop_uid:
-        _chown_tree(box, uid)
-        os.chown(spec_path, 0, 0)
-        os.chmod(box, 0o700)
+    fd = os.open(spec_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(spec, fh, ensure_ascii=False)
+    if root:
+        os.chown(obs, kernel_uid, kernel_uid)
+        for dirpath, _, filenames in os.walk(exec_dir):
+            os.chown(dirpath, executor_uid, executor_uid)
+            for name in filenames:
+                os.chown(os.path.join(dirpath, name), executor_uid, executor_uid)
+        os.chmod(exec_dir, 0o700)
     start = time.monotonic()
-    own = zygote is None
-    if own:
-        from .zygote import Zygote
-
-        zygote = Zygote("sandbox")
     try:
         code = zygote.run(str(spec_path), timeout=wall_timeout)
     finally:
-        if own:
-            zygote.close()
+        if group is not None:
+            group.remove()
     seconds = time.monotonic() - start
-    status = {0: "ok", 3: "kernel died", 4: "execution error", 124: "timeout"}.get(
-        code, f"sandbox error {code}"
-    )
-    if cgroup is not None:
-        _remove_cgroup(cgroup)
-    return SandboxResult(nb_out, obs, status, code, seconds), box
+    executed, observed = _read_results(box)
+    copy = None
+    if observed is not None:
+        copy = Path(tempfile.mkstemp(prefix="obs-", dir=run_dir)[1])
+        copy.write_bytes(observed)
+    shutil.rmtree(box, ignore_errors=True)
+    status = _STATUS.get(code, "timeout" if code == 124 else f"sandbox error {code}")
+    return SandboxResult(status, code, seconds, executed, copy, notes)
 
 
-def _world_traversable(path: Path) -> bool:
-    for part in [path, *path.parents]:
-        try:
-            if not part.stat().st_mode & 0o001:
-                return False
-        except OSError:
-            return False
-    return True
-
-
-@cache
-def _blocked_runtime_paths() -> tuple[Path, ...]:
-    """Interpreter folders an unprivileged uid cannot reach (e.g. a pyenv under /root)."""
-    import beyond_traffic
-
-    needed = {
-        Path(sys.base_prefix).resolve(),
-        Path(sys.prefix).resolve(),
-        Path(sys.executable).resolve().parent.parent,
-        Path(beyond_traffic.__file__).resolve().parent.parent,
-    }
-    blocked = sorted(p for p in needed if p.is_dir() and not _world_traversable(p))
-    # Keep only the outermost of nested paths.
-    return tuple(p for p in blocked if not any(q != p and q in p.parents for q in blocked))
+def _forced_none() -> bool:
+    return os.environ.get("BEYOND_TRAFFIC_SANDBOX") == "none"
 
 
 def _pid_alive(pid: int) -> bool:
@@ -291,10 +429,10 @@ def _pid_alive(pid: int) -> bool:
 
 
 def cleanup_stale(scratch: Path | None = None) -> int:
-    """Remove sandboxes, temp files and cgroups left by graders that were killed.
+    """Remove run folders left by graders that were killed (never another live grader's).
 
-    Every name carries the pid of the grader that made it; only those whose grader is gone
-    are removed, so concurrent runs are safe.
+    Only folders named ``bt-grader-PID-*`` that are real folders owned by this user, whose
+    grader is gone, are removed; links are never followed.
 
     Example:
         >>> cleanup_stale() >= 0
@@ -302,209 +440,18 @@ def cleanup_stale(scratch: Path | None = None) -> int:
     """
     removed = 0
     base = Path(scratch or tempfile.gettempdir())
-    kinds = ("sandbox", "in", "replay", "warmup")
-    places = [p for kind in kinds for p in base.glob(f"bt-{kind}-*-*")]
-    if _PIDS_ROOT.is_dir():
-        places += list(_PIDS_ROOT.glob("bt-sandbox-*-*"))
-    for path in places:
+    for path in base.glob("bt-grader-*-*"):
         parts = path.name.split("-")
-        if len(parts) < 4 or parts[1] not in kinds or not parts[2].isdigit():
+        if len(parts) < 4 or not parts[2].isdigit():
+            continue
+        try:
+            st = path.lstat()
+        except OSError:
+            continue
+        if not path.is_dir() or path.is_symlink() or st.st_uid != os.geteuid():
             continue
         pid = int(parts[2])
         if pid != os.getpid() and not _pid_alive(pid):
-            try:
-                if path.parent == _PIDS_ROOT:
-                    path.rmdir()
-                elif path.is_dir() and not path.is_symlink():
-                    shutil.rmtree(path)
-                else:
-                    path.unlink()
-                removed += 1
-            except OSError:
-                pass
-    return removed
-
-
-def _seed_matplotlib_cache(target: Path) -> None:
-    # Rebuilding matplotlib's font list takes seconds per sandbox; a copy of ours is trusted.
-    try:
-        import matplotlib
-
-        cache_dir = Path(matplotlib.get_cachedir())
-        target.mkdir(parents=True, exist_ok=True)
-        for f in cache_dir.glob("fontlist-*.json"):
-            shutil.copyfile(f, target / f.name)
-    except Exception:  # noqa: BLE001 - only a speed-up
-        pass
-
-
-def _remove_cgroup(cgroup: Path) -> None:
-    for _ in range(50):
-        try:
-            cgroup.rmdir()
-            return
-        except OSError:
-            time.sleep(0.1)
-
-
-# --------------------------------------------------------------------------- child side
-
-_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REMOUNT = 1, 2, 4, 8, 32
-_MS_BIND, _MS_REC = 4096, 16384
-
-
-def _mount(source: str, target: str, fstype: str | None, flags: int, data: str | None) -> None:
-    libc = ctypes.CDLL(None, use_errno=True)
-    rc = libc.mount(
-        source.encode(),
-        target.encode(),
-        fstype.encode() if fstype else None,
-        ctypes.c_ulong(flags),
-        data.encode() if data else None,
-    )
-    if rc != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"mount {target}: {os.strerror(err)}")
-
-
-def _hide(path: str) -> None:
-    if os.path.isdir(path):
-        _mount("tmpfs", path, "tmpfs", _MS_RDONLY | _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, "size=4k")
-    else:
-        _mount("/dev/null", path, None, _MS_BIND, None)
-
-
-def _expose(paths: list[str], stage: str) -> None:
-    """Make interpreter folders under a private ancestor (like /root) reachable, read-only.
-
-    Each folder is bind-mounted aside, its first non-traversable ancestor is covered by an
-    empty tmpfs (hiding everything else in it), and the folder is bind-mounted back.
-    """
-    by_ancestor: dict[str, list[str]] = {}
-    for path in paths:
-        p = Path(path)
-        chain = [*reversed(p.parents), p]
-        ancestor = next((a for a in chain if not a.stat().st_mode & 0o001), None)
-        if ancestor is None:
-            continue
-        by_ancestor.setdefault(str(ancestor), []).append(path)
-    n = 0
-    for ancestor, inner in by_ancestor.items():
-        staged = []
-        for path in inner:
-            spot = os.path.join(stage, str(n))
-            n += 1
-            os.mkdir(spot)
-            _mount(path, spot, None, _MS_BIND | _MS_REC, None)
-            staged.append((spot, path))
-        _mount("tmpfs", ancestor, "tmpfs", _MS_NOSUID | _MS_NODEV, "mode=755,size=64k")
-        for spot, path in staged:
-            os.makedirs(path, exist_ok=True)
-            _mount(spot, path, None, _MS_BIND | _MS_REC, None)
-            _mount("none", path, None, _MS_REMOUNT | _MS_BIND | _MS_RDONLY, None)
-
-
-def _loopback_up() -> None:
-    # Kernel and client talk over 127.0.0.1, which is down in a fresh net namespace.
-    siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        ifreq = struct.pack("16sH14s", b"lo", 0, b"\0" * 14)
-        flags = struct.unpack("16sH14s", fcntl.ioctl(s.fileno(), siocgifflags, ifreq))[1]
-        fcntl.ioctl(s.fileno(), siocsifflags, struct.pack("16sH14s", b"lo", flags | iff_up, b""))
-
-
-def _set_limits(lim: dict[str, int]) -> None:
-    resource.setrlimit(resource.RLIMIT_CPU, (lim["cpu_seconds"], lim["cpu_seconds"]))
-    resource.setrlimit(resource.RLIMIT_AS, (lim["memory_bytes"], lim["memory_bytes"]))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (lim["file_bytes"], lim["file_bytes"]))
-    resource.setrlimit(resource.RLIMIT_NPROC, (lim["nproc"], lim["nproc"]))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (lim["nofile"], lim["nofile"]))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
-def _no_new_privs() -> None:
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS: setuid binaries cannot regain root
-
-
-_CLONE_NEWNS, _CLONE_NEWPID, _CLONE_NEWNET = 0x00020000, 0x20000000, 0x40000000
-_MS_PRIVATE = 1 << 18
-
-
-def _unshare(flags: int) -> None:
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.unshare(ctypes.c_int(flags)) != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"unshare: {os.strerror(err)}")
-
-
-def _waitcode(pid: int) -> int:
-    while True:
-        try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:
-            return 70
-        except InterruptedError:
-            continue
-        return os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 71
-
-
-def child_task(spec_path: str) -> int:
-    """In a zygote child (root): enter new namespaces, hide the course, drop to the uid, run.
-
-    The namespace's init is a grandchild; killing this process kills it (parent-death signal)
-    and with it every process the student started.
-    """
-    from .zygote import die_with_parent
-
-    with open(spec_path, encoding="utf-8") as fh:
-        spec = json.load(fh)
-    if spec.get("cgroup"):
-        try:
-            with open(os.path.join(spec["cgroup"], "cgroup.procs"), "w") as fh:
-                fh.write(str(os.getpid()))
-        except OSError:
-            pass
-    if spec.get("isolate"):
-        _unshare(_CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWPID)
-        _mount("none", "/", None, _MS_REC | _MS_PRIVATE, None)
-    init = os.fork()
-    if init == 0:
-        code = 70
-        try:
-            die_with_parent()
-            if spec.get("isolate"):
-                # A fresh /proc shows only this namespace's processes.
-                _mount("proc", "/proc", "proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None)
-                for path in spec["hide"]:
-                    _hide(path)
-                _expose(spec.get("expose", []), spec["stage"])
-                _loopback_up()
-            worker = os.fork()
-            if worker == 0:
-                wcode = 70
-                try:
-                    die_with_parent()
-                    wcode = _worker(spec)
-                finally:
-                    os._exit(wcode)
-            code = _waitcode(worker)
-        finally:
-            os._exit(code)
-    return _waitcode(init)
-
-
-def _worker(spec: dict) -> int:
-    os.chdir(spec["workdir"])
-    _set_limits(spec["limits"])
-    if spec.get("drop_uid"):
-        os.setgroups([])
-        os.setgid(spec["uid"])
-        os.setuid(spec["uid"])
-    _no_new_privs()
-    os.umask(0o077)
-    os.environ.clear()
-    os.environ.update(spec["env"])
-    from . import execute
-
-    return execute.run(spec)
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed + cgroups.remove_stale("box-*-*", _pid_alive)

@@ -81,6 +81,7 @@ def write_summary(
             "status": outcome.status if outcome else "not in this run",
             "score": round(total, 4),
             "max_score": total_max,
+            "seconds": round(outcome.seconds, 1) if outcome else "",
         }
         for q in questions:
             v = cells.get(q)
@@ -90,7 +91,12 @@ def write_summary(
     grades_csv = out_dir / "grades.csv"
     with open(grades_csv, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(
-            fh, fieldnames=["student", "status", "score", "max_score", *questions, "message"]
+            fh,
+            fieldnames=[
+                *("student", "status", "score", "max_score", "seconds"),
+                *questions,
+                "message",
+            ],
         )
         writer.writeheader()
         writer.writerows(rows)

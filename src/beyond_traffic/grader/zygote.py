@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import signal
@@ -15,15 +14,10 @@ import sys
 import threading
 import time
 
-_PR_SET_PDEATHSIG = 1
+from .proc import die_with_parent
 
-
-def die_with_parent() -> None:
-    """Ask the kernel to SIGKILL this process when its parent dies."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
+#: When set, the zygotes append the grader's own tracebacks to this file (for debugging).
+LOG_ENV = "BEYOND_TRAFFIC_GRADER_LOG"
 
 
 class Zygote:
@@ -60,7 +54,11 @@ class Zygote:
             stderr=subprocess.DEVNULL,
             text=True,
             cwd="/",
-            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"},
+            env={
+                "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+                "LANG": "C.UTF-8",
+                **{k: v for k, v in os.environ.items() if k == LOG_ENV},
+            },
         )
 
     def run(self, spec_path: str, *, timeout: float) -> int:
@@ -114,11 +112,15 @@ def _serve(kind: str, preload: list[str], warmup: str = "") -> int:
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
+    log = os.environ.get(LOG_ENV)
+    if log:
+        # The grader's own diagnostics (never student output): tracebacks of failed tasks.
+        os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600), 2)
     if kind == "sandbox":
-        from . import execute, sandbox  # noqa: F401 - warm imports for the children
+        from . import boot, execute, isolate, supervisor  # noqa: F401 - warm for the children
 
-        preload = ["ipykernel.kernelapp", "jupyter_client.provisioning", *preload]
-        task = sandbox.child_task
+        preload = [*boot.KERNEL_PRELOAD, *preload]
+        task = isolate.child_task
     else:
         from . import replay
 
@@ -128,6 +130,8 @@ def _serve(kind: str, preload: list[str], warmup: str = "") -> int:
             __import__(name)
         except Exception:  # noqa: BLE001 - a failed preload only costs speed
             pass
+    if kind == "sandbox":
+        boot.warm_caches()
     if warmup and kind == "replay":
         try:
             replay.warm_up(warmup)
@@ -149,6 +153,9 @@ def _serve(kind: str, preload: list[str], warmup: str = "") -> int:
                 proto_out.close()
                 code = task(spec_path)
             except BaseException:  # noqa: BLE001 - a child never returns into the loop
+                import traceback
+
+                traceback.print_exc()
                 code = 70
             finally:
                 os._exit(code)

@@ -1,4 +1,4 @@
-"""Tests for beyond_traffic.grader: parity with nbgrader, resume, faults, summary, ps1."""
+"""Tests for beyond_traffic.grader.runner: a class graded like nbgrader, resumable, ps1 intact."""
 
 from __future__ import annotations
 
@@ -8,25 +8,16 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import course_tools as ct
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-
-import course_tools as ct  # noqa: E402
-
-from beyond_traffic.grader.lint import lint_test_cells  # noqa: E402
-from beyond_traffic.grader.replay import run_cells  # noqa: E402
-from beyond_traffic.grader.sandbox import capabilities  # noqa: E402
-from beyond_traffic.grading import REPLAY_ENV  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PS1 = REPO / "solutions" / "ps1_segment" / "ps1_segment.ipynb"
 
 #: Mixed answers: one wrong hidden test, one wrong ranking.
@@ -36,64 +27,6 @@ MIXED = {
     ),
     "q2_answer": ct.HONEST["q2_answer"],
 }
-
-
-# --------------------------------------------------------------------------- fast units
-
-
-def test_run_cells_mirrors_notebook_outputs():
-    out = run_cells(
-        [
-            {"grade_id": "a", "source": "x = 2\nprint('流量')\nx * 1.5"},
-            {"grade_id": "b", "source": "x + undefined"},
-            {"grade_id": "c", "source": "y = x"},
-            {"grade_id": "d", "source": "import sys\nsys.stderr.write('坏')\n1"},
-        ]
-    )
-    assert out["a"][0] == {"output_type": "stream", "name": "stdout", "text": "流量\n"}
-    assert out["a"][1]["data"] == {"text/plain": "3.0"}
-    assert out["b"][0]["output_type"] == "error" and out["b"][0]["ename"] == "NameError"
-    assert out["c"] == []
-    assert [o.get("name") for o in out["d"]][:1] == ["stderr"]
-
-
-def test_run_cells_syntax_error_is_an_error_output():
-    out = run_cells([{"grade_id": "a", "source": "def ("}])
-    assert out["a"][0]["ename"] == "SyntaxError"
-
-
-def test_lint_flags_contract_violations():
-    head = "from beyond_traffic.grading import Checker\n"
-    cells = [
-        {
-            "grade_id": "q1",
-            "points": 2,
-            "source": head + "ck = Checker('q1', points=2)\nck.report()",
-        },
-        {
-            "grade_id": "q2",
-            "points": 1,
-            "source": head + "ck = Checker('q1', points=2)\nck.report()",
-        },
-        {"grade_id": "q3", "points": 1, "source": head + "ck = Checker('q3', points=1)\nx = 1"},
-        {"grade_id": "q4", "points": 1, "source": "def ("},
-    ]
-    warnings = lint_test_cells(cells, notebook="作业")
-    assert not [w for w in warnings if w.startswith("作业/q1:")]
-    q2 = [w for w in warnings if w.startswith("作业/q2:")]
-    assert any("differs from the cell's grade_id" in w for w in q2)
-    assert any("also used in q1" in w for w in q2)
-    assert any("points 2 differ" in w for w in q2)
-    assert any(w.startswith("作业/q3:") and "full credit" in w for w in warnings)
-    assert any(w.startswith("作业/q4:") and "syntax" in w for w in warnings)
-    with pytest.raises(TypeError):
-        lint_test_cells("q1")
-
-
-def test_capabilities_explain_every_missing_layer():
-    caps = capabilities()
-    missing = (not caps.namespaces) + (not caps.drop_uid) + (not caps.pids_cgroup)
-    assert len(caps.notes) >= missing
 
 
 # --------------------------------------------------------------------------- class runs
@@ -252,16 +185,16 @@ def test_killed_run_resumes_to_the_same_grades(tmp_path):
     assert len(done) < len(plans), "the kill came too late to test anything"
     time.sleep(1)
     # This run's sandboxes used fresh uids counted from a base derived from its pid.
-    base = 210_000 + (proc.pid % 1000) * 100
+    base = 210_000 + (proc.pid % 1000) * 200
     leftovers = subprocess.run(["ps", "-eo", "uid="], capture_output=True, text=True).stdout
-    assert not [u for u in leftovers.split() if base <= int(u) < base + 100], "processes survived"
+    assert not [u for u in leftovers.split() if base <= int(u) < base + 200], "processes survived"
 
     resumed = ct.beyond_traffic(course, "grade", "mini", "--jobs", "2")
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
     assert "skipped" in resumed.stdout
     # The resumed run removed what the killed one left behind (sandboxes, cgroups).
-    stale = list(Path(tempfile.gettempdir()).glob(f"bt-*-{proc.pid}-*"))
-    stale += list(Path("/sys/fs/cgroup/pids").glob(f"bt-*-{proc.pid}-*"))
+    stale = list(Path(tempfile.gettempdir()).glob(f"bt-grader-{proc.pid}-*"))
+    stale += list(Path("/sys/fs/cgroup/pids").glob(f"box-*-{proc.pid}"))
     assert not stale
     assert ct.gradebook_scores(course) == ct.gradebook_scores(reference)
 
@@ -318,7 +251,3 @@ def test_reference_solution_of_ps1_gets_full_marks_with_both_graders(tmp_path):
         tests = {k: v for k, v in tests.items() if k not in {c.name for c in nb.solution_cells}}
     assert tests, "ps1 has no autograded test cells"
     assert {k: ours["ref"][k] for k in tests} == tests
-
-
-def test_replay_env_is_not_leaked_into_this_process():
-    assert REPLAY_ENV not in os.environ

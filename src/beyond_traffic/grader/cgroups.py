@@ -1,0 +1,171 @@
+"""A cgroup per sandbox capping its processes and memory, on cgroup v1 or v2."""
+
+# cgroup v1 mounts one hierarchy per controller (/sys/fs/cgroup/pids, /sys/fs/cgroup/memory);
+# cgroup v2 has one unified tree where a child group gets the controllers its parent lists in
+# cgroup.subtree_control. Either way the grader creates a group per sandbox, writes its limits,
+# moves the sandbox's first process into it (every later process inherits it) and removes the
+# group afterwards. Where no group can be created (not root and no delegated subtree), the
+# sandbox still has rlimits and a pid namespace, and the grader says so.
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["CgroupLimits", "SandboxCgroup", "detect", "create", "remove_stale"]
+
+_ROOT = Path("/sys/fs/cgroup")
+
+
+@dataclass(frozen=True)
+class CgroupLimits:
+    """Limits for one sandbox's group: process count and memory (bytes, swap excluded)."""
+
+    pids: int = 256
+    memory_bytes: int = 3 * 1024**3
+
+
+@dataclass
+class SandboxCgroup:
+    """The group(s) of one sandbox: one folder per v1 controller, or one v2 folder.
+
+    Example:
+        >>> SandboxCgroup(version=2, folders=[]).folders
+        []
+    """
+
+    version: int
+    folders: list[Path]
+
+    def attach(self, pid: int) -> None:
+        """Move ``pid`` (and so every process it starts later) into the group."""
+        for folder in self.folders:
+            (folder / "cgroup.procs").write_text(str(pid))
+
+    def remove(self) -> None:
+        """Delete the group once its processes are gone (retries briefly while they exit)."""
+        for folder in self.folders:
+            for _ in range(50):
+                try:
+                    folder.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    time.sleep(0.1)
+
+
+def _own_v2_group(root: Path) -> Path | None:
+    try:
+        lines = Path("/proc/self/cgroup").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if line.startswith("0::"):
+            return root / line[3:].lstrip("/")
+    return None
+
+
+def detect(root: Path = _ROOT) -> tuple[int, list[Path]] | None:
+    """Where sandbox groups can be made: ``(1, [pids, memory folders])`` or ``(2, [parent])``.
+
+    v1 needs writable ``pids`` (memory is used when writable too). v2 needs a writable group of
+    our own whose ``cgroup.subtree_control`` enables ``pids``: the grader's own group when it
+    runs as root with a delegated tree, or a systemd-delegated user group.
+
+    Example:
+        >>> detect(Path("/nonexistent")) is None
+        True
+    """
+    v1 = [root / "pids", root / "memory"]
+    if v1[0].is_dir() and os.access(v1[0], os.W_OK):
+        return 1, [d for d in v1 if d.is_dir() and os.access(d, os.W_OK)]
+    if (root / "cgroup.controllers").is_file():
+        parent = _own_v2_group(root)
+        if parent is None or not os.access(parent, os.W_OK):
+            return None
+        try:
+            available = (parent / "cgroup.controllers").read_text().split()
+        except OSError:
+            return None
+        if "pids" in available:
+            return 2, [parent]
+    return None
+
+
+def _enable_v2(parent: Path) -> None:
+    # cgroup v2 forbids processes in a group that hands controllers to its children: move the
+    # grader into a leaf group of its own first, then enable pids (and memory) below the parent.
+    available = (parent / "cgroup.controllers").read_text().split()
+    enabled = (parent / "cgroup.subtree_control").read_text().split()
+    wanted = [c for c in ("pids", "memory") if c in available and c not in enabled]
+    if not wanted:
+        return
+    leaf = parent / f"bt-grader-{os.getpid()}"
+    leaf.mkdir(exist_ok=True)
+    (leaf / "cgroup.procs").write_text(str(os.getpid()))
+    (parent / "cgroup.subtree_control").write_text(" ".join(f"+{c}" for c in wanted))
+
+
+def create(name: str, limits: CgroupLimits, *, root: Path = _ROOT) -> SandboxCgroup | None:
+    """Make the group ``name`` with ``limits``; ``None`` where this machine allows none.
+
+    Example:
+        >>> create("bt-example", CgroupLimits(), root=Path("/nonexistent")) is None
+        True
+    """
+    found = detect(root)
+    if found is None:
+        return None
+    version, parents = found
+    made: list[Path] = []
+    try:
+        if version == 2:
+            _enable_v2(parents[0])
+        for parent in parents:
+            folder = parent / name
+            folder.mkdir()
+            made.append(folder)
+            if version == 1 and parent.name == "pids":
+                (folder / "pids.max").write_text(str(limits.pids))
+            elif version == 1 and parent.name == "memory":
+                (folder / "memory.limit_in_bytes").write_text(str(limits.memory_bytes))
+            elif version == 2:
+                (folder / "pids.max").write_text(str(limits.pids))
+                if (folder / "memory.max").exists():
+                    (folder / "memory.max").write_text(str(limits.memory_bytes))
+                if (folder / "memory.swap.max").exists():
+                    (folder / "memory.swap.max").write_text("0")
+    except OSError:
+        SandboxCgroup(version, made).remove()
+        return None
+    return SandboxCgroup(version, made)
+
+
+def remove_stale(pattern: str, alive, *, root: Path = _ROOT) -> int:
+    """Remove sandbox groups named ``pattern`` (a glob ending in ``-PID``) whose grader is gone.
+
+    Args:
+        pattern: e.g. ``"box-*-*"``; the last dash-separated part must be the grader's pid.
+        alive: ``alive(pid) -> bool``.
+
+    Example:
+        >>> remove_stale("box-*-*", lambda pid: True, root=Path("/nonexistent"))
+        0
+    """
+    found = detect(root)
+    if found is None:
+        return 0
+    removed = 0
+    for parent in found[1]:
+        for folder in parent.glob(pattern):
+            pid = folder.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
+                try:
+                    folder.rmdir()
+                    removed += 1
+                except OSError:
+                    pass
+    return removed

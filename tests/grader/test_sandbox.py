@@ -1,0 +1,157 @@
+"""Tests for beyond_traffic.grader.sandbox: containment modes, refusal, safe reads, non-root."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+import course_tools as ct
+import nbformat
+import pytest
+
+from beyond_traffic.grader import sandbox
+from beyond_traffic.grader.sandbox import Capabilities, capabilities, refusal
+
+#: Hostile cells for the unprivileged run: {host} is a private file of the grader's own user.
+READER = (
+    "import os, socket, glob\nC = {course!r}\nfound = []\n"
+    "for p in [C + '/solutions/mini/mini.ipynb', C + '/gradebook.db', {host!r}]:\n"
+    "    try:\n        open(p).read(); found.append(p)\n    except Exception:\n        pass\n"
+    "found += glob.glob('/tmp/bt-grader-*') + glob.glob('/tmp/bt-nonroot-*')\n"
+    "found += glob.glob(C + '/submitted/*')\n"
+    "try:\n    socket.create_connection(('1.1.1.1', 53), timeout=3).close(); found.append('net')\n"
+    "except OSError:\n    pass\n"
+    "print('FOUND', found)"
+)
+FORGER = (
+    "import os\nfrom beyond_traffic.grading import checker\n"
+    "def forge(self, key, expected=None, *a, **k):\n"
+    "    from beyond_traffic.grading.wire import write_record\n"
+    "    from beyond_traffic.grading.canonical import Observation, canonicalize\n"
+    "    tag, data = canonicalize(expected)\n"
+    "    write_record(os.environ['BEYOND_TRAFFIC_OBSERVATIONS'], self.grade_id, key,"
+    " Observation(tag=tag, value=data))\n"
+    "for name in dir(checker.Checker):\n"
+    "    if name.startswith('expect_'):\n"
+    "        setattr(checker.Checker, name, forge)"
+)
+
+
+def test_this_machine_has_a_sandbox_and_says_how():
+    caps = capabilities()
+    assert caps.mode in ("root", "bwrap")
+    if os.geteuid() == 0:
+        assert caps.mode == "root"
+    assert all(isinstance(n, str) and n for n in caps.notes)
+
+
+def test_refusal_names_the_flag_and_the_fix():
+    text = refusal(Capabilities("none", notes=("no sandbox is available",)))
+    assert "--unsafe-no-sandbox" in text and "bubblewrap" in text
+
+
+def test_run_folder_is_private(tmp_path):
+    run_dir = sandbox.make_run_dir()
+    try:
+        mode = stat.S_IMODE(run_dir.stat().st_mode)
+        assert mode & 0o066 == 0 and run_dir.stat().st_uid == os.geteuid()
+    finally:
+        run_dir.rmdir()
+
+
+def test_results_are_never_read_through_links(tmp_path):
+    box = tmp_path / "box"
+    (box / "exec").mkdir(parents=True)
+    secret = tmp_path / "neighbour.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), secret)
+    (box / "exec" / "executed.ipynb").symlink_to(secret)
+    (box / "obs.jsonl").symlink_to(secret)
+    assert sandbox._read_results(box) == (None, None)
+    (box / "exec" / "executed.ipynb").unlink()
+    shutil.rmtree(box / "exec")
+    (box / "exec").symlink_to(tmp_path)  # a replaced folder is refused too
+    assert sandbox._read_results(box)[0] is None
+
+
+def test_stale_run_folders_of_dead_graders_are_removed(tmp_path):
+    dead = tmp_path / "bt-grader-999999999-abc"
+    dead.mkdir()
+    alive = tmp_path / f"bt-grader-{os.getpid()}-abc"
+    alive.mkdir()
+    link = tmp_path / "bt-grader-999999998-abc"
+    link.symlink_to(tmp_path / "elsewhere")
+    assert sandbox.cleanup_stale(tmp_path) >= 1
+    assert not dead.exists() and alive.exists() and link.is_symlink()
+
+
+# --------------------------------------------------------------------------- without root
+
+
+def _nonroot_course(user, extra_students: dict[str, list[str]]) -> tuple[Path, Path]:
+    base = Path(tempfile.mkdtemp(prefix="bt-nonroot-"))
+    os.chmod(base, 0o755)
+    course = ct.make_course(base / "course")
+    host = base / "host-secret.txt"
+    host.write_text("HOST-SECRET", encoding="utf-8")
+    ct.submit(course, "alice", ct.answered(course, ct.HONEST))
+    for student, cells in extra_students.items():
+        cells = [c.format(course=str(course), host=str(host)) for c in cells]
+        ct.submit(course, student, ct.answered(course, {}, extra_cells=cells))
+    for dirpath, dirnames, filenames in os.walk(base):
+        for name in [*dirnames, *filenames, ""]:
+            os.lchown(os.path.join(dirpath, name), user.pw_uid, user.pw_gid)
+    os.chmod(host, 0o600)
+    return course, host
+
+
+def _grade_as(user, venv: Path, course: Path, *args: str, env: dict | None = None):
+    return ct.run_as(
+        user,
+        [str(venv / "bin" / "beyond-traffic"), "grade", "mini", "--no-progress", *args],
+        cwd=course,
+        path=f"{venv / 'bin'}:/usr/bin:/bin",
+        env=env or {},
+        timeout=900,
+    )
+
+
+def _outputs(course: Path, student: str) -> str:
+    nb = nbformat.read(course / "autograded" / student / "mini" / "mini.ipynb", as_version=4)
+    return "\n".join(str(o.get("text", "")) for c in nb.cells for o in c.get("outputs", []))
+
+
+@pytest.mark.slow
+def test_without_root_bubblewrap_hides_course_host_and_network(system_venv, unprivileged_user):
+    if not shutil.which("bwrap"):
+        pytest.fail("bubblewrap is not installed: `make test` installs it (Debian: bubblewrap)")
+    course, host = _nonroot_course(unprivileged_user, {"reader": [READER], "forger": [FORGER]})
+    before = ct.tree_digest(course)
+    run = _grade_as(unprivileged_user, system_venv, course, "--jobs", "2")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "sandbox: bubblewrap" in run.stdout
+    scores = ct.gradebook_scores(course)
+    assert scores["alice"]["t1_count"] == 2.0 and scores["alice"]["t2_top"] == 3.0
+    for attacker in ("reader", "forger"):
+        assert scores[attacker]["t1_count"] == scores[attacker]["t2_top"] == 0.0, attacker
+    assert "FOUND []" in _outputs(course, "reader")
+    assert ct.tree_digest(course) == before
+    assert host.read_text(encoding="utf-8") == "HOST-SECRET"
+
+
+@pytest.mark.slow
+def test_without_any_sandbox_the_grader_refuses_unless_told(system_venv, unprivileged_user):
+    course, _ = _nonroot_course(unprivileged_user, {})
+    no_bwrap = {"BEYOND_TRAFFIC_BWRAP": "/nonexistent/bwrap"}
+    refused = _grade_as(unprivileged_user, system_venv, course, env=no_bwrap)
+    assert refused.returncode == 2
+    assert "--unsafe-no-sandbox" in refused.stderr and "bubblewrap" in refused.stderr
+    assert not (course / "autograded").exists()
+    accepted = _grade_as(
+        unprivileged_user, system_venv, course, "--unsafe-no-sandbox", env=no_bwrap
+    )
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "sandbox: NONE" in accepted.stdout
+    assert ct.gradebook_scores(course)["alice"]["t2_top"] == 3.0
