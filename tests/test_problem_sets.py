@@ -491,3 +491,14 @@ def test_the_instructors_guide_states_the_computed_figures():
             assert f"{float(meta(cell)['points']):g} pts" in row
         hours = BLUEPRINT[name]["time"].split(" / ")[1].replace(" hours", " h")
         assert hours in row
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_the_graders_own_lint_accepts_every_test_cell(name):
+    from beyond_traffic.grader.lint import lint_test_cells
+
+    cells = [
+        {"grade_id": meta(c)["grade_id"], "source": c.source, "points": meta(c)["points"]}
+        for c in graded_test_cells(source_nb(name))
+    ]
+    assert lint_test_cells(cells, notebook=name) == []
