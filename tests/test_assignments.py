@@ -285,7 +285,9 @@ def grade_by_hand(course: Path, name: str, scores: dict[str, float]) -> None:
             nb = gb.find_submission_notebook(name, name, student)
             for grade in nb.grades:
                 if grade.cell_type == "markdown":
+                    # What formgrader's grade handler does when a grader types a score.
                     grade.manual_score = share * grade.max_score
+                    grade.needs_manual_grade = False
             gb.db.commit()
 
 
