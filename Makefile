@@ -25,13 +25,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 lab: install
 	$(BIN)/jupyter lab --notebook-dir=. $(ROOT_FLAG) course/00_orientation.ipynb
 
-# Debian's Chromium (driven by Playwright, never downloaded) and a CJK system font for it.
+# Debian's Chromium (driven by Playwright, never downloaded) and a CJK system font for it;
+# bubblewrap, which contains student code when the grader does not run as root.
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	@if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/opentype/noto ] \
+	    || ! command -v bwrap >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk bubblewrap >/dev/null; \
 	  else \
-	    echo "browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk"; \
+	    echo "the tests need Debian's chromium, fonts-noto-cjk and bubblewrap: sudo apt-get install chromium fonts-noto-cjk bubblewrap"; \
 	  fi; \
 	fi
 

@@ -1,9 +1,11 @@
-"""Benchmark: plain sequential ``nbgrader autograde`` vs ``beyond-traffic grade`` on one class."""
+"""Benchmark: sequential ``nbgrader autograde`` vs ``beyond-traffic grade`` on real classes."""
 
-# Usage: ``.venv/bin/python benchmarks/bench_grading.py [--students 30] [--jobs 2]``
+# Usage: ``.venv/bin/python benchmarks/bench_grading.py [--students 20] [--jobs 2]
+#         [--assignments ps1_segment ps2_count ps3_critique] [--mini 30]``
 #
-# Both graders get identical copies of a class of the tests' mini course; the script prints both
-# wall times, the speed-up, and whether every honest score is identical.
+# For every problem set, both graders get identical copies of one class (reference, blank and the
+# partial submissions of tests/submissions/, in turn). The script prints both wall times measured
+# in the same run, the speed-up, and whether every score is identical.
 
 from __future__ import annotations
 
@@ -14,14 +16,15 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "fixtures"))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
 
 import course_tools as ct  # noqa: E402
 
 
-def build_class(root: Path, students: int) -> Path:
-    """A released mini course with ``students`` honest, partial and empty submissions."""
-    course = ct.make_course(root / "plain")
+def mini_class(root: Path, students: int) -> Path:
+    """The tests' mini course with ``students`` honest, partial and empty submissions."""
+    course = ct.make_course(root)
     plans = [ct.HONEST, ct.PARTIAL, None]
     for i in range(students):
         answers = plans[i % len(plans)]
@@ -30,36 +33,53 @@ def build_class(root: Path, students: int) -> Path:
     return course
 
 
+def compare(course: Path, assignment: str, students: int, jobs: int) -> tuple[float, float, bool]:
+    """Grade twin copies with both graders; (plain seconds, ours seconds, identical scores)."""
+    ours = course.parent / f"{course.name}-ours"
+    shutil.copytree(course, ours)
+    start = time.perf_counter()
+    ct.nbgrader(course, "autograde", assignment)
+    t_plain = time.perf_counter() - start
+    start = time.perf_counter()
+    run = ct.beyond_traffic(ours, "grade", assignment, "--jobs", str(jobs), "--no-progress")
+    t_ours = time.perf_counter() - start
+    if run.returncode != 0:
+        print(run.stdout, run.stderr, sep="\n")
+        return t_plain, t_ours, False
+    a, b = ct.gradebook_scores(course, assignment), ct.gradebook_scores(ours, assignment)
+    return t_plain, t_ours, a == b and len(a) == students
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--students", type=int, default=30)
+    parser.add_argument("--students", type=int, default=20, help="per problem set")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--assignments", nargs="*", default=["ps1_segment", "ps2_count", "ps3_critique"]
+    )
+    parser.add_argument("--mini", type=int, default=0, help="also the mini course, N students")
     args = parser.parse_args(argv)
+    print(f"{'class':16} {'n':>3} {'nbgrader':>10} {'ours':>9} {'speed-up':>9}  identical")
+    ok = True
     with tempfile.TemporaryDirectory(prefix="bt-bench-") as tmp:
-        plain = build_class(Path(tmp), args.students)
-        ours = Path(tmp) / "ours"
-        shutil.copytree(plain, ours)
-
-        start = time.perf_counter()
-        ct.nbgrader(plain, "autograde", "mini")
-        t_plain = time.perf_counter() - start
-
-        start = time.perf_counter()
-        run = ct.beyond_traffic(ours, "grade", "mini", "--jobs", str(args.jobs), "--no-progress")
-        t_ours = time.perf_counter() - start
-        if run.returncode != 0:
-            print(run.stdout, run.stderr, sep="\n")
-            return 1
-
-        a, b = ct.gradebook_scores(plain), ct.gradebook_scores(ours)
-        identical = a == b and len(a) == args.students
-        print(f"submissions:            {args.students}")
-        print(f"nbgrader autograde:     {t_plain:7.1f} s (sequential)")
-        print(f"beyond-traffic grade:   {t_ours:7.1f} s (--jobs {args.jobs}, sandboxed + replay)")
-        print(f"speed-up:               {t_plain / t_ours:7.2f}x")
-        print(f"identical scores:       {identical}")
-        return 0 if identical else 1
+        classes = []
+        for name in args.assignments:
+            folder = Path(tmp) / name
+            folder.mkdir()
+            classes.append((name, ct.real_class(folder, name, REPO, args.students), args.students))
+        if args.mini:
+            classes.append(("mini", mini_class(Path(tmp) / "mini", args.mini), args.mini))
+        for name, course, n in classes:
+            t_plain, t_ours, identical = compare(course, name, n, args.jobs)
+            ok &= identical
+            print(
+                f"{name:16} {n:>3} {t_plain:9.1f}s {t_ours:8.1f}s {t_plain / t_ours:8.2f}x"
+                f"  {identical}",
+                flush=True,
+            )
+    print(f"plain: sequential nbgrader autograde; ours: beyond-traffic grade --jobs {args.jobs}")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

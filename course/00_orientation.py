@@ -14,16 +14,22 @@
 # ---
 
 # %% [markdown]
-# # 第 00 课　导读：流量之外——课程与语料
+# # 第 00 课　导读：流量之外——课程、语料与来源
 #
 # **Abstract.** This opening lesson introduces *Beyond Traffic* (流量之外), a course in Chinese
 # text analysis and critical reading built on five short Chinese web articles about live-stream
 # selling (直播带货) and the "industrial internet" (产业互联网). You meet the corpus through code:
 # a table of the five articles (id, title, author, script, genre, length before and after
 # cleaning) is computed from the package, not typed in. You learn the course's central question,
-# how the notebooks and their instant self-checks work, and the rule that runs through every
-# lesson: the scraped source files stay byte-identical, and everything derived from them is
-# produced, and can be audited, by code.
+# asked in the articles' own words; how the notebooks, their graded exercises and instant
+# self-checks work; and the rule that runs through every lesson: the scraped files stay
+# byte-identical, and everything derived from them is produced, and can be audited, by code.
+# The second half reads the sources in context: what each page shows about where the text comes
+# from (a repost, half an article, an embedded sales pitch), what can be inferred and how
+# surely, and the setting that produced them — the self-media (自媒体) and advertorial (软文)
+# economy of 2018–2020, when 产业互联网 and 直播带货 became slogans.
+#
+# **预计用时 / Estimated time:** 50–70 分钟 / minutes.
 #
 # ## 学习目标 / Learning goals
 #
@@ -32,40 +38,45 @@
 # 1. 说出本课程要回答的核心问题，以及八节课各自做什么；
 # 2. 用 `beyond_traffic.corpus.load_corpus()` 载入五篇文章，并用代码列出它们的基本信息；
 # 3. 解释课程如何对待来源：原始文件一字不改，所有派生结果都由代码生成、可以复查；
-# 4. 使用"动手试试 / Your turn"练习和即时自测（self-check）。
+# 4. 区分页面**显示**了什么和我们**推断**了什么，并说明推断的把握有多大；
+# 5. 把五篇文章放回它们的语境：自媒体、软文与倡导，2018–2020 年的产业互联网与直播带货；
+# 6. 使用"动手试试 / Your turn"练习（分三个难度）和即时自测（self-check）。
+#
+# 术语（产业互联网、直播带货、自媒体、软文、倡导、转载）见 `course/glossary.md`。
 
 # %% [markdown]
 # ## 1. 这门课是什么
 #
 # 2020 年前后，"直播带货"成了中文商业媒体的热门话题，许多评论文章把它和"产业互联网"
-# 联系起来：直播带货到底是产业互联网的新方向，还是昙花一现的营销手段？本课程选了五篇
-# 这样的网络文章作为语料（corpus），带你做两件事：
+# 联系起来。本课程选了五篇这样的网络文章作为语料（corpus），带你做两件事：
 #
 # - **文本分析**：把抓取来的、混杂着繁体字、拼音注音、乱码和网页杂质的文本清洗干净，
 #   用 jieba 分词，计数、提取关键词、比较、作图；
-# - **批判性阅读**：用这些方法检验文章的论断——它们说得有多肯定？拿出了什么证据？
-#   哪些话是在重复、填充？文章之间、文章内部有没有矛盾？
+# - **批判性阅读**：重建每篇文章的论证，用经过验证的方法检验它的论断——说得有多肯定？
+#   拿出了什么证据？哪些话是在重复？数字的差别是真的，还是样本太小的偶然？
 #
 # 课程地图：
 #
 # | 课 | 主题 | 你会做什么 |
 # |---|---|---|
-# | 00 | 导读 | 认识语料、核心问题和自测 |
-# | 01 | 论证地图 | 用代码找到每篇文章的主张和分歧 |
+# | 00 | 导读 | 认识语料、来源与语境、练习和自测 |
+# | 01 | 论证地图 | 重建每篇文章的论证，逐条比较前提：共识、分歧、时态与范围 |
 # | 02 | 文本清洗 | 繁简转换、去注音、修乱码、去网页杂质 |
 # | 03 | 分词 | jieba、领域词典、用金标准评估分词 |
-# | 04 | 计数 | 词频、停用词、n-gram、关键词、KWIC |
+# | 04 | 计数 | 词频、停用词、千字频率及其不确定性、n-gram、关键词、KWIC |
 # | 05 | 可视化 | 能正确显示中文的图表和词云 |
-# | 06 | 论断与批判 | 确定性与模糊限制、证据、填充语、矛盾、文体 |
-# | 07 | 综合 | 把方法和论证放在一起，回答核心问题 |
+# | 06 | 论断与批判 | 用人工编码的金标准验证标记词典；确定性、模糊限制、证据、立场与填充语 |
+# | 07 | 综合 | 带区间的比较、同一作者假设的检验、方法的限度、一篇短评 |
 #
-# 遇到不熟悉的术语（产业互联网、B端、赋能……），请查 `course/glossary.md` 术语表。
+# 遇到不熟悉的术语，请查 `course/glossary.md` 术语表。
 
 # %% [markdown]
 # ## 2. 语料：五篇文章
 #
 # 课程的 Python 包叫 `beyond_traffic`。`load_corpus()` 返回五篇文章，每篇是一个 `Article`
-# 对象，带有编号、标题、作者、原始文字（`raw`）和清洗后的文字（`clean`）等属性。
+# 对象，带有编号、标题、作者、原始文字（`raw`）、清洗后的文字（`clean`）和来源信息
+# （`provenance`）。课程里的代码只用英文变量名（中文只出现在字符串和说明里），这样你不用
+# 为了起一个变量名切换输入法。
 
 # %%
 import hashlib
@@ -74,21 +85,23 @@ import re
 import pandas as pd
 
 from beyond_traffic import selfcheck
+from beyond_traffic.claims import find_sentences
 from beyond_traffic.clean import audit_corpus
-from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus, raw_bytes
+from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus, provenance_table, raw_bytes
 from beyond_traffic.count import count_phrase
 
+pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
 print("文章数 / articles:", len(corpus))
 print("编号 / ids:", [a.id for a in corpus])
 
 # %% [markdown]
 # 下面用代码把每篇文章的基本信息整理成一张表。`script` 是原始文件的字体（繁体 traditional
-# 或简体 simplified），`genre` 是课程对文体的判断，两列长度分别是原始文字和清洗后文字的字符数。
-# 表中的"无"表示网页本身没有给出标题或作者。
+# 或简体 simplified），`genre` 是课程对文体的判断（第 06 课会检验它），两列长度分别是原始文字
+# 和清洗后文字的字符数。表中的"无"表示网页本身没有给出标题或作者。
 
 # %%
-语料表 = pd.DataFrame(
+corpus_table = pd.DataFrame(
     [
         {
             "id": a.id,
@@ -102,24 +115,21 @@ print("编号 / ids:", [a.id for a in corpus])
         for a in corpus
     ]
 ).set_index("id")
-语料表
+corpus_table
 
 # %% [markdown]
 # 清洗后的文字比原始文字短：清洗去掉了拼音注音、网页杂质等（第 02 课详细讲）。下面算出每篇
 # 文章清洗后保留了原文多少比例的字符，并找出清洗后最长和最短的文章。
 
 # %%
-保留比例 = (语料表["清洗后字数 clean"] / 语料表["原始字数 raw"]).round(2)
-print(保留比例.to_string())
-print("清洗后最长 / longest:", 语料表["清洗后字数 clean"].idxmax())
-print("清洗后最短 / shortest:", 语料表["清洗后字数 clean"].idxmin())
+kept_share = (corpus_table["清洗后字数 clean"] / corpus_table["原始字数 raw"]).round(2)
+print(kept_share.to_string())
+print("清洗后最长 / longest:", corpus_table["清洗后字数 clean"].idxmax())
+print("清洗后最短 / shortest:", corpus_table["清洗后字数 clean"].idxmin())
 
 # %% [markdown]
-# 每篇文章还带着一条说明（`notes`），记录这篇来源有什么特别、有什么"脏"的地方。
-
-# %%
-for a in corpus:
-    print(f"{a.id}: {a.notes}\n")
+# 注意最短的那篇：它短，部分原因是它只是一篇文章的一半（见第 5 节）。长度不同的文章要用
+# "每千字"来比较（第 04 课），而一半的文章不能代表整篇。
 
 # %% [markdown]
 # ### 原始文字长什么样？
@@ -133,66 +143,94 @@ print("清洗 clean:", a1.clean[:80])
 
 # %% [markdown]
 # 原文中像 `產(chǎn)` 这样"汉字 + 括号拼音"的注音有多少处？清洗模块的 `audit_corpus()` 记录了
-# 清洗每一步对每篇文章做了什么，其中 `strip_pinyin_annotations` 一步就是删除注音。下面取出
-# 这一步删除的个数，并确认清洗后的文字里不再有"(拼音)"（第 02 课会讲清楚怎么做到的）：
+# 清洗每一步对每篇文章做了什么，其中 `strip_pinyin_annotations` 一步删除注音。下面把两种数法
+# 并排：在原文里直接用正则数"(拼音)"，和这一步实际删除的个数。
 
 # %%
-审计 = audit_corpus()
-注音步 = 审计[审计["step"] == "strip_pinyin_annotations"].set_index("article")
-注音 = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+audit_table = audit_corpus()
+pinyin_step = audit_table[audit_table["step"] == "strip_pinyin_annotations"].set_index("article")
+pinyin_note = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 for a in corpus:
     print(
         a.id,
-        "删除的注音 / annotations removed:",
-        注音步.loc[a.id, "removed"],
+        "原文中的“(拼音)” / in the raw text:",
+        len(pinyin_note.findall(a.raw)),
+        "| 这一步删除的 / removed by the step:",
+        pinyin_step.loc[a.id, "removed"],
         "| 清洗后剩下 / left after cleaning:",
-        len(注音.findall(a.clean)),
+        len(pinyin_note.findall(a.clean)),
     )
+
+# %% [markdown]
+# 两种数法对 A1、A3、A4 给出的数字不同。差额不是漏删：有几处注音夹在乱码里，清洗的第一步
+# （勘误表）连同乱码一起修掉了，轮到删注音那一步时它们已经不在了。第 02 课会用代码验证这个
+# 说法。引用一个数字时，要说清楚它是**怎么数的**。
 
 # %% [markdown]
 # ## 3. 核心问题
 #
-# 整门课围绕一个问题展开：
-#
-# > **直播带货是产业互联网的新方向（A1），是必将退场的前奏曲（A2），还是"加了定语的电商"
-# > （A3）？"流量"是不是"赋能"的对立面（A4、A5）？**
-#
-# 这个问题不是我们凭空提出的，它来自文章自己的措辞。下面的代码在五篇文章的清洗后文字里
-# 查找几个关键说法，看它们分别出现在哪些文章里。第 01 课会把每个说法所在的整句话找出来。
+# 整门课围绕一个问题展开：**在产业互联网的故事里，直播带货是什么？** 这个问题的几种回答
+# 都来自文章自己的措辞，下面让代码把原句找出来：
 
 # %%
-关键说法 = ["新方向", "前奏曲", "落幕是必然", "直播是定语修饰", "电商是本质", "流量", "赋能"]
-出现 = pd.DataFrame(
-    {说法: {a.id: count_phrase(a.clean, 说法) for a in corpus} for 说法 in 关键说法}
+key_phrases = [
+    ("A1", "必然阶段"),
+    ("A1", "切入点的作用"),
+    ("A2", "其实是产业互联网的前奏曲"),
+    ("A2", "落幕是必然"),
+    ("A3", "直播是定语修饰"),
+    ("A4", "本质是相悖的"),
+    ("A5", "流量赋能"),
+]
+for article_id, phrase in key_phrases:
+    print(f"{article_id}：{find_sentences(article_id, phrase)[0]}\n")
+
+# %% [markdown]
+# 读这些句子时已经能看出几件事，第 01 课会逐条展开：
+#
+# - A1 的标题《流量之外，产业互联网下的直播带货新方向》说的是产业互联网**之下**直播带货的
+#   新方向；正文把直播带货定位为产业互联网的「必然阶段」和「切入点」，措辞还带着模糊限制
+#   （「它代表的更像是一种全新的产业进化新方向」）。
+# - A2 说直播带货是产业互联网的「前奏曲」，又说它的落幕是必然的。
+# - A3 说「直播是定语修饰，电商是本质」：它换了一个问题。
+# - A4 和 A5 把"流量"和"赋能"放在一起讨论，但用法不同：A4 说深度赋能不是流量输送，A5 却说
+#   社交电商是「流量赋能的一种新方式」。
+#
+# 下面的表统计几个关键说法在每篇文章里出现的次数：
+
+# %%
+phrases = ["必然阶段", "前奏曲", "落幕是必然", "直播是定语修饰", "流量", "赋能", "直播"]
+phrase_counts = pd.DataFrame(
+    {phrase: {a.id: count_phrase(a.clean, phrase) for a in corpus} for phrase in phrases}
 )
-出现
+phrase_counts
 
 # %% [markdown]
-# 表里每个数字是该说法在该文章中出现的次数。下面再让代码把这些说法分成两类：出现在多数
-# （至少四篇）文章里的**共同词汇**，和只出现在一篇文章里的**招牌说法**。
+# 最后一列值得注意：有一篇文章一次也没有提到"直播"。下面用代码把共同词汇（至少四篇都用）
+# 和只出现在一篇里的说法分开：
 
 # %%
-篇数 = (出现 > 0).sum()
-print("共同词汇 / shared (≥4 篇):", [w for w in 关键说法 if 篇数[w] >= 4])
-for w in 关键说法:
-    if 篇数[w] == 1:
-        print(f"招牌说法 / only in one article: {w} → {出现[w].idxmax()}")
-
-# %% [markdown]
-# 共同词汇是五篇文章争论的共同话题；只属于一篇文章的说法，往往就是那篇文章的"招牌"论点。
+articles_using = (phrase_counts > 0).sum()
+print("共同词汇 / shared (≥4 篇):", [p for p in phrases if articles_using[p] >= 4])
+for phrase in phrases:
+    if articles_using[phrase] == 1:
+        print(f"只在一篇里 / only in one article: {phrase} → {phrase_counts[phrase].idxmax()}")
+print("没有提到“直播”的文章 / never mentions 直播:", list(phrase_counts.index[phrase_counts["直播"] == 0]))
 
 # %% [markdown]
 # ## 4. 如何使用这些笔记本
 #
 # - 从上到下依次运行每个单元格（Shift + Enter），或者用菜单 *Run → Run All Cells*。
 #   每节课运行一遍只要几秒钟，不需要联网。
-# - 正文里关于语料的每一个事实（次数、排名、引文、谁说了什么）都由紧挨着的代码算出或引出。
-#   如果你怀疑某句话，改一改代码自己验证。
-# - **动手试试 / Your turn**：练习单元格里有一个变量，初始值是占位符 `None`。把 `None`
-#   换成你的答案，运行它，再运行下面的自测单元格。自测会告诉你答对了没有；答错时它会说
-#   *哪一类* 地方不对（类型、长度、太大还是太小），并给出提示，但不会直接显示答案。
-# - 没有作答时，自测只显示"还没作答 / not answered yet"，不会报错，所以整本笔记本总能
-#   从头运行到尾。
+# - 正文里关于语料的每一个事实（次数、排名、谁说了什么）都由紧挨着的代码算出；引文放在「」
+#   里，一个测试逐条核对它们确实出现在清洗后的文字中。如果你怀疑某句话，改一改代码自己验证。
+# - **动手试试 / Your turn** 分三个难度：
+#   - ★ 热身 / warm-up：从上文或一行代码得到答案；
+#   - ★★ 练习 / practice：自己写几行代码或做一次判断，提示只说思路；
+#   - ★★★ 挑战 / stretch：自己写一个函数或做一次开放的分析，可以跳过，回头再做。
+# - 练习单元格里有一个变量，初始值是占位符 `None`。把 `None` 换成你的答案，运行它，再运行
+#   下面的自测单元格。自测会告诉你答对了没有；答错时它会说*哪一类*地方不对（类型、长度、太大
+#   还是太小），但不会直接显示答案。没有作答时只显示"还没作答 / not answered yet"，不会报错。
 #
 # 先看看自测在答案类型不对时怎么说。问题是"语料有几篇文章？"，这里故意把数字写成了字符串：
 
@@ -200,55 +238,169 @@ for w in 关键说法:
 _ = selfcheck.check_number("5", expected=len(corpus), name="示例 / demo")
 
 # %% [markdown]
-# 自测指出了问题（类型不对：应该是数字而不是字符串），却没有替你写出答案。
-#
-# 自测只是学习工具，不是考试：答案就在同一本笔记本里，谁都能打印出来。正式作业
-# （`assignments/` 里的 ps1–ps3）由 nbgrader 自动评分，那是另一套机制。
+# 自测指出了问题（类型不对：应该是数字而不是字符串），却没有替你写出答案。自测只是学习工具：
+# 答案就在同一本笔记本里，谁都能打印出来。正式作业（`assignments/`）由 nbgrader 评分。
 
 # %% [markdown]
-# ### 动手试试 / Your turn 1
+# ### 动手试试 / Your turn 1 · ★ 热身 / warm-up
 #
-# 五篇文章中，有几篇的原始文件是**繁体**字？用代码算（提示：`a.script`），或者看上面的表，
-# 把答案（一个整数）写进 `繁体篇数`。
+# 五篇文章中，有几篇的原始文件是**繁体**字？写一行代码算出来（每篇文章的 `script` 属性告诉你
+# 它的字体），把答案（一个整数）赋给 `n_traditional`。
 
 # %%
-繁体篇数 = None  # 改成你的答案，例如 繁体篇数 = 1
+n_traditional = None  # 改成你的代码或答案
 
 # %%
 _ = selfcheck.check_number(
-    繁体篇数,
+    n_traditional,
     expected=sum(a.script == "traditional" for a in corpus),
-    name="繁体篇数",
-    hint_zh="看语料表的「字体 script」一列，数一数 traditional",
-    hint_en="count 'traditional' in the script column of the corpus table",
+    name="n_traditional",
+    hint_zh="对五篇文章逐一看 script 是不是 traditional，再数一数",
+    hint_en="go through the five articles, test whether script is 'traditional', and count",
 )
 
 # %% [markdown]
-# ### 动手试试 / Your turn 2
+# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
-# 哪一篇文章的**原始文字**与**清洗后文字**长度相差最大（也就是清洗去掉的字符最多）？
-# 把文章编号（如 `"A1"`）写进 `去掉最多`。可以写代码：`len(a.raw) - len(a.clean)`。
+# 写一个函数 `kept_fraction(article)`：返回清洗后文字长度占原始文字长度的比例，**四舍五入到
+# 两位小数**（一个 `float`）。自测会在五篇文章上调用它。
 
 # %%
-去掉最多 = None  # 例如 去掉最多 = "A1"
+kept_fraction = None  # def kept_fraction(article): ...
+
+# %%
+_ = selfcheck.check_function(
+    kept_fraction,
+    cases=[((a,), round(len(a.clean) / len(a.raw), 2)) for a in corpus],
+    name="kept_fraction",
+    hint_zh="两个长度相除，再用 round(…, 2)；长度用 len()",
+    hint_en="divide one length by the other, then round(…, 2); lengths come from len()",
+)
+
+# %% [markdown]
+# ## 5. 来源与语境
+#
+# 批判性阅读从来源开始：这段文字是谁写的？在哪里发表？为了什么？抓来的网页往往只给出很少的
+# 线索。课程为每篇文章记录了三样东西（`Article.provenance`）：
+#
+# - **页面显示了什么**（`page_shows`）：署名、日期、网站杂项、分页——看得见的事实；
+# - **可以推断什么**（`inferred`）：每条推断附上理由和把握（high / medium / low）；
+# - **要注意什么**（`caveats`）：计数和引用时必须记住的限制。
+#
+# 引用清洗后的正文用「」；引用原始网页（清洗时已删掉的杂项）用反引号，例如 `共2頁`。
+
+# %%
+for a in corpus:
+    print(f"■ {a.id}")
+    for fact in a.provenance.page_shows:
+        print("   页面 / page:", fact)
+    for caveat in a.provenance.caveats:
+        print("   注意 / caveat:", caveat)
+
+# %% [markdown]
+# 推断和它们的理由放在一张表里。先看"把握"一列：课程把"只有一半"这样看得见的事实和
+# "可能是同一作者"这样的假设分得很清楚。
+
+# %%
+inferences = provenance_table()
+inferences["confidence"].value_counts()
+
+# %%
+inferences
+
+# %% [markdown]
+# 有些推断可以在正文里核对。例如 A2 和 A3 的写作时间：把提到时间的句子找出来。
+
+# %%
+for article_id, needle in [("A2", "开年之后"), ("A2", "梅雨"), ("A3", "2020年"), ("A3", "疫情")]:
+    for sentence in find_sentences(article_id, needle):
+        print(f"{article_id}［{needle}］{sentence}\n")
+
+# %% [markdown]
+# ### 5.1 自媒体、软文与倡导
+#
+# 五篇文章都不是报纸上的新闻。它们来自**自媒体**（self-media）：个人或小团队在微信公众号、
+# 头条号等平台上写作，再被各种网站转载。下面几点是理解它们的背景（课程编写者的概括，不来自
+# 语料；请用延伸阅读核对）：
+#
+# - **收入跟着流量走。** 平台按阅读量分成，商家付费投放"软文"，作者靠名气接咨询和演讲。于是
+#   **产量**本身成了卖点：A1 的作者简介写着 `累計(jì)發(fā)表財(cái)經(jīng)科技文章超400萬字`（原始网页，
+#   清洗时已删去）。高产的写作容易形成套话，第 04 课和第 07 课会回到这一点。
+# - **转载与免责。** A1 的页面标着 `原標(biāo)題:`，是转载；网站的免责声明说内容来自
+#   `第三方自媒體作者投稿`，网站不保证准确。A5 的页脚只写 `本文来源网络,不用于任何商业用途`。
+#   转载让原始的发表时间、平台和利益关系都看不见了。
+# - **软文与倡导。** **软文**（advertorial）是付费的广告，写成文章的样子，不声明赞助；
+#   **倡导**（advocacy）是公开为一方说话的文章，可能由利益相关方写，也可能不是。两者从页面上
+#   常常分不出来：A3 大量引用阿里和淘宝的数据与员工，却没有任何合作声明，所以课程把它标为
+#   "倡导"，并把"是不是软文"留作开放问题；A5 中间嵌着一段软件供应商的推销（**广告植入**），
+#   第 01 课会把它找出来。
+#
+# ### 5.2 2018–2020：口号是怎样来的
+#
+# - **新零售**：阿里巴巴 2016 年提出，线上线下与数据融合。下一个单元格数一数哪几篇用到它。
+# - **产业互联网**：2018 年 9 月 30 日腾讯调整组织架构，提出"扎根消费互联网，拥抱产业互联网"，
+#   这个词随后成了行业口号；"消费互联网"则成了它的对立面。
+# - **直播带货**：淘宝直播 2016 年上线；2019 年头部主播（A3 提到的薇娅、李佳琦）走红；2020 年
+#   初的疫情让线下门店关门，商家和地方官员纷纷开播。A2 的「被线下的关店潮深刻影响着」和 A3 的
+#   「当疫情期间供应商这一渠道被掐断以后」都指向这个时刻。
+#
+# 读这些文章时记住：它们写在口号最热的时候，作者往往同时是行业的参与者、评论者和内容生产者。
+# 它们能告诉我们的，首先是**当时的人怎样谈论**这件事。
+
+# %%
+slogans = ["新零售", "产业互联网", "消费互联网", "直播带货", "疫情"]
+pd.DataFrame({w: {a.id: count_phrase(a.clean, w) for a in corpus} for w in slogans})
+
+# %% [markdown]
+# ### 动手试试 / Your turn 3 · ★ 热身 / warm-up
+#
+# A1 的原始网页上，哪一条线索**直接**说明它是转载，而不是首发？把字母赋给 `repost_clue`：
+#
+# - A. 标题前的 `原標(biāo)題:`（原标题）
+# - B. 网站的免责声明
+# - C. 作者简介里的 400 万字
+# - D. 文后的相关新闻列表
+
+# %%
+repost_clue = None  # 例如 "B"
 
 # %%
 _ = selfcheck.check_choice(
-    去掉最多,
-    expected=max(corpus, key=lambda a: len(a.raw) - len(a.clean)).id,
-    options=list(ARTICLE_IDS),
-    name="去掉最多",
-    hint_zh="对每篇文章算 len(a.raw) - len(a.clean)，取最大的那篇",
-    hint_en="compute len(a.raw) - len(a.clean) for each article and take the largest",
+    repost_clue,
+    expected="A",
+    options=["A", "B", "C", "D"],
+    name="repost_clue",
+    hint_zh="哪一条说的是这篇文章本身原来叫什么？其他几条说的是网站或作者",
+    hint_en="which clue is about this article's own original title? the others are about the site or the author",
 )
 
 # %% [markdown]
-# ## 5. 课程如何对待来源
+# ### 动手试试 / Your turn 4 · ★★ 练习 / practice
+#
+# 课程把"可以推断的"按把握分成三级。哪些文章至少有一条把握为 `"low"` 的推断？用
+# `provenance_table()` 写代码找出来，把编号放进一个列表赋给 `low_confidence`（顺序不限）。
+# 然后读一读这些推断：它们为什么只能是"low"？
+
+# %%
+low_confidence = None  # 例如 ["A1", "A4"]
+
+# %%
+_ = selfcheck.check_choice(
+    low_confidence,
+    expected=sorted(set(inferences.loc[inferences["confidence"] == "low", "article"])),
+    options=list(ARTICLE_IDS),
+    name="low_confidence",
+    hint_zh="在表里按 confidence 一列筛选，再取 article 一列的不同取值",
+    hint_en="filter the table on the confidence column, then take the distinct values of article",
+)
+
+# %% [markdown]
+# ## 6. 课程如何对待来源
 #
 # 这门课对语料有三条规矩：
 #
 # 1. **原始文件一字不改。** 包里的五个种子文件与抓取时逐字节相同，包括其中的乱码、错别字
-#    和网页杂质。作者的笔误（如 A4 的"内在机构"、A5 的"聪"）也是证据，不是噪音。
+#    和网页杂质。作者的笔误（A4 的「内在机构」、A5 的「聪」）也是证据，不是噪音。
 # 2. **派生的一切都由代码生成。** 清洗后的文字、分词、计数、图表，全部由 `beyond_traffic`
 #    包里的函数产生；每一步去掉了什么、替换了什么、为什么，都有记录（第 02 课）。
 # 3. **不传播个人信息。** 原文中的个人联系方式在清洗时删除。
@@ -256,14 +408,8 @@ _ = selfcheck.check_choice(
 # 先核对第 1 条里提到的两处笔误确实保留在清洗后的文字里：
 
 # %%
-for aid, 笔误 in [("A4", "内在机构"), ("A5", "聪")]:
-    print(
-        aid,
-        f"「{笔误}」",
-        "清洗后出现 / kept in clean text:",
-        count_phrase(get_article(aid).clean, 笔误),
-        "次",
-    )
+for article_id, slip in [("A4", "内在机构"), ("A5", "聪")]:
+    print(article_id, slip, "清洗后出现 / kept in clean text:", count_phrase(get_article(article_id).clean, slip), "次")
 
 # %% [markdown]
 # 再用代码验证第 1 条：`Article.raw` 重新编码成 UTF-8 后，与包里的种子文件逐字节相同。
@@ -271,48 +417,52 @@ for aid, 笔误 in [("A4", "内在机构"), ("A5", "聪")]:
 
 # %%
 for a in corpus:
-    字节 = raw_bytes(a.file)
+    seed = raw_bytes(a.file)
     print(
         a.id,
         a.file,
         "逐字节相同 / identical:",
-        a.raw.encode("utf-8") == 字节,
+        a.raw.encode("utf-8") == seed,
         "| sha256:",
-        hashlib.sha256(字节).hexdigest()[:16],
+        hashlib.sha256(seed).hexdigest()[:16],
     )
 
 # %% [markdown]
-# 第 2 条：清洗流水线的每一步都记账。`clean.audit_corpus()` 给出每篇文章、每一步的修改
-# 记录；下面只看每一步修改了多少处（第 02 课会逐步展开）：
+# 第 2 条：清洗流水线的每一步都记账。下面只看每一步修改了多少处（第 02 课会逐步展开）：
 
 # %%
-审计.pivot(index="step", columns="article", values="count").loc[
-    [name for name in 审计["step"].unique()]
-]
+audit_table.pivot(index="step", columns="article", values="count").loc[list(audit_table["step"].unique())]
 
 # %% [markdown]
-# 再验证第 3 条：数一数每篇文章原文和清洗后文字中像电子邮件地址的字符串。我们只打印个数，
-# 不打印地址本身。
+# 第 3 条：数一数每篇文章原文和清洗后文字中像电子邮件地址的字符串。只打印个数，不打印地址。
 
 # %%
-邮箱 = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+email = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 for a in corpus:
-    print(
-        a.id,
-        "原文 / raw:",
-        len(邮箱.findall(a.raw)),
-        "| 清洗后 / clean:",
-        len(邮箱.findall(a.clean)),
-    )
+    print(a.id, "原文 / raw:", len(email.findall(a.raw)), "| 清洗后 / clean:", len(email.findall(a.clean)))
 
 # %% [markdown]
 # ## 小结 / Recap
 #
 # - 语料是五篇关于直播带货和产业互联网的中文网络文章，编号 A1–A5；它们的标题、作者、字体、
-#   文体和长度都可以用 `load_corpus()` 由代码得到。
-# - 核心问题：直播带货是产业互联网的新方向、前奏曲，还是"加了定语的电商"？流量与赋能是
-#   对立的吗？
-# - 原始文件保持原样；清洗、计数、引文都由代码产生，读者可以逐步复查。
-# - 练习单元格里把 `None` 换成答案，再运行自测；自测会提示哪里不对，但不会泄露答案。
+#   文体、长度和来源信息都由 `load_corpus()` 用代码得到。
+# - 核心问题：在产业互联网的故事里，直播带货是什么？五篇文章的回答（必然阶段与切入点、
+#   前奏曲、加了定语的电商）都可以引用原句；有一篇根本没谈直播。
+# - 来源要分三层读：页面显示了什么、可以推断什么（有多大把握）、计数时要注意什么。A3 只有
+#   一半，A5 混着两种声音，A1 是转载（页面上的相关新闻显示它抓取于多年之后）。
+# - 这些文章出自 2018–2020 年的自媒体生态：口号正热，产量就是收入，软文与倡导难以分辨。
+# - 数字要说清怎么数的；引文放在「」里，由测试核对。
 #
-# 下一课（01 论证地图）用代码找出每篇文章的核心主张，看看它们在哪里一致、在哪里分歧。
+# 下一课（01 论证地图）重建每篇文章的论证，逐条比较它们的前提。
+
+# %% [markdown]
+# ## 延伸阅读 / Further reading
+#
+# - Walsh, M. (2021). *Introduction to Cultural Analytics & Python*. Online textbook,
+#   <https://melaniewalsh.github.io/Intro-Cultural-Analytics/> — 用 Python 读文化文本的入门。
+# - Karsdorp, F., Kestemont, M. & Riddell, A. (2021). *Humanities Data Analysis: Case Studies
+#   with Python*. Princeton University Press — 第 1–2 章讲语料与数据的准备。
+# - Craig, D., Lin, J. & Cunningham, S. (2021). *Wanghong as Social Media Entertainment in
+#   China*. Palgrave Macmillan — 中国网红与自媒体产业：平台、创作者、变现。
+#
+# **预计用时 / Estimated time:** 50–70 分钟 / minutes（含四道练习）。

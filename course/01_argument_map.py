@@ -14,458 +14,519 @@
 # ---
 
 # %% [markdown]
-# # 第 01 课　论证地图：五篇文章在争论什么
+# # 第 01 课　论证地图：重建五篇文章的论证
 #
-# **Abstract.** Before counting anything, we read. This lesson maps the argument of the five
-# articles with code as a reading aid: it splits each cleaned article into sentences and finds
-# each thesis by searching for its key phrase, so every quotation below is located, not retyped.
-# A computed table shows the shared vocabulary (消费互联网 vs 产业互联网, C端 vs B端, 流量, 赋能,
-# 新零售, 去中间化, S2B and the "new technologies") and who uses which terms, and why a naive
-# substring count can mislead (PC端 contains C端). We then quote both sides of the clearest
-# disagreement — does live commerce change production? (A1 yes, A2 no) — extract A3's figures
-# and named sources, which mark it as advocacy, and locate the software vendor's pitch embedded
-# in A5. Multiple-choice exercises ("which article says X?") are checked instantly.
+# **Abstract.** Before counting anything, we read — and we read as a scholar does: by
+# reconstructing each argument before judging it. A reconstruction states the conclusion, the
+# premises offered for it, the concessions the author makes, and the warrants the author leaves
+# unstated (Toulmin); every premise is anchored to verbatim spans of the cleaned text, which the
+# package keeps as data (`beyond_traffic.arguments`) and a test checks. We then compare the five
+# articles premise by premise. Most premises are shared (the consumer internet's traffic logic
+# is not the industrial internet; new technologies are what it needs; live commerce is an entry
+# point). Some apparent conflicts are differences of tense — A1's 将改变 is a prediction, A2's
+# 并未真正改变 describes the present, and A1 concedes the change has not happened yet — or of
+# scope (A3 asks a different question; A4 never mentions live commerce). The real disagreement
+# is about the future once new technology matures. The lesson also shows who speaks in A3's
+# figures and quotations (the praised company, third-party media, a data firm, anonymous
+# insiders), locates the software vendor's pitch embedded in A5, and asks you to reconstruct a
+# premise of your own.
+#
+# **预计用时 / Estimated time:** 70–90 分钟 / minutes.
 #
 # ## 学习目标 / Learning goals
 #
 # 学完这一课，你能够：
 #
-# 1. 用 `claims.split_sentences` 把文章切成句子，用 `claims.find_sentences` 按关键词找出引文；
-# 2. 用一句话复述每篇文章的主张，并用代码找出的原句作为依据；
-# 3. 用词频表说明五篇文章的共同词汇，以及谁用了哪些术语；知道子串计数的陷阱；
-# 4. 指出 A1 与 A2 的主要分歧，并引用双方原文；
-# 5. 认出 A3 的"倡导"性质（数字和来源）以及 A5 中嵌入的软件供应商推销段落。
+# 1. 用 `claims.find_sentences` 按关键词找出原句，引用时不靠记忆；
+# 2. 重建一个论证：结论、前提、让步和没有说出来的隐含前提，每个前提都有原文锚点；
+# 3. 区分论断的类型（事实、评价、预测、规范）和时态（过去、现在、将来、一般）；
+# 4. 逐条比较五篇文章：先找共同前提，再找真正的分歧，并分清时态和范围的差别；
+# 5. 按页面上看得见的身份给 A3 的来源分类，说明"有证据"与"证据独立"的区别；
+# 6. 用口吻词逐段统计，找出 A5 中嵌入的软件供应商推销段落。
+#
+# 术语（主张、论断、论证重建、前提、结论、让步、隐含前提、事实论断、预测论断、时态、切入点、利益相关方、广告植入）见 `course/glossary.md`。
 
 # %% [markdown]
-# ## 1. 准备：载入语料，切分句子
+# ## 1. 准备：引用要靠代码找，不靠记忆
 #
 # 我们始终使用清洗后的文字（`Article.clean`）：繁体已转为简体，拼音注音和网页杂质已去掉
-# （清洗的细节见第 02 课）。`claims.split_sentences` 按句末标点（。！？…）和换行切分句子，
-# 所以没有标点的小标题也自成一句。
+# （第 02 课）。`claims.split_sentences` 按句末标点和换行切句；`claims.find_sentences` 返回
+# 一篇文章中所有包含某个关键词的句子——它不改动文字，所以打印出来的就是原文。
 
 # %%
 import re
 
 import pandas as pd
 
-from beyond_traffic import claims, selfcheck
+from beyond_traffic import arguments, selfcheck
+from beyond_traffic.claims import find_evidence, find_sentences, split_sentences
 from beyond_traffic.compare import frequency_table
 from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus
 from beyond_traffic.count import count_phrase, kwic
 
 pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
-句子 = {a.id: claims.split_sentences(a.clean) for a in corpus}
+sentences = {a.id: split_sentences(a.clean) for a in corpus}
 for a in corpus:
-    print(a.id, "句子数 / sentences:", len(句子[a.id]))
-
-# %% [markdown]
-# 本课的主要工具是 `claims.find_sentences`：给出文章编号和一个关键词，返回该文章中所有
-# 包含这个关键词的句子。它不改动任何文字，只是"找"——所以打印出来的引文就是原文。
-# 下面给它起一个中文名字 `找句子`，再写一个打印引文的小函数。
+    print(a.id, "句子数 / sentences:", len(sentences[a.id]))
 
 
 # %%
-找句子 = claims.find_sentences  # 返回文章中所有包含关键词的句子（按原文顺序）
-
-
-def 引用(article_id: str, needle: str) -> None:
-    """打印含有 needle 的句子；找不到时明确说出来，而不是悄悄跳过。"""
-    found = 找句子(article_id, needle)
+def quote(article_id, needle):
+    """Print every sentence of an article that contains needle; say so if there is none."""
+    found = find_sentences(article_id, needle)
     if not found:
-        print(f"{article_id}：没有找到「{needle}」")
-    for s in found:
-        print(f"{article_id}：{s}")
+        print(f"{article_id}：没有找到 / not found: {needle}")
+    for sentence in found:
+        print(f"{article_id}：{sentence}")
 
 
-引用("A3", "直播是定语修饰")
+quote("A3", "直播是定语修饰")
 
 # %% [markdown]
-# ## 2. 五篇文章的主张
+# ## 2. 怎样重建一个论证
 #
-# 下面每篇文章用两三个关键词定位它的核心句。关键词是我们读文章时挑出来的；句子是代码从
-# 文章里找出来的。先看看标题（没有标题的文章显示"（无）"）：
-
-# %%
-for a in corpus:
-    print(a.id, a.title or "（无）")
-
-# %% [markdown]
-# ### A1：直播带货是产业互联网的"新方向"
+# 一篇评论的论证很少整整齐齐地摆在那里。重建（reconstruction）就是把它整理成可以检验的形式：
 #
-# A1 认为直播带货不只是流量转化：它真正的用户是 B 端商家，它是产业互联网的一个阶段。
-
-# %%
-for needle in ["一种全新的产业进化新方向", "真正用户其实并不是C端用户", "产业互联网的一个必然阶段"]:
-    引用("A1", needle)
-
-# %% [markdown]
-# ### A2：直播带货是"前奏曲"，而且必将落幕
+# | 部分 | 问题 | 例子（A2） |
+# |---|---|---|
+# | **结论**（主张） | 作者要读者接受什么？ | 直播带货是前奏曲，它的落幕是必然 |
+# | **前提** | 作者拿什么来支持它？ | 它并未真正改变生产；它依赖流量 |
+# | **让步** | 作者承认了哪些不利于自己的事？ | 若找到结合点，它也可以长久发展 |
+# | **隐含前提**（保证，warrant） | 从前提走到结论，还需要什么没说出来的假设？ | 与趋势相悖的东西会被淘汰 |
 #
-# A2 的标题把直播带货称作产业互联网的前奏曲；它认为直播带货只是营销模式，并预言它的退场。
-
-# %%
-for needle in [
-    "仅仅只是一种全新的营销模式",
-    "其实是产业互联网的前奏曲",
-    "落幕是必然",
-    "退出历史舞台",
-]:
-    引用("A2", needle)
-
-# %% [markdown]
-# ### A3："直播是定语修饰，电商是本质"
+# 每个前提还要标出两样东西：**论断类型**（事实、评价、预测、规范）和**时态**（说的是过去、
+# 现在、将来，还是一般而言）。一句"将改变"是预测，一句"并未改变"是对现状的描述——两者
+# 不在同一个时间上，不一定矛盾。
 #
-# A3 从淘宝直播的角度说：直播电商的本质是电商，关键是平台背后服务 B 端的能力。
-
-# %%
-for needle in ["直播是定语修饰", "直播终将服务于电商", "B端服务能力"]:
-    引用("A3", needle)
-
-# %% [markdown]
-# ### A4：追逐 B 端流量与产业互联网的本质相悖
+# 最重要的规矩：**前提必须锚定在原文上。** 课程的重建保存在 `beyond_traffic.arguments`
+# 里：每个前提、让步和结论都有一个或几个锚点（anchor），即清洗后原文中一字不差的片段；
+# 一个测试检查每个锚点恰好出现在一个句子里。我们的概括（`claim` 一列）是转述，不是引文；
+# 隐含前提是我们的推断，所以没有锚点。
 #
-# A4 没有标题。它认为产业互联网的"节奏"是对 B 端的深度赋能，而不是获取流量。
+# 先看 A2 的重建：
 
 # %%
-for needle in ["与产业互联网的本质是相悖的", "产业互联网的节奏是", "获取流量是唯一的正确"]:
-    引用("A4", needle)
+arguments.reconstruction_table("A2")
 
 # %% [markdown]
-# 注意最后一句：A4 一方面说追逐流量与产业互联网的本质"相悖"，一方面又说在当下"获取流量是
-# 唯一的正确"。这种张力我们在第 06 课再讨论。
+# 锚点只是片段。要核对转述是否公道，把锚点所在的整句找出来读一读。例如 A2 的第一个前提：
+
+# %%
+premise = arguments.statement("A2.P1")
+print("转述 / our paraphrase:", premise.claim)
+print("类型 / type:", arguments.CLAIM_TYPES[premise.type], "| 时态 / tense:", arguments.TENSES[premise.tense])
+for sentence in arguments.anchor_sentences(premise):
+    print("原句 / sentence:", sentence)
 
 # %% [markdown]
-# ### A5：社交电商靠流量、去中间化和互联网技术，所以不能持久
+# 注意原句开头的「至少从现在的情况来看」：A2 把这个判断限定在**现在**。转述时丢掉这样的限定，
+# 就会把一个谨慎的论断变成一个绝对的论断。
+
+# %% [markdown]
+# ### 动手试试 / Your turn 1 · ★★ 练习 / practice
 #
-# A5 讨论的是社交电商而不是直播带货，但论证结构相同：流量驱动的模式必然落幕，未来在于
-# 新技术、多维赋能、场景和体验。
-
-# %%
-for needle in ["抛弃流量思维", "社交电商必然落幕", "未来的发展在于新技术"]:
-    引用("A5", needle)
-
-# %% [markdown]
-# ### 动手试试 / Your turn 1
+# A4 写道：「只是说在当下的这个阶段，获取流量是唯一的正确」。在 A4 的论证里，这句话扮演什么
+# 角色？把字母赋给 `role_of_sentence`：
 #
-# 哪一篇文章说"获取流量是唯一的正确"？再想一想：哪一篇文章说直播带货"落幕是必然"？
-# 用 `找句子` 或 `a.clean` 自己查一查，把文章编号（如 `"A1"`）分别写进两个变量。
+# - A. 结论：A4 主张获取流量是唯一正确的做法
+# - B. 前提：A4 用它来支持"流量与产业互联网的本质相悖"
+# - C. 让步：A4 承认在当下这个阶段获取流量是对的，但认为这不是产业互联网的本质
+# - D. 隐含前提：A4 没有说出来
 
 # %%
-唯一的正确 = None  # 例如 "A1"
-落幕是必然 = None
-
+role_of_sentence = None  # 例如 "A"
 
 # %%
-def 哪篇说(needle: str) -> list[str]:
-    return [a.id for a in corpus if needle in a.clean]
-
-
-_ = selfcheck.check_choice(
-    唯一的正确,
-    expected=哪篇说("获取流量是唯一的正确")[0],
-    options=list(ARTICLE_IDS),
-    name="唯一的正确",
-    hint_zh="试试 找句子(编号, '唯一的正确')，对五个编号都试一遍",
-    hint_en="try 找句子(id, '唯一的正确') for each of the five ids",
+_roles = {"conclusion": "A", "premise": "B", "concession": "C", "warrant": "D"}
+_holder = next(
+    s
+    for s in arguments.reconstruction("A4").statements()
+    if any("获取流量是唯一的正确" in anchor for anchor in s.anchors)
 )
 _ = selfcheck.check_choice(
-    落幕是必然,
-    expected=哪篇说("落幕是必然")[0],
-    options=list(ARTICLE_IDS),
-    name="落幕是必然",
-    hint_zh="这句话是某篇文章里一个小标题的一部分",
-    hint_en="the phrase is part of a section heading in one article",
+    role_of_sentence,
+    expected=_roles[_holder.role],
+    options=["A", "B", "C", "D"],
+    name="role_of_sentence",
+    hint_zh="用 quote('A4', '唯一的正确') 读整句：“并不说这种方式不对，只是说……”在做什么？",
+    hint_en="read the whole sentence: what does 'I am not saying it is wrong, only that…' do?",
 )
 
 # %% [markdown]
-# ## 3. 共同词汇：谁用了哪些术语
+# ## 3. 五篇文章的重建
 #
-# 五篇文章共用一套词汇（见术语表 `course/glossary.md`）。`compare.frequency_table` 统计每个
-# 术语在每篇文章中出现的次数：默认按分词结果计数（`method="tokens"`），也可以按原文子串
-# 计数（`method="substring"`）。
+# 下面逐篇列出结论和它的锚点句，再列出前提、让步和隐含前提。先读每篇的说明（`note`）：它
+# 记下了重建时最容易读错的地方。
 
 # %%
-术语 = [
-    "消费互联网",
-    "产业互联网",
-    "C端",
-    "B端",
-    "流量",
-    "赋能",
-    "新零售",
-    "去中间化",
-    "S2B",
-    "大数据",
-    "云计算",
-    "区块链",
-    "人工智能",
-]
-术语表 = frequency_table(术语, method="substring")
-术语表
+for article_id in ARTICLE_IDS:
+    recon = arguments.reconstruction(article_id)
+    print(f"■ {article_id}　{get_article(article_id).title or '（无标题）'}")
+    print("  说明 / note:", recon.note)
+    print("  结论 / conclusion:", recon.conclusion.claim)
+    for sentence in arguments.anchor_sentences(recon.conclusion):
+        print("     原句:", sentence)
+    print()
 
 # %% [markdown]
-# 按子串计数有一个陷阱：`"C端"` 也是 `"PC端"` 的一部分。下面用 KWIC（keyword in context，
-# 关键词及其上下文，第 04 课细讲）看看 A5 里的 "C端" 前后都是什么：
+# 几处要特别注意，每一处都可以在上面的原句里核对：
+#
+# - **A1 不是说"直播带货就是产业互联网的新方向"。** 它的标题是《流量之外，产业互联网下的直播带货
+#   新方向》：新方向属于产业互联网**之下**的直播带货。正文第一段还用了一个模糊限制语：
+#   「它代表的更像是一种全新的产业进化新方向」。它的论证落在「必然阶段」「切入点」「突破口」上。
+# - **A3 换了一个问题。** 它不问直播带货在产业互联网里是什么，而说「直播是定语修饰，电商是本质」，
+#   并把这一点落到平台的服务能力上。A3 只是两页中的第一页（第 00 课），它的论证可能没讲完。
+# - **A4 一次也没有提到直播。** 它谈的是产业互联网玩家追逐B端流量（第 00 课用代码数过）。
+# - **A5 谈的是社交电商**，而且中间一段是别人的声音（第 7 节）。
+#
+# 再看一篇的完整重建，A1：
+
+# %%
+arguments.reconstruction_table("A1")
+
+# %% [markdown]
+# A1 的两个让步（A1.K1、A1.K2）很重要：作者自己承认，改变设计和生产的事还没有发生——
+# 「这仅仅只是一个开始」——而且直播带货「并没有太多新技术的元素」。批评一篇文章之前，先把它
+# 自己承认的东西记下来。
+
+# %% [markdown]
+# ## 4. 逐条比较：先找共同前提，再找分歧
+#
+# 把几篇文章放在一起时，最常见的错误是把"说法不同"当成"观点相反"。比较的顺序是：
+#
+# 1. **共同前提**：几篇都接受的东西（它们争论的共同地基）；
+# 2. **时态不同**：一篇说将来，一篇说现在——两句可能都对；
+# 3. **范围不同**：两篇谈的不是同一个对象或同一个问题；
+# 4. **用词不同**：同一个词指的不是同一件事；
+# 5. 剩下的，才是**真正的分歧**。
+#
+# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
+#
+# 先自己判断，再看课程的比较表。下面两句都谈"生产"。分别判断它们说的是**现在**还是**将来**，
+# 写成一个字典赋给 `tenses`，例如 `{"A1": "现在", "A2": "现在"}`。
+
+# %%
+quote("A1", "直播带货将改变传统行业的设计和生产方式")
+quote("A2", "直播带货并未真正改变传统生产方式和方法")
+
+# %%
+tenses = None  # {"A1": "…", "A2": "…"}
+
+# %%
+_tense_names = {"present": "现在", "future": "将来", "past": "过去", "general": "一般"}
+_ = selfcheck.check(
+    tenses,
+    expected={
+        "A1": _tense_names[arguments.statement("A1.P5").tense],
+        "A2": _tense_names[arguments.statement("A2.P2").tense],
+    },
+    kind="exact",
+    name="tenses",
+    hint_zh="看动词前面的字：一个在说已经发生（或没发生）的事，一个在说还没发生的事",
+    hint_en="look at the word before the verb: one describes what has (not) happened, one what will",
+)
+
+# %% [markdown]
+# ### 动手试试 / Your turn 3 · ★★ 练习 / practice
+#
+# A1 和 A2 在结论上看似相反，却用同一个三字词来称呼直播带货在产业互联网里的作用。找出这个词，
+# 赋给 `shared_word`（一个字符串）。提示：用 `quote` 在 A2 里试几个你在 A1 的重建里见过的词。
+
+# %%
+shared_word = None  # 一个三字词
+
+# %%
+_ = selfcheck.check_text(
+    shared_word,
+    expected="切入点",
+    name="shared_word",
+    hint_zh="A1 的结论有两个比喻：一个是“阶段”，一个是“点”；在 A2 里找“点”的那个",
+    hint_en="A1's conclusion uses two images, a 'stage' and a 'point'; look for the 'point' in A2",
+)
+
+# %% [markdown]
+# 现在看课程的比较表：
+
+# %%
+arguments.comparison_table()
+
+# %% [markdown]
+# 把每一行的原句并排打印出来核对。下面三行最关键：共同的「切入点」（X3）、生产问题的时态差别（X4），
+# 以及真正的分歧——新技术成熟之后直播带货的命运（X5）。
+
+# %%
+for comparison in arguments.comparisons():
+    if comparison.id not in {"X3", "X4", "X5"}:
+        continue
+    print(f"■ {comparison.id} {comparison.topic}（{arguments.RELATIONS[comparison.relation]}）")
+    for statement_id in comparison.statements:
+        item = arguments.statement(statement_id)
+        tense = arguments.TENSES.get(item.tense or "", "—")
+        for sentence in arguments.anchor_sentences(item):
+            print(f"  {statement_id}［{tense}］{sentence}")
+    print("  → ", comparison.note, "\n")
+
+# %% [markdown]
+# 所以"A1 与 A2 的根本分歧在于直播带货是否改变生产"这种说法站不住：A1 预言将来会改变，
+# 并承认现在还没有；A2 说现在没有改变。两篇共享大部分前提——消费互联网的流量逻辑不是产业互联网、
+# 新技术还没用上、直播带货是一个切入点。它们真正不同的是**对将来的预测**：A1 认为直播带货会
+# 与新技术融合、继续存在，A2 认为传统行业会抛弃它（又留了一个条件）。两者都是没有时间表、
+# 没有证据的预测，语料本身无法裁决（第 07 课再回到这一点）。
+#
+# 正则表达式只看字面。下面用一个"否定改变"的正则给两篇中谈"生产方式"的句子贴标签：它能帮你
+# **找**句子，但分不出时态和主语——那还得靠读。
+
+# %%
+negated_change = re.compile(r"(并未|没有|未)(真正)?改变")
+for article_id in ["A1", "A2"]:
+    for sentence in find_sentences(article_id, "生产方式"):
+        label = "否定改变" if negated_change.search(sentence) else "其他"
+        print(f"{article_id} [{label}] {sentence}\n")
+
+# %% [markdown]
+# ## 5. 共同词汇：谁用了哪些术语
+#
+# 五篇文章共用一套词汇（见术语表）。`compare.frequency_table` 统计每个术语在每篇文章中出现的
+# 次数：默认按分词结果计数（`method="tokens"`），也可以按原文子串计数（`method="substring"`）。
+
+# %%
+terms = ["消费互联网", "产业互联网", "C端", "B端", "流量", "赋能", "新零售", "去中间化", "S2B",
+         "大数据", "云计算", "区块链", "人工智能"]  # fmt: skip
+term_table = frequency_table(terms, method="substring")
+term_table
+
+# %% [markdown]
+# 按子串计数有一个陷阱：`"C端"` 也是 `"PC端"` 的一部分。用 KWIC（第 04 课细讲）看看 A5 里的
+# "C端" 前后都是什么，再用一个要求前面不是英文字母的正则重数：
 
 # %%
 for row in kwic(get_article("A5").clean, "C端", width=8):
     print(f"{row.left:>8}【{row.keyword}】{row.right}")
-
-# %% [markdown]
-# 所以 A5 的 "C端" 子串其实属于 "PC端"（个人电脑端），不是"消费者端"。用正则表达式要求
-# "C端" 前面不是英文字母，就能排除它；再和分词计数对比：
-
-# %%
-C端 = re.compile(r"(?<![A-Za-z])C端")
-对比 = pd.DataFrame(
+c_side = re.compile(r"(?<![A-Za-z])C端")
+pd.DataFrame(
     {
-        "子串 substring": 术语表.loc["C端"],
-        "正则 regex": {a.id: len(C端.findall(a.clean)) for a in corpus},
+        "子串 substring": term_table.loc["C端"],
+        "正则 regex": {a.id: len(c_side.findall(a.clean)) for a in corpus},
         "分词 tokens": frequency_table(["C端"]).loc["C端"],
     }
 )
-对比
 
 # %% [markdown]
-# 教训：**先看上下文，再相信数字。** 下面的表把 "C端" 一行换成正则计数，然后列出每个
-# 术语被哪些文章用过：
+# 教训：**先看上下文，再相信数字。** 把 "C端" 一行换成正则计数，再列出五篇都用过的术语——
+# 它们就是第 4 节共同前提的词汇。
 
 # %%
-术语表.loc["C端"] = 对比["正则 regex"]
-谁在用 = pd.Series(
-    {t: "、".join(术语表.columns[术语表.loc[t] > 0]) or "（没人用）" for t in 术语},
-    name="使用的文章 / used by",
-)
-谁在用.to_frame()
+term_table.loc["C端"] = [len(c_side.findall(a.clean)) for a in corpus]
+print("五篇都用 / used by all five:", [t for t in terms if (term_table.loc[t] > 0).all()])
+print("只有一篇用 / used by one:", {t: term_table.columns[term_table.loc[t] > 0][0] for t in terms if (term_table.loc[t] > 0).sum() == 1})
 
 # %% [markdown]
-# 再看看每篇文章用得最多的是哪个术语，以及哪些术语五篇文章都用过：
-
-# %%
-print("各篇最常用 / most used:", 术语表.idxmax().to_dict())
-print("五篇都用 / used by all five:", [t for t in 术语 if (术语表.loc[t] > 0).all()])
-
-# %% [markdown]
-# ### 动手试试 / Your turn 2
+# ## 6. A3 的数字与来源：谁在说话？
 #
-# 哪些文章提到了 **S2B**？这是一道多选题：把所有答案的编号放进一个列表，例如 `["A1", "A4"]`。
+# 哪篇文章带着数字和具名来源？`claims.find_evidence` 用课程的证据标记
+# （第 06 课验证了它的精确率与召回率）找出它们：
 
 # %%
-提到S2B = None  # 例如 ["A1", "A4"]
-
-# %%
-_ = selfcheck.check_choice(
-    提到S2B,
-    expected=[a.id for a in corpus if count_phrase(a.clean, "S2B") > 0],
-    options=list(ARTICLE_IDS),
-    name="提到S2B",
-    hint_zh="看术语表里 S2B 那一行：大于 0 的列",
-    hint_en="look at the S2B row of the term table: the columns above 0",
-)
-
-# %% [markdown]
-# ## 4. 分歧：直播带货改变生产了吗？
-#
-# A1 和 A2 都把直播带货放在产业互联网的框架里，但在一个关键问题上针锋相对：直播带货有没有
-# 改变**生产**？把两篇文章里所有提到"生产方式"的句子找出来，并用一个正则表达式标出句子
-# 是否在否定"改变"（"并未……改变""没有改变"）：
-
-# %%
-否定改变 = re.compile(r"(并未|没有|未)(真正)?改变")
-for aid in ["A1", "A2"]:
-    for s in 找句子(aid, "生产方式"):
-        立场 = "否定改变" if 否定改变.search(s) else "其他"
-        print(f"{aid} [{立场}] {s}\n")
-
-# %% [markdown]
-# 读上面的引文：A1 说直播带货**将**改变传统行业的设计和生产方式（注意"将"：这是预言）；
-# A2 说它**并未真正改变**生产方式，只改变了商品与用户联系的方式。这就是两篇文章的根本分歧，
-# 也决定了它们的结论：一个把直播带货看作产业互联网的新方向，一个认为它终将退场。
-#
-# 正则表达式只看字面，不懂主语。A2 里被标成"其他"的句子说的是谁要改变生产？读一读它。
-# 代码帮你**找**，**读**还得靠你。
-#
-# 还有一个细节：A2 的第一句引文里有一个重复的短语。下面数一数 A2 中"生产方式和生产方式"
-# 出现几次——这是第 06 课"填充与重复"的素材。
-
-# %%
-print("A2「生产方式和生产方式」:", count_phrase(get_article("A2").clean, "生产方式和生产方式"))
-
-# %% [markdown]
-# ## 5. A3：带着数字的倡导
-#
-# 哪篇文章用了数字和具名来源？`claims.find_evidence` 用课程的证据标记
-# （`lexicons.EVIDENCE_PATTERNS`：据…显示、财报、《书名》、百分比、带单位的数量、有出处的引语）
-# 在文字中找证据。先看每篇文章找到多少个：
-
-# %%
-证据数 = pd.Series({a.id: len(claims.find_evidence(a.clean)) for a in corpus}, name="证据标记数")
-证据数.to_frame()
-
-# %%
-print("证据标记最多 / most evidence markers:", 证据数.idxmax())
-print("其余四篇合计 / the other four together:", 证据数.drop(证据数.idxmax()).sum())
-
-# %% [markdown]
-# 再把 A3 的证据标记逐条列出来：数字（`quantity`、`percentage`）和来源（`according_to`、
-# `report`、`named_work`、`attributed_quote`）。
-
-# %%
+print("证据标记数 / evidence markers:", {a.id: len(find_evidence(a.clean)) for a in corpus})
 a3 = get_article("A3")
-证据 = pd.DataFrame(claims.find_evidence(a3.clean))
-证据[["name", "text"]]
+pd.DataFrame(find_evidence(a3.clean))[["name", "text"]]
 
 # %% [markdown]
-# 这些数字和来源出自谁？下面找出 A3 里带引号（「」或“”）的句子，也就是 A3 让别人"发言"的
-# 地方，并统计 A3 全文中"阿里"和"淘宝"各出现几次，和其他文章比一比：
+# 数字背后是谁？判断来源是否独立，只能依据**页面上看得见**的身份；页面之外的知识（例如某人在
+# 哪家公司任职）要单独说明。
+#
+# ### 动手试试 / Your turn 4 · ★★ 练习 / practice
+#
+# 先自己读，再看下面的表。用 `quote("A3", …)` 找出提到下列四个来源的句子，按页面显示的身份
+# 给它们分类，写成字典赋给 `source_kinds`。类别只有四种：`"阿里/淘宝一方"`、`"第三方媒体"`、
+# `"数据公司"`、`"匿名"`。
 
 # %%
-for s in 句子["A3"]:
-    if re.search(r"[「“]", s):
-        print("·", s)
-print()
-print(frequency_table(["阿里", "淘宝", "淘宝直播"], method="substring"))
-
-# %% [markdown]
-# 从引文可以看出，A3 的数据来自阿里自己的财报，引语来自淘宝直播自己的技术负责人和阿里的
-# 战略专家：证据的提供者正是被赞扬的一方。再看原始网页的最后两行（清洗前）：这篇文章只是
-# 两页中的第一页，末尾是一个公众号推广。
+source_kinds = None  # {"36氪": "…", "艾媒": "…", "梁舒": "…", "业内人士": "…"}
 
 # %%
-print("\n".join(a3.raw.strip().splitlines()[-2:]))
+_ = selfcheck.check(
+    source_kinds,
+    expected={"36氪": "第三方媒体", "艾媒": "数据公司", "梁舒": "阿里/淘宝一方", "业内人士": "匿名"},
+    kind="exact",
+    name="source_kinds",
+    hint_zh="每个来源的句子里，名字前后写着它的身份（报道、数据、职务），或者什么也没写",
+    hint_en="each source's sentence says who it is (a report, data, a job title) — or says nothing",
+)
 
 # %% [markdown]
-# 所以我们把 A3 读作**倡导**（advocacy）：它有数字，但数字服务于一个立场。第 06 课会讨论
-# "有证据"和"证据可靠"之间的差别。
+# 课程的读法，每一行的"原句"都由代码找出：
+
+# %%
+sources = [
+    ("阿里财报", "财报", "被赞扬的一方自己的财报"),
+    ("36氪", "36氪", "第三方媒体；报道的是淘宝直播的目标，这个目标从哪里来，页面没说"),
+    ("艾媒数据", "艾媒", "数据公司；多数数字是全行业的，最后一个是淘宝的"),
+    ("业内人士", "业内人士", "匿名"),
+    ("曾鸣", "曾鸣", "页面没写职务，但他说「我们不拥有任何一件商品」：以淘宝一方的身份说话"),
+    ("子柳", "子柳", "页面写明是淘宝的工程师"),
+    ("梁舒", "技术负责人梁舒", "页面写明是淘宝的技术负责人"),
+    ("无出处", "至少3年", "没有来源的数字"),
+]
+pd.DataFrame(
+    [
+        {"来源 source": name, "页面显示的身份 / who, by the page": reading, "原句 / sentence": find_sentences("A3", needle)[0]}
+        for name, needle, reading in sources
+    ]
+)
 
 # %% [markdown]
-# ## 6. A5：一篇社论里嵌着一段推销
+# 所以对 A3 的公平评价是：**它的证据有几种来源，独立程度各不相同。** 阿里的财报和淘宝员工是
+# 被赞扬的一方；36氪是第三方媒体，但它报道的是平台自己定的目标；艾媒的行业数据与淘宝无关，
+# 却被用来衬托淘宝；还有几个数字根本没有出处。"有证据"不等于"证据独立"，而"独立"本身要一条
+# 一条地问。A3 大量引用淘宝一方、页面没有任何合作声明：课程把它读作**倡导**，至于是不是
+# **软文**，页面无法判断（第 00 课）。第 06 课会回到证据的问题。
+
+# %% [markdown]
+# ## 7. A5：一篇评论里嵌着一段推销
 #
-# A5 的大部分段落是评论口吻（"社交电商……必然落幕"），但中间有几段口吻突然变了：第一人称的
-# "我们公司"、产品名（系统、软件）、"解决方案给到大家"、"非常"之类的口语。我们用代码逐段
-# 统计两类词：
-#
-# - **供应商口吻**：我们公司、公司、系统、软件、解决方案、用户数、大家、非常；
-# - **社论口吻**：社交电商、新零售、赋能、落幕。
+# A5 的大部分段落是评论口吻，但中间有几段口吻突然变了：第一人称的"我们公司"、产品名（系统、
+# 软件）、"解决方案给到大家"、"非常"之类的口语。我们逐段统计两类词：
 
 # %%
 a5 = get_article("A5")
-段落 = [p.strip() for p in a5.clean.splitlines() if p.strip()]
-供应商词 = ["我们公司", "公司", "系统", "软件", "解决方案", "用户数", "大家", "非常"]
-社论词 = ["社交电商", "新零售", "赋能", "落幕"]
-逐段 = pd.DataFrame(
+paragraphs = [p.strip() for p in a5.clean.splitlines() if p.strip()]
+vendor_terms = ["我们公司", "公司", "系统", "软件", "解决方案", "用户数", "大家", "非常"]
+oped_terms = ["社交电商", "新零售", "赋能", "落幕"]
+by_paragraph = pd.DataFrame(
     {
-        "开头 start": [p[:16] for p in 段落],
-        "供应商口吻 vendor": [sum(count_phrase(p, w) for w in 供应商词) for p in 段落],
-        "社论口吻 op-ed": [sum(count_phrase(p, w) for w in 社论词) for p in 段落],
+        "开头 start": [p[:16] for p in paragraphs],
+        "供应商口吻 vendor": [sum(count_phrase(p, w) for w in vendor_terms) for p in paragraphs],
+        "评论口吻 op-ed": [sum(count_phrase(p, w) for w in oped_terms) for p in paragraphs],
     }
 )
-逐段
+by_paragraph
 
 # %% [markdown]
-# 推销段落是从第一个到最后一个带供应商口吻的段落之间的那一段（中间可能夹着一两段两类词都
-# 没有的过渡）：
+# 推销段落是从第一个到最后一个带供应商口吻的段落之间的那一段：
 
 # %%
-有口吻 = 逐段.index[逐段["供应商口吻 vendor"] > 0]
-起, 止 = 有口吻.min(), 有口吻.max()
-print(f"推销段落 / pitch: 第 {起} 段到第 {止} 段，共 {止 - 起 + 1} 段（全文 {len(段落)} 段）")
-print("这几段里的社论口吻词 / op-ed words inside:", 逐段.loc[起:止, "社论口吻 op-ed"].sum())
-print(
-    "其余段落里的供应商口吻词 / vendor words outside:",
-    逐段["供应商口吻 vendor"].sum() - 逐段.loc[起:止, "供应商口吻 vendor"].sum(),
+with_vendor = by_paragraph.index[by_paragraph["供应商口吻 vendor"] > 0]
+first, last = with_vendor.min(), with_vendor.max()
+print(f"推销段落 / pitch: 第 {first} 段到第 {last} 段，共 {last - first + 1} 段（全文 {len(paragraphs)} 段）")
+print("这几段里的评论口吻词 / op-ed words inside:", by_paragraph.loc[first:last, "评论口吻 op-ed"].sum())
+print("开头 / first:", paragraphs[first][:60], "……")
+print("结尾 / last: ……", paragraphs[last][-60:])
+
+# %% [markdown]
+# 推销里最"硬"的数字是用户增长。A5 在别处把"从"错写成了"聪"，所以找这类说法时用字符类
+# `[从聪]` 兼容这个错别字：
+
+# %%
+growth = re.compile(r"[从聪]\s*\d+(?:\.\d+)?万?\s*到\s*\d+(?:\.\d+)?万")
+for match in growth.finditer(a5.clean):
+    print("用户增长 / growth figure:", match.group(), "→", next(s for s in sentences["A5"] if match.group() in s))
+
+# %% [markdown]
+# 这个数字没有时间、没有来源、没有定义（"用户数"指什么？），而且出自一家想卖软件的公司之口。
+# 嵌在一篇评论中间，它很容易被误读成作者的论据。第 06 课的金标准给每一句标了"声音"
+# （作者、引语、供应商），计数时可以把它们分开。
+#
+# ### 动手试试 / Your turn 5 · ★★ 练习 / practice
+#
+# 把上面的逐段统计写成一个函数 `vendor_score(paragraph)`：返回 `vendor_terms` 中各词在段落里
+# 出现次数之和（一个 `int`）。自测会在 A5 的几个段落上调用它。注意"我们公司"里也有"公司"：
+# 你的函数应当与上表的数法一致（每个词分别用子串计数）。
+
+# %%
+vendor_score = None  # def vendor_score(paragraph): ...
+
+# %%
+_ = selfcheck.check_function(
+    vendor_score,
+    cases=[((p,), int(by_paragraph.loc[i, "供应商口吻 vendor"])) for i, p in enumerate(paragraphs)],
+    name="vendor_score",
+    hint_zh="对 vendor_terms 里的每个词，数它在段落里出现几次（str 的 count 方法），再加起来",
+    hint_en="for each word in vendor_terms count its occurrences in the paragraph (str.count), then add up",
 )
-print()
-print("开头 / first:", 段落[起][:60], "……")
-print("结尾 / last: ……", 段落[止][-60:])
 
 # %% [markdown]
-# 推销里最"硬"的数字是用户增长。找它时要小心：A5 在别处把"从"错写成了"聪"（看下面的
-# KWIC），所以一个只认"从"的搜索可能漏掉同类说法。我们用字符类 `[从聪]` 兼容这个错别字：
+# ## 8. 论证地图
+#
+# 把本课的东西放进一张表：每篇的结论（我们的转述）、前提和让步的条数、前提的时态分布、
+# 隐含前提的条数，以及证据标记的个数（第 06 课会说明这个数能信几分）。
 
 # %%
-for row in kwic(a5.clean, "聪", width=8):
-    print(f"{row.left:>8}【{row.keyword}】{row.right}")
-增长 = re.compile(r"[从聪]\s*\d+(?:\.\d+)?万?\s*到\s*\d+(?:\.\d+)?万")
-for m in 增长.finditer(a5.clean):
-    print(
-        "\n用户增长 / growth figure:",
-        m.group(),
-        "→ 所在句子:",
-        next(s for s in 句子["A5"] if m.group() in s),
+rows = []
+for article_id in ARTICLE_IDS:
+    recon = arguments.reconstruction(article_id)
+    tense_mix = pd.Series([arguments.TENSES[p.tense] for p in recon.premises]).value_counts()
+    rows.append(
+        {
+            "id": article_id,
+            "结论（转述）": recon.conclusion.claim,
+            "前提": len(recon.premises),
+            "让步": len(recon.concessions),
+            "前提时态": "、".join(f"{k}{v}" for k, v in tense_mix.items()),
+            "隐含前提": len(recon.warrants),
+            "证据标记": len(find_evidence(get_article(article_id).clean)),
+        }
     )
+argument_map = pd.DataFrame(rows).set_index("id")
+argument_map
 
 # %% [markdown]
-# 这个数字没有时间、没有来源、没有定义（"用户数"指什么？），而且出自一家想卖软件的公司
-# 之口。嵌在一篇社论中间，它很容易被误读成作者的论据。
+# ### 动手试试 / Your turn 6 · ★★★ 挑战 / stretch
 #
-# ### 动手试试 / Your turn 3
-#
-# A5 的推销段落里，哪一个段落的"供应商口吻"词最多？把它在 `段落` 列表中的**下标**（整数，
-# 从 0 开始）写进 `口吻最重`。提示：看上面的表，或者用 `逐段["供应商口吻 vendor"].idxmax()`。
+# 自己重建一个前提。选 A4 或 A5，写下**一个**支持它结论的前提（用你自己的话）、一个或几个
+# 锚点（原文中一字不差的片段），以及这个前提到结论之间的一个**隐含前提**。这道题没有标准答案；
+# 下面的检查只核对你的锚点是否真的在原文里，而且各自只出现在一个句子里。和课程的重建
+# （`arguments.reconstruction_table("A4")`）比一比：你看到了它没看到的东西吗？
 
 # %%
-口吻最重 = None  # 一个整数，例如 3
+my_reconstruction = None  # {"article": "A4", "premise": "…", "anchors": ["…"], "warrant": "…"}
+
 
 # %%
-_ = selfcheck.check_number(
-    口吻最重,
-    expected=int(逐段["供应商口吻 vendor"].idxmax()),
-    name="口吻最重",
-    hint_zh="表格最左边一列就是下标；找「供应商口吻 vendor」最大的那一行",
-    hint_en="the leftmost column is the index; find the row with the largest vendor count",
-)
-
-# %% [markdown]
-# ## 7. 论证地图
-#
-# 把本课找到的东西放进一张表。"招牌说法"一列是我们读文章时挑出的关键词（我们的概括），
-# 其余各列都由代码从文章中找出或算出：含招牌说法的第一句原文、谈"生产方式"时是否否定
-# "改变"、"流量"和"赋能"的次数、证据标记数。
-
-# %%
-招牌 = {
-    "A1": "必然阶段",
-    "A2": "落幕是必然",
-    "A3": "直播是定语修饰",
-    "A4": "本质是相悖的",
-    "A5": "抛弃流量思维",
-}
+def check_my_reconstruction(answer):
+    """Check that every anchor is verbatim, in exactly one sentence of the chosen article."""
+    if selfcheck.is_placeholder(answer):
+        print("… 还没作答 / not answered yet")
+        return
+    if type(answer) is not dict or answer.get("article") not in ARTICLE_IDS:
+        print("✗ 需要一个字典，article 是 A1–A5 之一 / expected a dict whose 'article' is A1–A5")
+        return
+    anchors = answer.get("anchors")
+    if type(anchors) is not list or not anchors or not all(type(x) is str and x for x in anchors):
+        print("✗ anchors 需要一个非空的字符串列表 / anchors must be a non-empty list of str")
+        return
+    for anchor in anchors:
+        hits = find_sentences(answer["article"], anchor)
+        verdict = "✓" if len(hits) == 1 else "✗"
+        print(f"{verdict} {anchor[:24]} → 出现在 {len(hits)} 个句子里 / in {len(hits)} sentence(s)")
+    if not answer.get("warrant"):
+        print("  提示 / hint: 别忘了隐含前提 / add the unstated warrant")
 
 
-def 生产立场(aid: str) -> str:
-    found = 找句子(aid, "生产方式")
-    if not found:
-        return "（不谈）"
-    return "否定改变" if any(否定改变.search(s) for s in found) else "不否定改变"
-
-
-论证地图 = pd.DataFrame(
-    {
-        "招牌说法": 招牌,
-        "原句": {aid: 找句子(aid, k)[0] for aid, k in 招牌.items()},
-        "生产方式": {aid: 生产立场(aid) for aid in 招牌},
-        "流量": 术语表.loc["流量"],
-        "赋能": 术语表.loc["赋能"],
-        "证据标记": 证据数,
-    }
-)
-论证地图
-
-# %% [markdown]
-# 请用这张表回到原文核对：招牌说法选得对吗？换一个关键词，地图会变吗？第 06 课会把
-# "证据"和"确定性"算得更细。
+check_my_reconstruction(my_reconstruction)
 
 # %% [markdown]
 # ## 小结 / Recap
 #
-# - `claims.split_sentences` + `claims.find_sentences`，就能把论点"定位"到原句，
-#   而不用凭记忆转述。
-# - 五篇文章共享一套词汇：消费互联网/产业互联网、C端/B端、流量、赋能……；术语表由
-#   `compare.frequency_table` 算出。子串计数要小心："PC端"里也有"C端"。
-# - A1 与 A2 的分歧在于直播带货是否改变生产：A1 说"将改变"，A2 说"并未真正改变"。
-# - A3 有数字和具名来源，但多半来自阿里和淘宝直播自己：它是倡导。
-# - A5 中间嵌着一段软件供应商的推销，用口吻词逐段统计就能定位它。
+# - 先重建，再评判：结论、前提、让步、隐含前提；每个前提锚定在原文上，转述和引文分开。
+# - 标出论断类型和时态："将改变"是预测，"并未改变"是现状；两句不一定矛盾。
+# - 逐条比较时先找共同前提：消费互联网的流量逻辑不是产业互联网、新技术尚未用上、直播带货是切入点。
+#   A1 与 A2 真正的分歧在对将来的预测；A3 谈的是另一个问题；A4 没有谈直播带货。
+# - A3 的证据来源各异：被赞扬的一方、转述平台目标的第三方媒体、行业数据公司、匿名人士、无出处的数字。
+#   "独立"要一条一条地问。
+# - A5 中间嵌着一段软件供应商的推销，逐段统计口吻词就能定位它。
 #
-# 第 02–05 课学习清洗、分词、计数和可视化的方法；第 06 课回到论证本身，逐一检验这些论断。
+# 第 02–05 课学习清洗、分词、计数和可视化的方法；第 06 课回到论断本身，先验证计数工具。
+
+# %% [markdown]
+# ## 延伸阅读 / Further reading
+#
+# - Toulmin, S. E. (1958). *The Uses of Argument*. Cambridge University Press — 论证的结构：
+#   主张、根据、保证（warrant）与限定。
+# - Fisher, A. (2004). *The Logic of Real Arguments* (2nd ed.). Cambridge University Press — 怎样
+#   从真实的文章里找出结论和前提。
+# - Walton, D., Reed, C. & Macagno, F. (2008). *Argumentation Schemes*. Cambridge University
+#   Press — 常见论证模式和检验它们的关键问题。
+#
+# **预计用时 / Estimated time:** 70–90 分钟 / minutes（含六道练习）。

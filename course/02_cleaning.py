@@ -26,6 +26,8 @@
 # `tw2s` configuration, what the corpus-wide audit table records, and why personal data is
 # removed. The raw files are never changed: cleaning is code that anyone can re-run and audit.
 #
+# **预计用时 / Estimated time:** 50–70 分钟 / minutes.
+#
 # ## 学习目标 / Learning goals
 #
 # 学完这一课，你能够：
@@ -37,7 +39,7 @@
 # 5. 读懂清洗审计表 `audit_corpus()`，说明为什么要删除个人信息；
 # 6. 自己写一个去掉拼音注音的正则表达式。
 #
-# 术语（乱码、繁简转换、页面杂项、勘误表……）见 `course/glossary.md`。
+# 术语（乱码、繁简转换、拼音注音、页面杂项、勘误表、个人信息、转载）见 `course/glossary.md`。
 
 # %%
 import re
@@ -49,6 +51,7 @@ from beyond_traffic import selfcheck
 from beyond_traffic.clean import (
     OPENCC_CONFIG,
     STEPS,
+    apply_errata,
     audit,
     audit_corpus,
     clean_text,
@@ -107,6 +110,24 @@ noise
 
 # %%
 print(looks_like_pinyin.findall(a1.raw)[:12])
+
+# %% [markdown]
+# 第 00 课看到：原文里像“(拼音)”的片段，A1 有 575 处，而清洗时删注音的那一步只删了 571 处。
+# 差额去了哪里？清洗的第一步是勘误表（第 4 节），它修复乱码时把夹在乱码里的几处注音一起换掉了。
+# 验证一下：勘误之后再数，就和删注音那一步的数字一致。
+
+# %%
+for art in (a1, a3, get_article("A4")):
+    removed = {r.step: r.count for r in audit(art.raw)}["strip_pinyin_annotations"]
+    print(
+        art.id,
+        "原文 / raw:",
+        len(looks_like_pinyin.findall(art.raw)),
+        "| 勘误之后 / after errata:",
+        len(looks_like_pinyin.findall(apply_errata(art.raw))),
+        "| 删注音一步删除 / removed by the step:",
+        removed,
+    )
 
 # %% [markdown]
 # **乱码。** 原网页的编码在某处被读错了一个字节，后面的几个字就"串位"了，留下 `?`、
@@ -242,7 +263,7 @@ for c in configs:
         n_diff += len(diff) + abs(len(ours) - len(theirs))
         if diff and not example:
             i = diff[0]
-            example = f"{aid}: tw2s「{ours[i - 3 : i + 3]}」 vs {c}「{theirs[i - 3 : i + 3]}」"
+            example = f"{aid}: tw2s “{ours[i - 3 : i + 3]}” vs {c} “{theirs[i - 3 : i + 3]}”"
     rows.append({"配置 / config": c, "与 tw2s 不同的字 / chars differing": n_diff, "第一处 / first": example})
 pd.DataFrame(rows)
 
@@ -266,9 +287,9 @@ pivot = table.pivot(index="article", columns="step", values="count")[[name for n
 pivot
 
 # %%
-sizes = table.groupby("article").agg(原始字数=("chars_before", "first"), 清洗后字数=("chars_after", "last"))
-sizes["保留比例 / kept"] = (sizes["清洗后字数"] / sizes["原始字数"]).round(3)
-sizes
+sizes = table.groupby("article").agg(raw_chars=("chars_before", "first"), clean_chars=("chars_after", "last"))
+sizes["kept"] = (sizes["clean_chars"] / sizes["raw_chars"]).round(3)
+sizes.rename(columns={"raw_chars": "原始字数 raw", "clean_chars": "清洗后字数 clean", "kept": "保留比例 kept"})
 
 # %% [markdown]
 # 从审计表可以读出：哪几篇用到了勘误表、拼音注音主要在哪几篇、哪一篇删掉的页面杂项最多。
@@ -292,15 +313,15 @@ for item in redacted:
 print("清洗后还有 @ 吗 / '@' left after cleaning:", "@" in a5.clean)
 
 # %% [markdown]
-# ### 动手试试 / Your turn 1
+# ### 动手试试 / Your turn 1 · ★★ 练习 / practice
 #
 # 写一个正则表达式，删掉汉字后面括号里的拼音注音（例如把 `產(chǎn)業(yè)` 变成 `產業`），
-# 赋给 `拼音正则`（一个字符串）。自测会用 `re.sub(拼音正则, "", 文本)` 在几段 A1 的原文上检验，
+# 赋给 `pinyin_pattern`（一个字符串）。自测会用 `re.sub(pinyin_pattern, "", text)` 在几段 A1 的原文上检验，
 # 期望结果由课程的 `strip_pinyin_annotations` 给出。注意：拼音可能带声调（ǎ、ü……），
 # 括号里的数字（如年份）要保留。
 
 # %%
-拼音正则 = None  # 例如 r"..."
+pinyin_pattern = None  # 例如 r"..."
 
 # %%
 _samples = [
@@ -309,47 +330,53 @@ _samples = [
     if "?" not in line and looks_like_pinyin.search(line) and len(line) > 20
 ][:4] + ["2020(年)直播帶(dài)貨(2020)"]
 _ = selfcheck.check_regex(
-    拼音正则,
+    pinyin_pattern,
     cases=[(s, strip_pinyin_annotations(s)) for s in _samples],
     hint_zh="括号要转义：\\( 和 \\)；括号里是一个或多个小写字母，别忘了带声调的字母。",
     hint_en=r"Escape the brackets \( \); inside: one or more lower-case letters, tone marks included.",
-    name="拼音正则",
+    name="pinyin_pattern",
 )
 
 # %% [markdown]
-# ### 动手试试 / Your turn 2
+# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
-# 用 `audit` 算一算：清洗 A3 时，`strip_pinyin_annotations` 这一步删掉了多少处拼音注音？
-# 把结果（一个整数）赋给 `A3注音数`。提示：`audit(a3.raw)` 返回每一步的报告，报告有 `.step` 和 `.count`。
+# 写一个函数 `step_count(raw, step)`：对一段原始文字运行 `audit`，返回名为 `step` 的那一步的
+# 改动数（一个 `int`）。自测会在几篇文章、几个步骤上调用它，包括删注音的那一步——你可以用它
+# 自己核对上面 575 和 571 的说法。
 
 # %%
-A3注音数 = None
+step_count = None  # def step_count(raw, step): ...
 
 # %%
-_ = selfcheck.check_number(
-    A3注音数,
-    expected={r.step: r.count for r in audit(a3.raw)}["strip_pinyin_annotations"],
-    hint_zh="找 step 等于 'strip_pinyin_annotations' 的那份报告，看它的 count。",
-    hint_en="Find the report whose step is 'strip_pinyin_annotations' and read its count.",
-    name="A3注音数",
+_cases = [
+    ((get_article(aid).raw, step), {r.step: r.count for r in audit(get_article(aid).raw)}[step])
+    for aid in ("A1", "A3", "A5")
+    for step in ("apply_errata", "strip_pinyin_annotations", "remove_furniture")
+]
+_ = selfcheck.check_function(
+    step_count,
+    cases=_cases,
+    hint_zh="audit 返回一串报告，每份报告有 .step 和 .count；找到名字相同的那一份",
+    hint_en="audit returns a list of reports with .step and .count; find the one with that name",
+    name="step_count",
 )
 
 # %% [markdown]
-# ### 动手试试 / Your turn 3
+# ### 动手试试 / Your turn 3 · ★ 热身 / warm-up
 #
-# A5 里的邮箱是在哪一步被删掉的？请填写步骤的名字（`STEPS` 中的名字之一），赋给 `删邮箱的步骤`。
+# A5 里的邮箱是在哪一步被删掉的？请填写步骤的名字（`STEPS` 中的名字之一），赋给 `email_step`。
 
 # %%
-删邮箱的步骤 = None
+email_step = None
 
 # %%
 _ = selfcheck.check_choice(
-    删邮箱的步骤,
+    email_step,
     expected=next(r.step for r in audit(a5.raw) if any("@" in x for x in r.removed)),
     options=[name for name, _ in STEPS],
-    hint_zh="看第 7 节：哪一步的 removed 里有带 @ 的内容？",
-    hint_en="Section 7: which step's removed items contain an '@'?",
-    name="删邮箱的步骤",
+    hint_zh="回到第 7 节：删掉的内容在哪一步的报告里？",
+    hint_en="go back to section 7: which step's report holds what was removed?",
+    name="email_step",
 )
 
 # %% [markdown]
@@ -364,3 +391,14 @@ _ = selfcheck.check_choice(
 # - 个人信息与分析无关，分发语料前应当删除。
 #
 # 下一课（第 03 课）在清洗后的文本上分词。
+
+# %% [markdown]
+# ## 延伸阅读 / Further reading
+#
+# - Lunde, K. (2009). *CJKV Information Processing* (2nd ed.). O'Reilly — 中日韩文字的编码、
+#   字符集与转换，理解乱码从哪里来。
+# - Karsdorp, F., Kestemont, M. & Riddell, A. (2021). *Humanities Data Analysis: Case Studies
+#   with Python*. Princeton University Press — 第 2–3 章：把原始文本变成可分析的数据。
+# - OpenCC 项目文档 <https://github.com/BYVoid/OpenCC> — 各种繁简转换配置（t2s、tw2s、tw2sp）的区别。
+#
+# **预计用时 / Estimated time:** 50–70 分钟 / minutes（含三道练习）。

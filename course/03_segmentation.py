@@ -25,6 +25,8 @@
 # without the dictionary. Finally the lesson lists, by code, the places where jieba still
 # disagrees with the gold standard, so you can judge which errors matter for counting.
 #
+# **预计用时 / Estimated time:** 50–70 分钟 / minutes.
+#
 # ## 学习目标 / Learning goals
 #
 # 学完这一课，你能够：
@@ -33,9 +35,9 @@
 # 2. 用 `beyond_traffic.segment.tokenize` 分词，比较有无课程领域词典的结果；
 # 3. 用 `make_tokenizer` 加入自己的词，而不改动全课程共用的分词器；
 # 4. 读懂 jieba 的词性标注（POS）；
-# 5. 用金标准计算准确率、召回率和 F1，并找出分词器仍然出错的地方。
+# 5. 用金标准计算精确率、召回率和 F1，并找出分词器仍然出错的地方。
 #
-# 术语（分词、用户词典、金标准、准确率、召回率、F1）见 `course/glossary.md`。
+# 术语（分词、用户词典、金标准、精确率、召回率、F1）见 `course/glossary.md`。
 
 # %%
 import pandas as pd
@@ -158,27 +160,27 @@ pd.DataFrame(tagged[:14], columns=["词 / word", "词性 / tag"]).T
 # 这样的预测标记时，词性能帮我们区分用法。
 
 # %% [markdown]
-# ### 动手试试 / Your turn 1
+# ### 动手试试 / Your turn 1 · ★★ 练习 / practice
 #
-# 把下面这句话**手工**分词，写成字符串列表，赋给 `我的分词`。请按课程的分词规范：
+# 把下面这句话**手工**分词，写成字符串列表，赋给 `my_tokens`。请按课程的分词规范：
 # 领域术语（如"直播带货""产业互联网"）算一个词，标点单独成词。
 
 # %%
-练习句 = "直播带货是产业互联网的前奏曲。"
-我的分词 = None  # 例如 ["直播", "带货", ...]
+practice_sentence = "直播带货是产业互联网的前奏曲。"
+my_tokens = None  # 例如 ["直播", "带货", ...]
 
 # %%
 # 期望答案由代码给出（课程分词器在这句上的结果），不写在正文里。
 _ = selfcheck.check_tokens(
-    我的分词,
-    expected=tokenize(练习句),
+    my_tokens,
+    expected=tokenize(practice_sentence),
     hint_zh="术语不要拆开；句号也算一个词。",
     hint_en="Keep domain terms whole; the full stop is a token too.",
-    name="我的分词",
+    name="my_tokens",
 )
 
 # %% [markdown]
-# ## 5. 金标准与准确率、召回率、F1
+# ## 5. 金标准与精确率、召回率、F1
 #
 # 分词器"好不好"，要和人工分好的**金标准**比。课程的金标准是从五篇文章中抽出的句子，
 # 按 `docs/segmentation_guideline.md` 的规范手工分词。先看有多少句、每篇几句：
@@ -193,7 +195,7 @@ print("第一句 / first:", " | ".join(gold[0].words))
 # 评分的单位是**词的位置**：分词器给出的一个词，只有当金标准里有一个词和它**起止位置都相同**
 # 时才算对。
 #
-# - 准确率（precision）＝ 分对的词 ÷ 分词器给出的词；
+# - 精确率（precision）＝ 分对的词 ÷ 分词器给出的词；
 # - 召回率（recall）＝ 分对的词 ÷ 金标准里的词；
 # - F1 ＝ 2PR ÷ (P + R)，两者都高时才高。
 #
@@ -207,7 +209,7 @@ print(
 )
 
 # %% [markdown]
-# 把"产业互联网"切成两半，分词器多给了一个词，也少对了一个词：准确率和召回率都下降。
+# 把"产业互联网"切成两半，分词器多给了一个词，也少对了一个词：精确率和召回率都下降。
 # 现在在整个金标准上比较几种设置（所有句子的词数合在一起算，即微平均）：
 
 # %%
@@ -245,22 +247,28 @@ print(f"课程词典带来的 F1 变化 / F1 change from the course dictionary: 
 # 某个规范而言的。
 
 # %% [markdown]
-# ### 动手试试 / Your turn 2
+# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
-# 某个分词器在一段文字上给出 40 个词，其中 30 个和金标准一致；金标准一共有 36 个词。
-# 请算出它的 F1（小数，不要四舍五入得太粗：保留至少 3 位小数），赋给 `我的F1`。
+# 写一个函数 `f1_from_counts(correct, predicted, gold)`：给出分对的词数、分词器给出的词数和
+# 金标准的词数，返回 F1（一个 `float`）。分母为 0 时返回 `0.0`。自测会在几组数字上调用它，
+# 包括一个分词器什么都没给出的情形。
 
 # %%
-我的F1 = None
+f1_from_counts = None  # def f1_from_counts(correct, predicted, gold): ...
 
 # %%
-_ = selfcheck.check_number(
-    我的F1,
-    expected=2 * (30 / 40) * (30 / 36) / ((30 / 40) + (30 / 36)),
-    abs_tol=0.001,
-    hint_zh="先算 P = 对的词 ÷ 预测词数，R = 对的词 ÷ 金标准词数，再算 2PR/(P+R)。",
-    hint_en="P = correct/predicted, R = correct/gold, then F1 = 2PR/(P+R).",
-    name="我的F1",
+def _f1(correct, predicted, gold):
+    p = correct / predicted if predicted else 0.0
+    r = correct / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+_ = selfcheck.check_function(
+    f1_from_counts,
+    cases=[((c, n, g), _f1(c, n, g)) for c, n, g in [(30, 40, 36), (3, 3, 3), (1, 3, 2), (0, 0, 5), (0, 4, 4)]],
+    hint_zh="先算 P 和 R（各自的分母为 0 时记为 0），再算两者的调和平均；P 和 R 都为 0 时 F1 为 0",
+    hint_en="compute P and R first (0 when a denominator is 0), then their harmonic mean; 0 if both are 0",
+    name="f1_from_counts",
 )
 
 # %% [markdown]
@@ -305,27 +313,31 @@ if len(touching):
     display(touching.head(10))
 
 # %% [markdown]
-# ### 动手试试 / Your turn 3
+# ### 动手试试 / Your turn 3 · ★★★ 挑战 / stretch
 #
-# 根据第 5 节的表，哪一种设置的 F1 最高？请用字母作答，赋给 `最佳设置`：
-#
-# - A：jieba 词典, HMM
-# - B：jieba 词典, 无 HMM
-# - C：课程词典, HMM
-# - D：课程词典, 无 HMM
+# 自己实现评分的核心：写一个函数 `span_scores(predicted, gold)`，参数是两个词列表（拼起来是
+# 同一句话），返回 `(correct, len(predicted), len(gold))` 三个整数组成的元组，其中 `correct` 是
+# **起止位置**都与金标准某个词相同的预测词个数。这正是 `score_segmentation` 在 P、R、F1 之前
+# 做的事。提示只说思路：把每个词换成它在句子中的（起点，终点），再求两个集合的交集。
 
 # %%
-最佳设置 = None  # 例如 "A"
+span_scores = None  # def span_scores(predicted, gold): ...
 
 # %%
-_letters = dict(zip(scores_table.index, "ABCD"))
-_ = selfcheck.check_choice(
-    最佳设置,
-    expected=_letters[scores_table["F1"].idxmax()],
-    options=["A", "B", "C", "D"],
-    hint_zh="看 F1 一列，找最大的那一行。",
-    hint_en="Look at the F1 column and find the largest value.",
-    name="最佳设置",
+_pairs = [
+    (["产业", "互联网", "的", "前奏曲"], ["产业互联网", "的", "前奏曲"]),
+    (["直播带货", "是", "前奏曲"], ["直播带货", "是", "前奏曲"]),
+    (["直播", "带货是", "前奏曲"], ["直播带货", "是", "前奏曲"]),
+] + [(tokenize(g.text), list(g.words)) for g in gold[:5]]
+_ = selfcheck.check_function(
+    span_scores,
+    cases=[
+        ((pred, ref), (score_segmentation(pred, ref).correct, len(pred), len(ref)))
+        for pred, ref in _pairs
+    ],
+    hint_zh="累加每个词的长度得到起点和终点；用集合的 & 求交集",
+    hint_en="accumulate word lengths to get start and end offsets; intersect the two sets with &",
+    name="span_scores",
 )
 
 # %% [markdown]
@@ -335,7 +347,19 @@ _ = selfcheck.check_choice(
 # - 课程的分词器是 jieba 的一个独立副本，默认加载领域词典；`userdict=False` 可以对比不加词典的结果。
 # - `make_tokenizer(extra_words=[...])` 给你一个自己的分词器，不会影响共用的那个。
 # - 词典里放什么词是一个有后果的决定，应当写明理由（见 `data/userdict.txt` 的注释）。
-# - 准确率、召回率、F1 衡量分词器与金标准的一致程度；结果总是相对于某个分词规范而言。
+# - 精确率、召回率、F1 衡量分词器与金标准的一致程度；结果总是相对于某个分词规范而言。
 # - 看具体的不一致比看总分更有用：它告诉你哪些错误会影响你要数的词。
 #
 # 下一课（第 04 课）用分好的词来计数：词频、停用词、千字频率、n-gram、KWIC 和关键词。
+
+# %% [markdown]
+# ## 延伸阅读 / Further reading
+#
+# - Sproat, R. & Emerson, T. (2003). The First International Chinese Word Segmentation Bakeoff.
+#   In *Proceedings of the Second SIGHAN Workshop on Chinese Language Processing* — 分词评测的
+#   标准做法：金标准、规范、精确率与召回率。
+# - Xue, N. (2003). Chinese Word Segmentation as Character Tagging. *Computational Linguistics
+#   and Chinese Language Processing*, 8(1), 29–48 — 把分词看作给每个字标位置。
+# - jieba 项目文档 <https://github.com/fxsjy/jieba> — 词典、HMM 与用户词典的用法。
+#
+# **预计用时 / Estimated time:** 50–70 分钟 / minutes（含三道练习）。

@@ -17,26 +17,34 @@
 # # 第 04 课　计数：词频、停用词、关键词与语境
 #
 # **Abstract.** Once the articles are clean and segmented, counting begins. This lesson counts
-# word frequencies, removes stopwords (and explains why hedges such as 可能 and certainty
-# markers such as 必然 must *not* be stopwords in a course about how sure the authors sound),
-# lists the top words of each article, normalises counts to rates per 1,000 Han characters so
-# that articles of different length can be compared, counts n-grams (finding A2's repeated
-# 仅仅只是), reads every use of 流量 and 赋能 in context with a KWIC concordance, and compares
-# two keyword methods, TF-IDF and TextRank. It ends with one comparison table across A1–A5.
-# Every number in the lesson is computed by the package in the notebook.
+# word frequencies, removes stopwords (and explains why hedges such as 可能, certainty markers
+# such as 必然 and stance words such as 其实 must *not* be stopwords in a course about how sure
+# the authors sound), lists the top words of each article, and normalises counts to rates per
+# 1,000 Han characters. Five short articles make small counts, so every rate here comes with a
+# sentence-bootstrap interval, and an exercise asks whether a difference is meaningful rather
+# than which number is larger. N-grams find the stock phrases 仅仅只是 and 方式和方法 — and
+# show that they run through four of the five articles, which raises a same-author hypothesis
+# (tested in lesson 07) instead of "one author's verbal tic". KWIC concordances put 流量 and 赋能
+# back in context, and TF-IDF and TextRank give two different answers to "what are the
+# keywords?". The closing table counts markers the one way the course counts them everywhere
+# (`claims.count_markers`), with intervals and with the caveats that A3 is half an article and
+# A5 mixes two voices.
+#
+# **预计用时 / Estimated time:** 60–80 分钟 / minutes.
 #
 # ## 学习目标 / Learning goals
 #
 # 学完这一课，你能够：
 #
 # 1. 计算词频和前 k 个高频词，并说明停用词表如何改变结果；
-# 2. 解释为什么本课程的停用词表**不能**包含模糊限制语和确定性标记；
-# 3. 用"每千字频率"比较长短不同的文章；
-# 4. 用 n-gram 找出反复出现的词组；
-# 5. 用 KWIC（语境索引）阅读一个词的每一次出现；
-# 6. 比较 TF-IDF 和 TextRank 两种关键词方法，并制作五篇文章的对比表。
+# 2. 解释为什么本课程的停用词表**不能**包含模糊限制语、确定性标记和立场标记；
+# 3. 用"每千字频率"比较长短不同的文章，并给每个频率一个自助法区间；
+# 4. 判断两个频率的差别是否有意义，而不只是比大小；
+# 5. 用 n-gram 找出反复出现的词组，并说明它们为什么引出"同一作者"的假设；
+# 6. 用 KWIC（语境索引）阅读一个词的每一次出现；
+# 7. 比较 TF-IDF 和 TextRank 两种关键词方法，并制作五篇文章的对比表。
 #
-# 术语（词频、停用词、千字频率、n-gram、KWIC、TF-IDF、TextRank）见 `course/glossary.md`。
+# 术语（词频、停用词、千字频率、自助法、置信区间、n-gram、KWIC、TF-IDF、TextRank、同一作者假设）见 `course/glossary.md`。
 
 # %%
 from collections import Counter
@@ -45,10 +53,12 @@ import pandas as pd
 from IPython.display import display
 
 from beyond_traffic import selfcheck
+from beyond_traffic.claims import count_markers, find_markers, profiles_table, split_sentences
 from beyond_traffic.compare import article_tokens, frequency_table, keyword_table, top_terms_table
 from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus
-from beyond_traffic.count import count_phrase, frequencies, han_count, kwic, ngrams, rate_per_1000_chars, top_k
-from beyond_traffic.lexicons import CERTAINTY, FILLERS, HEDGES, stopwords
+from beyond_traffic.count import count_phrase, frequencies, han_count, kwic, ngrams, top_k
+from beyond_traffic.lexicons import CERTAINTY, FILLERS, HEDGES, PREDICTIONS, STANCE, stopwords
+from beyond_traffic.uncertainty import difference_interval, phrase_intervals, rate_intervals
 
 corpus = load_corpus()
 tokens = {a.id: article_tokens(a) for a in corpus}  # tokenize(a.clean), cached by the package
@@ -82,50 +92,51 @@ print("被停用词表挡掉的高频词 / dropped:", dropped)
 
 # %% [markdown]
 # 去掉停用词之后，实词浮了上来。但停用词表是一个**决定**，不是事实。很多通用停用词表把
-# "可能""一定""必然""将会"也算作停用词——对一般的主题分析也许无妨，对本课程却是致命的：
-# 第 06 课要考察作者说话有多肯定、有没有留余地，证据正是这些词。
+# "可能""一定""必然""将会""其实"也算作停用词——对一般的主题分析也许无妨，对本课程却是致命的：
+# 第 06 课要考察作者说话有多肯定、有没有留余地、站在什么立场，证据正是这些词。
 #
-# 课程的停用词表刻意排除了模糊限制语（hedge）、确定性标记（certainty）和填充语（filler）。
-# 下面用代码检查这三个词表与停用词表的交集：
+# 课程的停用词表刻意排除了五个标记词典：模糊限制语（hedge）、确定性标记（certainty）、
+# 预测标记（prediction）、填充语（filler）和立场标记（stance）。下面用代码检查它们与停用词表的交集：
 
 # %%
-for name, lexicon in [("HEDGES", HEDGES), ("CERTAINTY", CERTAINTY), ("FILLERS", FILLERS)]:
-    print(f"{name:10s} 词数 {len(lexicon):3d}，与停用词表的交集 / overlap with stopwords: {sorted(lexicon & stop)}")
+lexicons = {"HEDGES": HEDGES, "CERTAINTY": CERTAINTY, "PREDICTIONS": PREDICTIONS, "FILLERS": FILLERS, "STANCE": STANCE}
+for name, lexicon in lexicons.items():
+    print(f"{name:12s} 词数 {len(lexicon):3d}，与停用词表的交集 / overlap with stopwords: {sorted(lexicon & stop)}")
 
 # %% [markdown]
-# 如果用了一张"通用"停用词表，会丢掉什么？下面做一个小实验：在课程停用词表之外，再加上
-# 几个通用表里常见的词，看看每篇文章里有多少个模糊限制语和确定性标记的**词例**会从计数中消失。
+# 如果用了一张"通用"停用词表，会丢掉什么？在课程停用词表之外再加上几个通用表里常见的词，
+# 再看一个词频表里还剩下多少标记。标记用课程唯一的数法来数（`claims.find_markers`，逐句在
+# 原文上匹配，第 06 课验证过它）；被停用词表挡掉的，是其中那些词在词频表里的全部次数。
 
 # %%
-generic_extra = {"可能", "或许", "也许", "一定", "必然", "将会", "显然", "确实"}
-naive_stop = stop | generic_extra
+generic_extra = {"可能", "或许", "也许", "一定", "必然", "将会", "显然", "确实", "其实"}
 lost = {}
-for aid, toks in tokens.items():
-    before = frequencies(toks, stopwords=stop)
-    after = frequencies(toks, stopwords=naive_stop)
-    lost[aid] = sum(before[w] for w in before if w not in after and (w in HEDGES or w in CERTAINTY))
-print("用通用停用词表后消失的 hedge/certainty 词例 / hedge & certainty tokens lost:", lost)
+for a in corpus:
+    markers = [m for s in split_sentences(a.clean) for kind in ("hedge", "certainty", "prediction", "stance")
+               for m in find_markers(s)[kind]]  # fmt: skip
+    lost[a.id] = f"{sum(m in generic_extra for m in markers)} / {len(markers)}"
+print("被通用停用词表挡掉的标记 / markers a generic stoplist would hide (hidden / all):", lost)
 
 # %% [markdown]
-# 这些词例一旦被当成停用词，"谁说得更肯定"这个问题就无从回答了。
+# 这些词一旦被当成停用词，"谁说得更肯定"这个问题就无从回答了。
 
 # %% [markdown]
-# ### 动手试试 / Your turn 1
+# ### 动手试试 / Your turn 1 · ★ 热身 / warm-up
 #
-# 下面这些词里，哪些对本课程来说**不应该**放进停用词表（因为它们是模糊限制语或确定性标记）？
-# 把它们放进一个集合，赋给 `不能停的词`。
+# 下面这些词里，哪些对本课程来说**不应该**放进停用词表（因为它们是某个标记词典里的词）？
+# 把它们放进一个集合，赋给 `keep_words`。
 
 # %%
-候选词 = ["的", "了", "可能", "必然", "或许", "我们", "将会", "和", "也许", "是"]
-不能停的词 = None  # 例如 {"...", "..."}
+candidates = ["的", "了", "可能", "必然", "或许", "我们", "将会", "和", "其实", "是"]
+keep_words = None  # 例如 {"...", "..."}
 
 # %%
 _ = selfcheck.check_set(
-    不能停的词,
-    expected={w for w in 候选词 if w in HEDGES or w in CERTAINTY},
-    hint_zh="表示\"不确定\"或\"很确定\"的词要留下；虚词可以停。",
-    hint_en="Keep the words that mark uncertainty or certainty; function words may go.",
-    name="不能停的词",
+    keep_words,
+    expected={w for w in candidates if any(w in lexicon for lexicon in lexicons.values())},
+    hint_zh="表示“不确定”“很确定”“将来”或作者立场的词要留下；虚词可以停。",
+    hint_en="Keep the words that mark uncertainty, certainty, the future or the writer's stance; function words may go.",
+    name="keep_words",
 )
 
 # %% [markdown]
@@ -137,56 +148,115 @@ _ = selfcheck.check_set(
 top_terms_table(8)
 
 # %% [markdown]
-# 读表时想一想：哪些词在几篇文章里都排在前面？哪些词只属于某一篇？例如"仅仅""只是"
-# 出现在哪一篇的前列，第 06 课还会回来讨论它。
+# 读表时想一想：哪些词在几篇文章里都排在前面？哪些词只属于某一篇？第 5 节会回到"仅仅""只是"。
 
 # %% [markdown]
-# ## 4. 每千字频率：长短不同的文章怎么比
+# ## 4. 每千字频率，以及它有多可靠
 #
 # 五篇文章长短不一。一个词在长文章里出现得多，不一定说明作者更看重它。所以要把次数除以
-# 文章的长度：课程用**汉字数**作分母（`han_count`），算每千字出现几次（`rate_per_1000_chars`）。
+# 文章的长度：课程用**汉字数**作分母（`han_count`），算每千字出现几次。
 
 # %%
 lengths = pd.Series({a.id: han_count(a.clean) for a in corpus}, name="汉字数 / Han chars")
 print(lengths.to_dict())
 terms = ["流量", "赋能", "产业互联网", "直播带货"]
-counts = frequency_table(terms)
-rates = frequency_table(terms, per_1000=True).round(2)
+counts = frequency_table(terms, method="substring")
+rates = frequency_table(terms, method="substring", per_1000=True).round(2)
 print("次数 / counts")
 display(counts)
 print("每千字 / per 1,000 Han characters")
 display(rates)
 
 # %% [markdown]
-# 比较两张表里"流量"一行：按次数排和按千字频率排，各篇的先后顺序一样吗？下面用代码回答。
+# 这里按**子串**计数（`method="substring"`），因为下面的区间也按子串计数，两处的数字要一致。
+# 按分词计数会少一些：课程词典把"公域流量""私域流量"当作一个词，里面的"流量"就不算了。
+
+# %%
+print("流量 按子串 / substring:", frequency_table(["流量"], method="substring").loc["流量"].to_dict())
+print("流量 按分词 / tokens:   ", frequency_table(["流量"]).loc["流量"].to_dict())
+
+# %% [markdown]
+# 比较两张表里"流量"一行：按次数排和按千字频率排，各篇的先后顺序一样吗？
 
 # %%
 print("按次数排序 / by count:", list(counts.loc["流量"].sort_values(ascending=False).index))
 print("按千字频率排序 / by rate:", list(rates.loc["流量"].sort_values(ascending=False).index))
 
 # %% [markdown]
-# ### 动手试试 / Your turn 2
+# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
-# 算出"赋能"在 A5 里的每千字频率（用 `tokens["A5"]` 数次数，再用 `rate_per_1000_chars`），
-# 赋给 `赋能千字频率`。保留两位小数即可。
+# 不用课程的 `rate_per_1000_chars`，自己写一个函数 `rate_per_1000(count, text)`：返回
+# `count` 每千个**汉字**出现几次（一个 `float`；没有汉字的文本返回 `0.0`）。汉字怎么数，
+# 本课开头导入的函数里有一个正好做这件事。
 
 # %%
-赋能千字频率 = None
+rate_per_1000 = None  # def rate_per_1000(count, text): ...
 
 # %%
-_ = selfcheck.check_number(
-    赋能千字频率,
-    expected=rate_per_1000_chars(tokens["A5"].count("赋能"), get_article("A5").clean),
-    abs_tol=0.01,
-    hint_zh="rate_per_1000_chars(次数, 文章的清洗后文本)。",
-    hint_en="rate_per_1000_chars(count, the article's clean text).",
-    name="赋能千字频率",
+_ = selfcheck.check_function(
+    rate_per_1000,
+    cases=[((3, "直播带货，B端 2020年"), 1000 * 3 / 6), ((0, "流量"), 0.0), ((2, "……"), 0.0)]
+    + [((count_phrase(a.clean, "赋能"), a.clean), 1000 * count_phrase(a.clean, "赋能") / han_count(a.clean)) for a in corpus],
+    hint_zh="分母是汉字数，不是字符数：标点、数字和字母不算；别忘了分母为 0 的情形",
+    hint_en="the denominator is Han characters, not characters: punctuation, digits and letters do not count; mind a zero denominator",
+    name="rate_per_1000",
+)
+
+# %% [markdown]
+# ### 4.1 一个频率有多可靠：自助法区间
+#
+# A4 的"流量"每千字 9 次以上，A5 也是。这两个数能排出先后吗？五篇文章都很短，每个词只出现
+# 几次到几十次。换一种问法：如果作者用同样的方式再写一篇长度相同的文章，这个频率会变多少？
+#
+# **句子自助法**（sentence bootstrap）这样回答：把文章的句子当成一个袋子，有放回地随机抽出
+# 同样多的句子，拼成一篇"重抽的文章"，算它的频率；重复两千次，取中间 95% 的范围作为区间。
+# 区间宽，说明这个数字主要由少数几句话决定。（自助法假定句子彼此独立，实际上同一段的句子
+# 会互相重复，所以真实的不确定性只会更大。）`uncertainty.phrase_intervals` 给每篇文章的一个词
+# 算出频率和区间：
+
+# %%
+flow = phrase_intervals("流量")
+flow.round(2)
+
+# %% [markdown]
+# 两篇文章的区间大幅重叠时，它们的频率就分不出高低。更直接的检验是看**差值**的区间：
+# `difference_interval` 分别重抽两篇文章的句子，算差值的区间；区间包含 0，就不能说一篇比
+# 另一篇高。
+
+# %%
+for first, second in [("A5", "A4"), ("A4", "A2"), ("A1", "A2")]:
+    d = difference_interval(None, first, second, phrase="流量")
+    verdict = "分不出 / cannot tell" if d.contains(0.0) else "有差别 / differ"
+    print(f"流量 {first} − {second}: {d.estimate:+.2f}，95% 区间 [{d.low:+.2f}, {d.high:+.2f}] → {verdict}")
+
+# %% [markdown]
+# ### 动手试试 / Your turn 3 · ★★ 练习 / practice
+#
+# "赋能"在 A1 和 A5 里的千字频率不一样。这个差别有意义吗？先用 `difference_interval`
+# 自己算一算（计数的对象用 `phrase=` 指定），再把字母赋给 `meaningful`：
+#
+# - A. 有意义：两个数字不相等，频率大的那篇更强调赋能。
+# - B. 不能这么说：差值的 95% 区间包含 0，这样短的文章分不出高低。
+# - C. 有意义：差值的 95% 区间不包含 0，但这只说明用词频率，不说明作者更"强调"赋能。
+
+# %%
+meaningful = None  # 例如 "A"
+
+# %%
+_d = difference_interval(None, "A1", "A5", phrase="赋能")
+_ = selfcheck.check_choice(
+    meaningful,
+    expected="B" if _d.contains(0.0) else "C",
+    options=["A", "B", "C"],
+    name="meaningful",
+    hint_zh="大的数字不等于有意义的差别：看差值区间的两端是否跨过 0",
+    hint_en="a larger number is not a meaningful difference: check whether the interval of the difference crosses 0",
 )
 
 # %% [markdown]
 # ## 5. n-gram：反复出现的词组
 #
-# 单个词之外，连续出现的几个词（n-gram）能揭示作者的口头禅。先看 A2 里最常见的二元组（bigram），
+# 单个词之外，连续出现的几个词（n-gram）能揭示反复使用的套话。先看 A2 里最常见的二元组（bigram），
 # 去掉含标点或停用词的组合：
 
 # %%
@@ -200,15 +270,45 @@ content_bigrams(tokens["A2"])
 
 # %% [markdown]
 # 分词器把"仅仅只是"切成"仅仅"+"只是"（词典刻意如此，见第 03 课），所以它以二元组的形式出现。
-# 也可以直接在文本里数这个短语：
+# 也可以直接在文本里数这个短语。再加上另外两个少见的套话"方式和方法"和"所谓"：
 
 # %%
-for aid in ARTICLE_IDS:
-    print(aid, "仅仅只是:", count_phrase(get_article(aid).clean, "仅仅只是"))
+stock_phrases = ["仅仅只是", "方式和方法", "所谓"]
+stock = pd.DataFrame({p: {a.id: count_phrase(a.clean, p) for a in corpus} for p in stock_phrases})
+stock["每千字 / per 1,000"] = [round(1000 * stock.loc[a.id, stock_phrases].sum() / han_count(a.clean), 2) for a in corpus]
+stock
 
 # %% [markdown]
-# 这个短语集中在哪一篇，就是那位作者的"口头禅"。一个词组反复出现，篇幅变长了，
-# 论据却未必增加——第 06 课会讨论这种"填充"。
+# 这些套话集中在 A2，但并不**只**属于 A2：把它们读成"A2 作者的口头禅"就错了。数一数每篇用了
+# 三个套话中的几个：
+
+# %%
+print("用了几个套话 / how many of the three:", (stock[stock_phrases] > 0).sum(axis=1).to_dict())
+
+# %% [markdown]
+# 除了 A3，每篇都至少用了两个。这引出一个更有意思的假设：**A1、A2、A4、A5 会不会出自同一位作者？** 第 00 课看到，
+# A1 的作者是一位自述发表过 `超400萬字` 的高产专栏作者；A2、A4 没有署名，A5 是不注明出处的转载。
+#
+# 套话只是线索，不是证明：同一个圈子的作者会互相模仿，转载网站也会改写。第 07 课用不依赖内容的
+# 虚词统计（stylometry）检验这个假设，并说明五篇文章最多能把它推到哪一步。
+#
+# ### 动手试试 / Your turn 4 · ★★ 练习 / practice
+#
+# 哪些文章**三个**套话（`stock_phrases`）都至少用过一次？写代码找出来，把编号放进列表赋给
+# `all_three`（顺序不限）。
+
+# %%
+all_three = None  # 例如 ["A1"]
+
+# %%
+_ = selfcheck.check_choice(
+    all_three,
+    expected=[a.id for a in corpus if all(count_phrase(a.clean, p) > 0 for p in stock_phrases)],
+    options=list(ARTICLE_IDS),
+    name="all_three",
+    hint_zh="对每篇文章检查三个短语的次数是否都大于 0（Python 的 all 很合适）",
+    hint_en="for each article test that all three phrase counts are above 0 (Python's all() fits)",
+)
 
 # %% [markdown]
 # ## 6. KWIC：看每一次出现的语境
@@ -277,66 +377,103 @@ pd.DataFrame(overlap_rows)
 # %% [markdown]
 # ## 8. 五篇文章对比表
 #
-# 最后把这一课的几个量放进一张表：长度、词数、不同词数、几个核心词的千字频率，以及模糊限制语和
-# 确定性标记（按词计）的千字频率。
+# 最后把这一课的几个量放进一张表：长度、词数、不同词数、几个核心词的千字频率，以及模糊限制语
+# 和确定性标记的千字频率。**标记只有一种数法**：`claims.count_markers`（逐句用词典在原文上
+# 匹配，第 06 课和第 07 课用的是同一个数）。不要用分词后的词频去数标记：分词会把"仅仅只是"
+# 这样的短语拆开，也会把"在我看来"里的"看来"单独数成模糊限制语。
 
 # %%
 summary = []
 for a in corpus:
-    toks = tokens[a.id]
-    freq = frequencies(toks)
-    n_hedge = sum(c for w, c in freq.items() if w in HEDGES)
-    n_cert = sum(c for w, c in freq.items() if w in CERTAINTY)
+    freq = frequencies(tokens[a.id])
     summary.append(
         {
             "文章": a.id,
             "汉字数": han_count(a.clean),
             "词数 / tokens": sum(freq.values()),
             "不同词 / types": len(freq),
-            "流量 ‰": round(rate_per_1000_chars(freq["流量"], a.clean), 2),
-            "赋能 ‰": round(rate_per_1000_chars(freq["赋能"], a.clean), 2),
-            "产业互联网 ‰": round(rate_per_1000_chars(freq["产业互联网"], a.clean), 2),
-            "hedge ‰": round(rate_per_1000_chars(n_hedge, a.clean), 2),
-            "certainty ‰": round(rate_per_1000_chars(n_cert, a.clean), 2),
+            "流量 ‰": round(1000 * count_phrase(a.clean, "流量") / han_count(a.clean), 2),
+            "赋能 ‰": round(1000 * count_phrase(a.clean, "赋能") / han_count(a.clean), 2),
+            "hedge ‰": round(1000 * count_markers(a, "hedge") / han_count(a.clean), 2),
+            "certainty ‰": round(1000 * count_markers(a, "certainty") / han_count(a.clean), 2),
+            "注意 / caveat": {"A3": "只有第一页", "A5": "含供应商段落"}.get(a.id, ""),
         }
     )
 comparison = pd.DataFrame(summary).set_index("文章")
 comparison
 
+# %% [markdown]
+# 与第 06 课的 `profiles_table()` 核对：两处的标记数完全相同。
+
 # %%
-for col in ["流量 ‰", "赋能 ‰", "hedge ‰", "certainty ‰"]:
-    print(f"{col:12s} 最高 / highest: {comparison[col].idxmax()}   最低 / lowest: {comparison[col].idxmin()}")
+profiles = profiles_table()
+print("hedge 一致 / same:", all(count_markers(a, "hedge") == profiles.loc[a.id, "hedges"] for a in corpus))
+print("certainty 一致 / same:", all(count_markers(a, "certainty") == profiles.loc[a.id, "certainty"] for a in corpus))
 
 # %% [markdown]
-# 上面两行由代码给出每一列最高和最低的文章。这些数字只是**线索**：某篇"流量"的频率高，可能是
-# 在批评流量，也可能是在推崇流量——回到第 6 节的 KWIC 去读原句，才能判断。
+# "谁的模糊限制语最多"有没有答案？给 hedge 的频率配上区间再看：
+
+# %%
+hedge_intervals = rate_intervals("hedge")
+hedge_intervals.round(2)
 
 # %% [markdown]
-# ### 动手试试 / Your turn 3
+# 最高的那篇能和哪几篇分开？对每一篇算它与最高者之差的区间：
+
+# %%
+top = hedge_intervals["per_1000"].idxmax()
+for other in ARTICLE_IDS:
+    if other != top:
+        d = difference_interval("hedge", top, other)
+        print(f"hedge {top} − {other}: [{d.low:+.2f}, {d.high:+.2f}]", "分不出 / cannot tell" if d.contains(0.0) else "分得开 / differ")
+
+# %% [markdown]
+# 最高的那篇只是"这一次抽样里最高"：它和好几篇都分不开。表里的数字
+# 是**线索**：某篇"流量"的频率高，可能是在批评流量，也可能是在推崇流量——回到第 6 节的 KWIC 读原句；
+# 某篇的频率比另一篇高，先看区间再下结论。另外两条注意事项写在表的最后一列：A3 只是一篇文章的
+# 前一半，A5 的数字混合了作者和供应商两种声音（第 06 课把它们分开）。
+
+# %% [markdown]
+# ### 动手试试 / Your turn 5 · ★★ 练习 / practice
 #
-# 用 `top_k` 和课程停用词表，找出 A4 去掉停用词后的前 5 个高频词（只要词，不要次数，按频率从高到低），
-# 写成列表赋给 `A4前五`。
+# 用课程停用词表，找出 A4 去掉停用词后的前 5 个高频词（只要词，不要次数，按频率从高到低），
+# 写成列表赋给 `a4_top5`。
 
 # %%
-A4前五 = None
+a4_top5 = None
 
 # %%
 _ = selfcheck.check_tokens(
-    A4前五,
+    a4_top5,
     expected=[w for w, _ in top_k(tokens["A4"], 5, stopwords=stop)],
-    hint_zh="top_k(tokens[\"A4\"], 5, stopwords=stop) 返回 (词, 次数)，只取词。",
-    hint_en="top_k(...) returns (word, count) pairs: keep only the words.",
-    name="A4前五",
+    hint_zh="第 2 节用过的函数可以直接给出前 k 个；它返回 (词, 次数)，只取词",
+    hint_en="the function from section 2 gives the top k directly; it returns (word, count) pairs: keep the words",
+    name="a4_top5",
 )
 
 # %% [markdown]
 # ## 小结 / Recap
 #
 # - 词频是起点；停用词表决定你看到什么，它是一个需要说明理由的选择。
-# - 本课程研究作者的确定程度，所以模糊限制语和确定性标记**不能**当停用词。
-# - 长短不同的文章要用千字频率比较，分母是汉字数。
-# - n-gram 能找出反复出现的词组（如"仅仅只是"）。
+# - 本课程研究作者的确定程度和立场，所以标记词典里的词**不能**当停用词。
+# - 长短不同的文章用千字频率比较，分母是汉字数；每个频率都要配上区间，差值区间包含 0 就分不出高低。
+# - n-gram 找出反复出现的套话；它们贯穿 A1、A2、A4、A5，这是"同一作者"假设的线索，不是证明。
 # - KWIC 让我们回到原句，看一个词到底怎么用。
 # - TF-IDF 和 TextRank 给出不同的"关键词"；报告时要写明方法。
+# - 标记只有一种数法（`claims.count_markers`），第 04、06、07 课的数字因此一致。
 #
 # 下一课（第 05 课）把这些数字画成图，并讨论词云遮住了什么。
+
+# %% [markdown]
+# ## 延伸阅读 / Further reading
+#
+# - Manning, C. D. & Schütze, H. (1999). *Foundations of Statistical Natural Language
+#   Processing*. MIT Press — 第 5 章：搭配与 n-gram。
+# - Salton, G. & Buckley, C. (1988). Term-weighting approaches in automatic text retrieval.
+#   *Information Processing & Management*, 24(5), 513–523 — TF-IDF 的经典论文。
+# - Mihalcea, R. & Tarau, P. (2004). TextRank: Bringing Order into Texts. In *Proceedings of
+#   EMNLP 2004* — TextRank 关键词抽取。
+# - Efron, B. & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman & Hall —
+#   自助法区间的来历和假设。
+#
+# **预计用时 / Estimated time:** 60–80 分钟 / minutes（含五道练习）。

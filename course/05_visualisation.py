@@ -24,7 +24,10 @@
 # with code: one big word can cover uses that contradict each other (negation and context,
 # shown with KWIC lines), each cloud is scaled to its own largest word so clouds of long and
 # short articles cannot be compared, the layout is random, and the choice of stopwords and of
-# segmentation dictionary changes which words are big at all.
+# segmentation dictionary changes which words are big at all. A closing stretch exercise draws
+# rates with their bootstrap intervals as error bars — the honest alternative to a ranking.
+#
+# **预计用时 / Estimated time:** 45–60 分钟 / minutes.
 #
 # ## 学习目标 / Learning goals
 #
@@ -34,9 +37,9 @@
 # 2. 画高频词条形图和五篇文章的千字频率对比图；
 # 3. 从分好词的词频（而不是原始文本）生成中文词云；
 # 4. 用代码说明词云遮住了什么：语境与否定、长度归一化、布局的随机性、停用词和分词的选择；
-# 5. 判断什么时候该用条形图而不是词云。
+# 5. 判断什么时候该用条形图而不是词云，并把区间画进条形图。
 #
-# 术语（词云、字体、千字频率、KWIC）见 `course/glossary.md`。
+# 术语（词云、字体、千字频率、KWIC、置信区间）见 `course/glossary.md`。
 
 # %%
 import matplotlib
@@ -219,62 +222,105 @@ print("「产业互联网」在各词云里的次数 / count of 产业互联网:
 # 词云上看不出这些选择，所以发布词云时必须写明停用词和分词的做法。
 
 # %% [markdown]
-# ### 动手试试 / Your turn 1
+# ### 动手试试 / Your turn 1 · ★★ 练习 / practice
 #
-# 用 `bar_chart` 画出 A3 去掉停用词后的前 10 个高频词（用 `top_k(tokens["A3"], 10, stopwords=stop)`），
-# 把返回的图赋给 `我的图`。
+# 画出 A3 去掉停用词后的前 10 个高频词的条形图，把返回的图赋给 `my_figure`。前 10 个词可以用
+# 第 04 课的函数得到；`bar_chart` 接受 (词, 次数) 的列表。
 
 # %%
-我的图 = None
+my_figure = None
 
 # %%
 _labels = (
-    [t.get_text() for t in 我的图.axes[0].get_yticklabels()]
-    if type(我的图) is matplotlib.figure.Figure and 我的图.axes
-    else 我的图
+    [t.get_text() for t in my_figure.axes[0].get_yticklabels()]
+    if type(my_figure) is matplotlib.figure.Figure and my_figure.axes
+    else my_figure
 )
 _ = selfcheck.check_tokens(
     _labels,
     expected=[w for w, _ in top_k(tokens["A3"], 10, stopwords=stop)],
-    hint_zh="bar_chart(top_k(...)) 返回一个 Figure；检查用的是图上从上到下的标签。",
-    hint_en="bar_chart(top_k(...)) returns a Figure; the check reads its labels top to bottom.",
-    name="我的图",
+    hint_zh="用课程停用词表取前 10 个词，再交给 bar_chart；检查的是图上从上到下的标签",
+    hint_en="take the top 10 words with the course stopwords, then pass them to bar_chart; the check reads the labels top to bottom",
+    name="my_figure",
 )
 
 # %% [markdown]
-# ### 动手试试 / Your turn 2
+# ### 动手试试 / Your turn 2 · ★ 热身 / warm-up
 #
-# 第 5.4 节四种做法里，A2 词云最大的那个词分别是什么？按表格的列顺序（不去停用词、课程停用词表、
-# 通用停用词表、不用领域词典）写成一个包含 4 个词的列表，赋给 `最大的词`。
+# 下面哪些是词云**遮住**（不显示、或显示得会误导）的东西？把所有对的字母放进列表赋给 `hidden`：
+#
+# - A. 一个词出现时是被肯定还是被否定
+# - B. 文章有多长（两朵词云能不能直接比较）
+# - C. 词在图上的位置有没有意义
+# - D. 停用词表和分词词典的选择
+# - E. 在同一篇文章里，哪个词比哪个词用得多
 
 # %%
-最大的词 = None
+hidden = None  # 例如 ["A"]
 
 # %%
-_ = selfcheck.check_tokens(
-    最大的词,
-    expected=[next(iter(freq)) for freq in variants.values()],
-    hint_zh="看 top8 表格的第一行。",
-    hint_en="Read the first row of the top8 table.",
-    name="最大的词",
+_ = selfcheck.check_choice(
+    hidden,
+    expected=["A", "B", "C", "D"],
+    options=["A", "B", "C", "D", "E"],
+    name="hidden",
+    hint_zh="第 5 节四个小节各讲了一件词云遮住的事；词云唯一老实表达的是什么？",
+    hint_en="each of the four parts of section 5 names one thing a cloud hides; what is the one thing it does show?",
 )
 
 # %% [markdown]
-# ### 动手试试 / Your turn 3
+# ### 动手试试 / Your turn 3 · ★★ 练习 / practice
 #
-# 在第 5.1 节，A4 里左侧语境含否定/转折词的「流量」有几处？把这个整数赋给 `否定的流量`。
+# 把第 5.1 节的分组规则写成一个函数 `is_contrasted(left)`：参数是一行 KWIC 的左侧语境（字符串），
+# 当它**最后 10 个字符**里含有 `negators` 中的任何一个词时返回 `True`，否则返回 `False`。
 
 # %%
-否定的流量 = None
+is_contrasted = None  # def is_contrasted(left): ...
 
 # %%
-_ = selfcheck.check_number(
-    否定的流量,
-    expected=len(negated),
-    hint_zh="用 len() 数一数 negated 列表。",
-    hint_en="Count the negated list with len().",
-    name="否定的流量",
+_ = selfcheck.check_function(
+    is_contrasted,
+    cases=[((r.left,), any(n in r.left[-10:] for n in negators)) for r in a4_lines]
+    + [(("而不是",), True), (("这是关键",), False), (("不" + "的" * 12,), False)],
+    hint_zh="先截取最后 10 个字符（切片），再逐个检查 negators 里的词",
+    hint_en="slice the last 10 characters first, then test each word in negators",
+    name="is_contrasted",
 )
+
+# %% [markdown]
+# ### 动手试试 / Your turn 4 · ★★★ 挑战 / stretch
+#
+# 排名的老实画法是把区间画出来。用 `beyond_traffic.uncertainty.rate_intervals("hedge")` 得到
+# 每篇文章模糊限制语的千字频率和 95% 区间，画一张**横向**条形图：五个条形按 A1–A5 的顺序，
+# 条形长度是频率，误差线（`xerr`）表示区间。把图赋给 `interval_figure`，再用一句话写下：
+# 从图上看，能说哪一篇的模糊限制语"最多"吗？
+
+# %%
+interval_figure = None
+
+# %%
+def check_interval_figure(fig):
+    """A horizontal bar chart with five bars, labelled A1–A5, that carries error bars."""
+    if selfcheck.is_placeholder(fig):
+        print("… 还没作答 / not answered yet")
+        return
+    if type(fig) is not matplotlib.figure.Figure or not fig.axes:
+        print("✗ 需要一个 matplotlib Figure / expected a matplotlib Figure")
+        return
+    ax = fig.axes[0]
+    bars = [c for c in ax.containers if isinstance(c, matplotlib.container.BarContainer)]
+    labels = sorted(t.get_text() for t in ax.get_yticklabels())
+    if not bars or len(bars[0]) != 5:
+        print("✗ 需要一组 5 个条形 / expected one group of 5 bars")
+    elif labels != ["A1", "A2", "A3", "A4", "A5"]:
+        print("✗ 纵轴标签应是 A1–A5 / the y labels should be A1–A5")
+    elif getattr(bars[0], "errorbar", None) is None:
+        print("✗ 没有误差线：用 barh 的 xerr 参数 / no error bars: use barh(..., xerr=...)")
+    else:
+        print("✓ 图的结构对了 / the figure has the right parts — 现在读它 / now read it")
+
+
+check_interval_figure(interval_figure)
 
 # %% [markdown]
 # ## 小结 / Recap
@@ -284,5 +330,19 @@ _ = selfcheck.check_number(
 # - 词云必须从分好词的词频生成，不能直接喂中文原文。
 # - 词云遮住了很多东西：语境和否定、文章长度、（随机的）位置，以及停用词和分词的选择。
 #   用词云时，配上 KWIC 和条形图，并写明你的做法。
+# - 比较几篇文章时，把区间画进条形图，而不是只画一个排名。
 #
 # 下一课（第 06 课）从"数词"走向"读论断"：确定性、模糊限制、证据和填充语。
+
+# %% [markdown]
+# ## 延伸阅读 / Further reading
+#
+# - Viégas, F. B., Wattenberg, M. & Feinberg, J. (2009). Participatory Visualization with Wordle.
+#   *IEEE Transactions on Visualization and Computer Graphics*, 15(6), 1137–1144 — 词云的设计与
+#   人们怎样（误）读它。
+# - Tufte, E. R. (2001). *The Visual Display of Quantitative Information* (2nd ed.). Graphics
+#   Press — 让数据自己说话：刻度、比例和不必要的装饰。
+# - Walsh, M. (2021). *Introduction to Cultural Analytics & Python*, “Data Visualization”
+#   chapters — 用 Python 画文本数据。
+#
+# **预计用时 / Estimated time:** 45–60 分钟 / minutes（含四道练习）。

@@ -16,339 +16,431 @@
 # %% [markdown]
 # # 第 07 课　综合：流量之外，答案在哪里
 #
-# **Abstract.** The closing lesson brings the course together. One table, built entirely by
-# code, compares the five articles: each thesis (a key phrase and the sentence it comes from),
-# genre, certainty and hedge densities, predictions, evidence markers, filler density, and the
-# use of 流量 and 赋能. We then answer the central question — is live commerce the industrial
-# internet's new direction, its prelude that must exit, or e-commerce with a modifier, and is
-# traffic the enemy of empowerment? — with quotations and counts, and test how far the answer
-# depends on our own choices (a sensitivity check that drops one marker word). The lesson ends
-# with what these methods can and cannot show, an ungraded writing prompt for a short critique
-# with an instant check that your quotations really occur in the corpus, and pointers to the
-# three problem sets.
+# **Abstract.** The closing lesson brings the course together and asks how much the methods can
+# settle. One table, built by code, compares the five articles: each conclusion (our paraphrase,
+# with its anchor sentence), genre, certainty and hedge rates with bootstrap intervals, stance,
+# filler, predictions and evidence, with the caveats that A3 is half an article and A5 mixes the
+# author's voice with a vendor's. We answer the central question with quotations, the argument
+# reconstructions of lesson 01 and counts — and find that several tempting statements do not
+# survive: the articles without evidence do not use more certainty markers than hedges, and
+# rankings of "who sounds most certain" change when one marker is dropped or when the
+# hand-coded gold standard replaces the lexicon. We then test the same-author hypothesis raised
+# by the shared stock phrases with function-word stylometry (Burrows's Delta on equal-length
+# chunks) and say how far five texts can take it. The lesson ends with what these methods can
+# and cannot show, an ungraded writing prompt whose quotations are checked against the corpus,
+# and the problem sets.
+#
+# **预计用时 / Estimated time:** 90–120 分钟 / minutes.
 #
 # ## 学习目标 / Learning goals
 #
 # 学完这一课，你能够：
 #
-# 1. 用一张由代码生成的对比表概括五篇文章的主张、确定性、证据和填充语；
-# 2. 用引文和计数回答课程的核心问题，并说清楚答案的限度；
-# 3. 做一次简单的敏感性检验：换一个方法上的选择，结论还成立吗？
-# 4. 说出文本计数方法能说明什么、不能说明什么；
-# 5. 写一篇有原文依据的短评。
+# 1. 用一张由代码生成、带区间和注意事项的总表概括五篇文章；
+# 2. 用引文、论证重建和计数回答课程的核心问题，并说清楚语料**不能**裁决什么；
+# 3. 做敏感性检验：去掉一个标记、用人工编码代替词典，结论还成立吗？
+# 4. 用虚词统计检验"同一作者"的假设，并说明五篇文章能把它推到哪一步；
+# 5. 写一篇有原文依据、承认方法限度的短评。
+#
+# 术语（置信区间、敏感性检验、文体计量学、虚词、同一作者假设、金标准、主张）见 `course/glossary.md`。
 
 # %%
 import re
 
 import pandas as pd
 
-from beyond_traffic import selfcheck
-from beyond_traffic.claims import find_evidence, find_sentences, profiles_table, split_sentences
-from beyond_traffic.compare import frequency_table
+from beyond_traffic import arguments, selfcheck
+from beyond_traffic.claims import count_markers, find_evidence, find_sentences, profiles_table, split_sentences
 from beyond_traffic.corpus import ARTICLE_IDS, load_corpus
-from beyond_traffic.count import count_phrase, kwic, rate_per_1000_chars
-from beyond_traffic.lexicons import CERTAINTY, PREDICTIONS
+from beyond_traffic.count import count_phrase, han_count, kwic
+from beyond_traffic.marker_gold import load_marker_gold, voice_texts
+from beyond_traffic.stylometry import burrows_delta, function_word_table, mean_delta_by_text, nearest_text
+from beyond_traffic.uncertainty import leave_one_marker_out, rank_stability, rate_intervals
 
 pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
-文章 = {a.id: a for a in corpus}
-句子 = {a.id: split_sentences(a.clean) for a in corpus}
-
-
-找句子 = find_sentences  # 第 01 课的工具：文章中所有包含关键词的句子
-
+articles = {a.id: a for a in corpus}
+sentences = {a.id: split_sentences(a.clean) for a in corpus}
 
 # %% [markdown]
-# ## 1. 一张总表
+# ## 1. 一张带区间的总表
 #
-# 第 01 课的"招牌说法"是我们读文章时挑出的关键词；其余各列全部由代码算出：
-#
-# - `原句`：含招牌说法的第一句；
-# - `确定/千字`、`模糊/千字`：确定性标记和模糊限制语每千字（第 06 课）；
-# - `预测`：预测标记个数；`证据`：证据标记个数；
-# - `填充/千字`：填充语每千字；`流量`、`赋能`：两个词出现的次数。
+# 每一列都由代码算出；标记用课程唯一的数法（`claims.count_markers`，与第 04、06 课相同）。
+# 区间是句子自助法的 95% 区间（第 04 课）。"结论"是第 01 课重建的转述，"锚点句"是它的第一个原文锚点所在的句子。
+
 
 # %%
-招牌 = {
-    "A1": "必然阶段",
-    "A2": "落幕是必然",
-    "A3": "直播是定语修饰",
-    "A4": "本质是相悖的",
-    "A5": "抛弃流量思维",
-}
-画像 = profiles_table()
-词频 = frequency_table(["流量", "赋能"], method="substring")
-总表 = pd.DataFrame(
+def with_interval(kind):
+    table = rate_intervals(kind)
+    return {aid: f"{table.loc[aid, 'per_1000']:.2f} [{table.loc[aid, 'low']:.2f}, {table.loc[aid, 'high']:.2f}]" for aid in table.index}
+
+
+profiles = profiles_table()
+caveats = {"A3": "只有第一页", "A5": "含供应商段落（见第 2.4 节）"}
+overview = pd.DataFrame(
     {
         "文体": {a.id: a.genre for a in corpus},
-        "招牌说法": 招牌,
-        "原句": {aid: 找句子(aid, k)[0] for aid, k in 招牌.items()},
-        "确定/千字": 画像["certainty_per_1000"].round(2),
-        "模糊/千字": 画像["hedges_per_1000"].round(2),
-        "预测": 画像["predictions"],
-        "证据": 画像["evidence"],
-        "填充/千字": {
-            a.id: round(rate_per_1000_chars(int(画像.loc[a.id, "fillers"]), a.clean), 2)
-            for a in corpus
-        },
-        "流量": 词频.loc["流量"],
-        "赋能": 词频.loc["赋能"],
+        "结论（转述）": {aid: arguments.reconstruction(aid).conclusion.claim for aid in ARTICLE_IDS},
+        "锚点句": {aid: arguments.anchor_sentences(arguments.reconstruction(aid).conclusion)[0] for aid in ARTICLE_IDS},
+        "确定/千字 [95%]": with_interval("certainty"),
+        "模糊/千字 [95%]": with_interval("hedge"),
+        "立场/千字 [95%]": with_interval("stance"),
+        "预测": profiles["predictions"],
+        "证据": profiles["evidence"],
+        "注意": {aid: caveats.get(aid, "") for aid in ARTICLE_IDS},
     }
 )
-总表
+overview
 
 # %% [markdown]
-# 每一列的最高者：
+# 排名有多稳？每篇在两千次重抽里排第一的比例：
 
 # %%
-for 列 in ["确定/千字", "模糊/千字", "预测", "证据", "填充/千字", "流量", "赋能"]:
-    print(f"{列:　<6} 最高 / highest: {总表[列].astype(float).idxmax()}")
+pd.DataFrame({kind: rank_stability(kind)["share_first"] for kind in ["certainty", "hedge", "stance", "evidence"]}).round(2)
 
 # %% [markdown]
-# ### 动手试试 / Your turn 1
+# 只有证据一列有一个几乎总排第一的文章（A3）。确定性、模糊限制和立场都没有：排第一的那篇，
+# 在不少重抽里排不了第一。写"某篇最肯定"之前，先看这张表。
 #
-# 有证据标记的文章里，哪一篇的证据标记**每千字**最多？再想想：只看"有没有证据"够不够？
-# 把文章编号写进 `证据最密`。提示：`画像["evidence_per_1000"]`。
+# ### 动手试试 / Your turn 1 · ★★ 练习 / practice
+#
+# 用 `leave_one_marker_out("certainty")` 找出：去掉**哪些**标记后，确定性密度最高的文章会换人？
+# 写代码筛选，把这些标记（不带"去掉 "前缀）放进一个集合赋给 `decisive_markers`。
 
 # %%
-证据最密 = None  # 例如 "A1"
+decisive_markers = None  # 例如 {"必然"}
 
 # %%
-_ = selfcheck.check_choice(
-    证据最密,
-    expected=画像["evidence_per_1000"].idxmax(),
-    options=list(ARTICLE_IDS),
-    name="证据最密",
-    hint_zh="对 画像['evidence_per_1000'] 用 .idxmax()",
-    hint_en="use .idxmax() on 画像['evidence_per_1000']",
+_loo = leave_one_marker_out("certainty")
+_ = selfcheck.check_set(
+    decisive_markers,
+    expected={m.replace("去掉 ", "") for m in _loo.index[_loo["highest"] != _loo.loc["（全部）", "highest"]]},
+    name="decisive_markers",
+    hint_zh="比较每一行的 highest 和第一行的 highest；行名要去掉前缀",
+    hint_en="compare each row's highest with the first row's; strip the prefix from the row names",
 )
 
 # %% [markdown]
 # ## 2. 回答核心问题
 #
-# > 直播带货是产业互联网的新方向（A1），是必将退场的前奏曲（A2），还是"加了定语的电商"
-# > （A3）？"流量"是不是"赋能"的对立面（A4、A5）？
+# > 在产业互联网的故事里，直播带货是什么？流量是赋能的对立面吗？
 #
-# 我们分三步回答，每一步都回到原文。
+# 我们分几步回答，每一步都回到原文。
 #
 # ### 2.1 直播带货改变生产吗？
 #
-# 这是 A1 与 A2 分歧的核心（第 01 课）。双方各自拿出了什么证据？下面列出两篇文章中谈到
-# "生产"的句子，以及这些句子里的证据标记个数：
+# 第 01 课已经看到，A1 与 A2 在这一点上是**时态**不同：A1 预言将来会改变，并承认现在「这仅仅只是一个开始」；
+# A2 说现在「并未真正改变」。双方各自拿出了什么证据？
 
 # %%
 for aid in ["A1", "A2"]:
-    生产句 = 找句子(aid, "生产方式")
-    证据个数 = sum(len(find_evidence(s)) for s in 生产句)
-    print(f"{aid}：谈「生产方式」的句子 {len(生产句)} 句，其中证据标记 {证据个数} 个")
-    for s in 生产句[:2]:
-        print("   ·", s)
+    production = find_sentences(aid, "生产方式")
+    evidence = sum(len(find_evidence(s)) for s in production)
+    print(f"{aid}：谈“生产方式”的句子 {len(production)} 句，其中证据标记 {evidence} 个")
 
 # %% [markdown]
-# 读上面的计数和句子：A1 说"将改变"（预言），A2 说"并未真正改变"（对现状的判断）。双方
-# 谈生产时举出了几个证据标记、有没有提到一个具体的企业或数字？如果都没有，**语料本身就无法
-# 裁决这个分歧**：要回答它，需要语料之外的证据（例如工厂或品牌的案例、供应链数据）。
+# 两篇谈生产时都没有举出一个数字、一个来源或一个具体的企业。A2 对现状的判断和 A1 对将来的预言，
+# **语料本身都无法裁决**：要回答它，需要语料之外的证据（工厂或品牌的案例、供应链数据）。
 #
-# ### 2.2 新方向、前奏曲，还是电商？
+# ### 2.2 前奏曲、必然阶段，还是电商？
 #
-# 三种说法都把"必然"或"终将"放在结论处。下面找出三篇文章里带确定性预测标记的结论句：
+# 第 01 课的比较表把这几种说法拆成了共同前提和真正的分歧：
 
 # %%
-for aid, needle in [("A1", "必然阶段"), ("A2", "落幕是必然"), ("A3", "终将")]:
-    for s in 找句子(aid, needle):
-        print(f"{aid}：{s}  → {PREDICTIONS.find(s)}")
+arguments.comparison_table()[["问题 topic", "关系 relation", "说明 note"]]
 
 # %% [markdown]
-# 三篇文章的结论并不完全互斥：A2 的"前奏曲"本身就承认直播带货是通往产业互联网的一步，这与
-# A1 的"必然阶段"相近；它们的分歧在于**之后**——A1 认为直播带货会与新技术融合、继续存在，
-# A2 认为它会退场。A3 则换了问题：它不问直播带货是否属于产业互联网，而说直播只是电商的
-# "定语"，关键是平台的 B 端服务能力——这恰好是它所赞扬的淘宝直播的卖点。
+# A1 和 A2 共享大部分前提（消费互联网的流量逻辑不是产业互联网；新技术还没用上；直播带货是一个切入点），
+# 真正的分歧在**将来**：技术成熟之后，直播带货是与新技术融合（A1），还是被抛弃（A2，又留了条件）。
+# A3 回答的是另一个问题（直播电商这门生意靠什么竞争），A4 根本没谈直播带货。所以"新方向、前奏曲、
+# 还是电商"不是三个互斥的答案，而是对三个问题的回答。
 #
 # ### 2.3 流量是赋能的对立面吗？
 #
-# 数一数每篇文章中同时出现"流量"和"赋能"的句子，再看 A5 是否把两个词连在一起用：
+# 数一数每篇文章中同时出现"流量"和"赋能"的句子，再看 A5 怎样把两个词连在一起用：
 
 # %%
 for a in corpus:
-    同句 = [s for s in 找句子(a.id, "流量") if "赋能" in s]
-    print(f"{a.id}：同句 {len(同句)} 句；「流量赋能」{count_phrase(a.clean, '流量赋能')} 次")
-    for s in 同句:
+    both = [s for s in find_sentences(a.id, "流量") if "赋能" in s]
+    print(f"{a.id}：同句 {len(both)} 句；“流量赋能” {count_phrase(a.clean, '流量赋能')} 次")
+    for s in both:
         print("   ·", s)
 print()
-for row in kwic(文章["A5"].clean, "流量赋能", width=12):
+for row in kwic(articles["A5"].clean, "流量赋能", width=12):
     print(f"A5 {row.left:>12}【{row.keyword}】{row.right}")
 
 # %% [markdown]
-# A4 和 A1 把流量和赋能对立起来（"深度赋能并不是……流量输送""不再是流量激活……而是赋能
-# B端"）；A5 却说社交电商"是流量赋能的一种新方式"——在它那里，流量本身就是一种赋能，只是
-# "单一"的赋能。所以"流量 vs 赋能"的对立不是五篇文章的共识，而是一部分文章的修辞：
+# A4 和 A1 把流量和赋能对立起来（「这里的深度赋能并不是消费互联网时代简单意义上的流量输送」，
+# 「直播带货不再是流量激活和转化的方式，而是变成了赋能B端的方式和方法」）；A5 却说社交电商「说到底是
+# 流量赋能的一种新方式」——在它那里，流量本身就是一种（单一的）赋能。这是**用词**的差别（第 01 课，X8）：
 # "赋能"一词没有被定义，每篇文章让它指向自己想要的东西。
 #
-# ### 2.4 我们的回答
+# ### 2.4 没有证据的文章，说话更肯定吗？
 #
-# 先让代码把前面几课的发现汇总一下：哪些文章没有任何证据标记、它们一共做了多少个预测；
-# 证据最多的是哪篇；A5 的证据标记落在哪些句子里。
+# 一个诱人的结论是："没有证据标记的文章用确定性很高的语言预言未来"。先算再说：
 
 # %%
-零证据 = list(画像.index[画像["evidence"] == 0])
-print("证据标记为零 / no evidence markers:", 零证据)
-print(
-    "这些文章的预测标记合计 / their prediction markers:", int(画像.loc[零证据, "predictions"].sum())
+no_evidence = [aid for aid in ARTICLE_IDS if profiles.loc[aid, "evidence"] == 0]
+print("证据标记为零 / no evidence markers:", no_evidence)
+pd.DataFrame(
+    {
+        "确定性标记": profiles.loc[no_evidence, "certainty"],
+        "模糊限制语": profiles.loc[no_evidence, "hedges"],
+        "预测标记": profiles.loc[no_evidence, "predictions"],
+        "确定多于模糊？": profiles.loc[no_evidence, "certainty"] > profiles.loc[no_evidence, "hedges"],
+    }
 )
-print("证据标记最多 / most evidence markers:", 画像["evidence"].idxmax())
-for s in 句子["A5"]:
-    if find_evidence(s):
-        print("A5 的证据句 / A5's evidence:", s)
 
 # %% [markdown]
-# 综合总表、上面的汇总和引文：没有证据标记的文章用确定性很高的语言（"必然""将会"）预言一个
-# 没有时间表的未来；证据最多的 A3，证据多来自利益相关方（第 06 课）；A5 的数字出自第 01 课
-# 找到的软件推销段落。这些文章是**观点**，而不是**论证**。所以对核心问题，最诚实的回答是：
-# **这批文章无法告诉我们直播带货是不是产业互联网的新方向；它们能告诉我们的是 2020 年前后
-# 中文商业评论如何谈论这个问题——用哪些词、多么肯定、拿出多少证据。**
+# 结论站不住：这几篇的确定性标记**并不**比模糊限制语多（看最后一列）。它们的特点不是"说得更肯定"，
+# 而是**谈将来谈得多、却不给证据**：预测标记不少，证据标记为零。一个没有时间表、没有依据的预测，
+# 不管加不加"或许"，都无法检验。
+#
+# A5 的数字要分开看：它的证据标记全在供应商段落里，它的模糊限制语也大多来自供应商的口语。
+
+# %%
+a5_voices = voice_texts("A5")
+pd.DataFrame(
+    {kind: {voice: count_markers(text, kind) for voice, text in a5_voices.items()} for kind in ["evidence", "hedge", "certainty", "prediction"]}
+)
+
+# %% [markdown]
+# ### 2.5 我们的回答
+#
+# 综合以上：**这批文章无法告诉我们直播带货是不是产业互联网的方向；**它们共享的前提（流量模式是暂时的、
+# 新技术会改变产业）本身没有被论证，它们的分歧在于没有时间表的预测，而唯一拿出较多证据的 A3，证据
+# 来源各异、独立程度不一，而且我们只有它的一半。它们能告诉我们的，是 2018–2020 年自媒体商业评论
+# **怎样**谈论这个问题：用同一套词汇和套话、谈将来多于谈现在、很少给出可以核实的依据。
+#
+# 这是一个关于语料的结论，不是关于直播带货的结论。
 
 # %% [markdown]
 # ## 3. 敏感性检验：换一个选择，结论还成立吗？
 #
-# 我们的计数依赖许多选择：词典收了哪些词、怎样切句、怎样清洗。一个简单的检验：把最常见的
-# 确定性标记"将会"从词典里拿掉（它也可以理解为单纯的将来时，而不是"确定"），重新计算
-# 每篇文章的确定性密度，看排名变不变（最后一列：正数表示名次上升，负数表示下降）。
-
+# 我们的计数依赖许多选择：词典收了哪些词、怎样切句、怎样清洗。第 1 节的"去掉一个标记"是一种检验；
+# 更强的一种是**不用词典**：直接用第 06 课的人工编码来数，看排名变不变。
 
 # %%
-def 确定性密度(text: str, *, 去掉: frozenset[str] = frozenset()) -> float:
-    found = [w for w in CERTAINTY.find(text) if w not in 去掉]
-    return round(rate_per_1000_chars(len(found), text), 2)
-
-
-敏感 = pd.DataFrame(
+gold = load_marker_gold()
+han = {aid: han_count(articles[aid].clean) for aid in ARTICLE_IDS}
+gold_counts = pd.DataFrame(
+    [{"article": s.article_id, "category": span.category} for s in gold for span in s.spans]
+).pivot_table(index="article", columns="category", aggfunc="size", fill_value=0)
+sensitivity = pd.DataFrame(
     {
-        "全部标记 all": {a.id: 确定性密度(a.clean) for a in corpus},
-        "去掉「将会」 without 将会": {
-            a.id: 确定性密度(a.clean, 去掉=frozenset({"将会"})) for a in corpus
-        },
+        "词典 certainty ‰": profiles["certainty_per_1000"].round(2),
+        "人工编码 certainty ‰": (1000 * gold_counts["certainty"] / pd.Series(han)).round(2),
+        "词典 hedge ‰": profiles["hedges_per_1000"].round(2),
+        "人工编码 hedge ‰": (1000 * gold_counts["hedge"] / pd.Series(han)).round(2),
     }
 )
-敏感["名次升降 rank change (+ = up)"] = 敏感.iloc[:, 0].rank(ascending=False).astype(
-    int
-) - 敏感.iloc[:, 1].rank(ascending=False).astype(int)
-敏感
-
-# %% [markdown]
-# （`CERTAINTY.find` 按全文匹配，所以"全部标记"一列可能与 `profiles_table` 逐句统计的结果
-# 有细微差别。）如果某篇文章的排名随一个词的去留而变，那么"它最肯定"这个结论就很脆弱，
-# 写评论时应该说明这一点。
-#
-# ### 动手试试 / Your turn 2
-#
-# 去掉"将会"之后，确定性密度最高的是哪篇文章？把编号写进 `去掉将会后最高`。
+sensitivity
 
 # %%
-去掉将会后最高 = None  # 例如 "A1"
+for column in sensitivity.columns:
+    print(f"{column:18s} 排序 / order:", " > ".join(sensitivity[column].sort_values(ascending=False).index))
+
+# %% [markdown]
+# 比较同一类标记的两种排序：哪些名次是稳的，哪些随计数方法而变？随方法而变的名次，写评论时
+# 不能当作结论。
+#
+# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
+#
+# 用人工编码（`gold`）数**预测标记**：每篇文章每千字有多少个人工认定的预测标记？找出最高的那篇，
+# 把编号赋给 `gold_top_prediction`。再和词典的结果（`profiles["predictions_per_1000"]`）比一比。
+
+# %%
+gold_top_prediction = None  # 例如 "A1"
 
 # %%
 _ = selfcheck.check_choice(
-    去掉将会后最高,
-    expected=敏感["去掉「将会」 without 将会"].idxmax(),
+    gold_top_prediction,
+    expected=(gold_counts["prediction"] / pd.Series(han)).idxmax(),
     options=list(ARTICLE_IDS),
-    name="去掉将会后最高",
-    hint_zh="看上表第二列，或用 .idxmax()",
-    hint_en="look at the second column, or use .idxmax()",
+    name="gold_top_prediction",
+    hint_zh="每个 CodedSentence 有 spans_of(类别)；按文章累加，再除以汉字数",
+    hint_en="each CodedSentence has spans_of(category); add up per article, then divide by Han characters",
 )
 
 # %% [markdown]
-# ## 4. 这些方法能说明什么，不能说明什么
+# ## 4. 同一作者？用虚词检验
+#
+# 第 04 课发现，"仅仅只是""方式和方法""所谓"这几个少见的套话贯穿 A1、A2、A4、A5；第 01 课看到
+# A1 和 A2 都写「我更加愿意把」。A1 署名孟永辉，自述高产（第 00 课）。它们会是同一个人写的吗？
+#
+# 套话是**内容层面**的线索：可以被模仿，也可能只是同一个圈子的流行说法。作者鉴定（stylometry）更
+# 看重作者**不经意**使用的小词——的、了、在、并且、对于……它们和话题关系不大（Mosteller & Wallace
+# 1964）。Burrows（2002）的 Delta 把每个虚词的频率标准化（z 分数），再算两篇文字之间的平均绝对差：
+# 越小越像。
+#
+# 先在整篇文章上算（A5 按声音拆成作者和供应商两部分）：
+
+# %%
+texts = {aid: articles[aid].clean for aid in ["A1", "A2", "A3", "A4"]} | {f"A5 {v}": t for v, t in a5_voices.items()}
+delta = burrows_delta(function_word_table(texts))
+delta.round(2)
+
+# %% [markdown]
+# 只有六篇文字时，z 分数本身就不稳。更好的做法是把每篇切成等长的块（这里每块 200 个词），让每篇
+# 贡献几个点：同一作者的块之间应当和同一篇文章内部的块一样近。
+
+# %%
+chunks = function_word_table(texts, chunk_size=200)
+chunk_delta = burrows_delta(chunks)
+print("每篇的块数 / chunks per text:", chunks["text"].value_counts().to_dict())
+mean_delta_by_text(chunk_delta, chunks).round(2)
+
+# %% [markdown]
+# 对角线是同一篇文章内部块与块的平均距离，其余是两篇之间的平均距离。再看每个块离它最近的块来自哪篇：
+
+# %%
+neighbours = nearest_text(chunk_delta, chunks)
+neighbours.groupby("text")["nearest_text"].value_counts().unstack(fill_value=0)
+
+# %% [markdown]
+# ### 动手试试 / Your turn 3 · ★★★ 挑战 / stretch
+#
+# 1. 根据块之间的平均距离回答：A1 的块离 A2 的块，比离 A3 的块**更近**吗？把 `True` 或 `False`
+#    赋给 `a1_closer_to_a2`。
+# 2. 把 `chunk_size` 改成 150 和 300 再跑一遍上面三个单元格：你的回答变不变？
+# 3. 用两三句话写下（不评分）：这个结果能说明 A1 和 A2 出自同一作者吗？为什么不能？还需要什么材料？
+
+# %%
+a1_closer_to_a2 = None  # True 或 False
+my_stylometry_note = None  # 两三句话
+
+# %%
+_means = mean_delta_by_text(chunk_delta, chunks)
+_ = selfcheck.check(
+    a1_closer_to_a2,
+    expected=bool(_means.loc["A1", "A2"] < _means.loc["A1", "A3"]),
+    kind="exact",
+    name="a1_closer_to_a2",
+    hint_zh="在平均距离表里找 A1 那一行，比较 A2 和 A3 两列",
+    hint_en="in the table of mean distances take row A1 and compare columns A2 and A3",
+)
+
+# %% [markdown]
+# **五篇文章能把这个假设推到哪一步？**
+#
+# - 能说的：在虚词上，A1 与 A2 的块彼此之间大致和各自内部一样近；供应商段落离所有评论文字都最远——
+#   方法至少能分出一个明显不同的说话人（这给了我们一点信心）。
+# - 不能说的：**谁**写了它们。Delta 只在一组候选作者之间比较才有意义，而我们没有任何一篇确知出自
+#   孟永辉或别人之手的对照文本；五篇都谈同一个话题、属于同一种文体，话题和文体也会让文字变像；
+#   文章很短，块只有几个，一个块的位置就能改变结论；转载时还可能被编辑改动。
+# - 所以：套话和虚词两条线索**相互一致**，"A1 与 A2 同出一人"变得更有可能，但仍是假设。要检验它，
+#   需要孟永辉署名的其他文章（以及同一话题上其他作者的文章）作对照。
+
+# %% [markdown]
+# ## 5. 这些方法能说明什么，不能说明什么
 #
 # **能说明的：**
 #
-# - 用了哪些词、用了多少次、与其他文章相比多还是少（第 03–05 课）；
-# - 哪些句子带有确定、模糊、预测、证据、填充的**字面**标记，以及它们的密度（第 06 课）；
-# - 某个说法出自哪篇文章的哪一句——引文可以核对，不靠记忆（第 01 课）；
-# - 文本经过了哪些处理，每一步改了什么（第 02 课）。
+# - 用了哪些词、用了多少次，以及这个频率在这样短的文本里有多大的不确定性（第 03–05 课）；
+# - 哪些句子带有确定、模糊、预测、证据、立场、填充的标记，以及词典在多大程度上找对了（第 06 课）；
+# - 某个说法出自哪篇文章的哪一句，论证由哪些前提构成——引文可以核对，不靠记忆（第 01 课）；
+# - 文本经过了哪些处理，每一步改了什么（第 02 课）；页面显示了什么来源信息（第 00 课）。
 #
 # **不能说明的：**
 #
-# - **意思。** 标记词典按字面匹配："最终将会"会被误读出"终将"，"可能性"不是模糊限制，
-#   否定句与肯定句用的是同样的词。计数是阅读的向导，不是阅读的替代。
-# - **真假。** 证据标记说明文章"摆出了"证据，不说明证据可靠；一个数字可能出自利益相关方，
-#   也可能没有基数、没有时间。
-# - **代表性。** 五篇文章是一个很小的、偶然得到的语料；它们不代表"中文媒体"，更不代表
-#   直播带货本身。
-# - **作者意图。** 文体标签（评论、倡导、推销）是我们的判断，特征计数只是支持或削弱它。
-# - **稳健性。** 密度受文章长度、切句、清洗规则影响；上一节的敏感性检验只是一个开始。
+# - **意思。** 词典按字面匹配；金标准告诉我们它错在哪里，但只在这五篇上验证过，换一批文章要重新验证。
+# - **真假。** 证据标记说明文章"摆出了"证据，不说明证据可靠；一个数字可能出自利益相关方，也可能是目标而不是结果。
+# - **代表性。** 五篇文章是一个很小的、偶然得到的语料，其中一篇只有一半；它们不代表"中文媒体"。
+# - **作者和意图。** 文体标签和"同一作者"都是判断或假设；计数只是支持或削弱它们。
+# - **稳健性。** 排名会随一个标记、一种计数方法而变；区间说明了一部分不确定性，但自助法假定句子
+#   相互独立，实际的不确定性更大。
 
 # %% [markdown]
-# ## 5. 写作练习：一篇有依据的短评（不评分）
+# ## 6. 写作练习：一篇有依据的短评（不评分）
 #
-# 选一篇文章（或一对观点相反的文章），写一篇 300–500 字的中文短评：
+# 选一篇文章（或一对观点不同的文章），写一篇 300–500 字的中文短评：
 #
 # 1. 用一句话复述它的主张，并**引用**原文（用「」括起原句或短语）；
-# 2. 说明它的论断类型与确定程度，给出本课程算出的至少一个数字；
-# 3. 评估它的证据：有没有？从哪里来？提供者是否利益相关？
-# 4. 指出一处矛盾、重复或未加说明的条件；
+# 2. 说出它的一个共同前提和一个隐含前提（第 01 课）；
+# 3. 给出本课程算出的至少一个数字，**连同它的区间**，并说明这个数字能说明什么；
+# 4. 评估它的证据：有没有？从哪里来？提供者与被评价的一方是什么关系？
 # 5. 最后说明你的分析**不能**说明什么。
 #
-# 把短评写进 `我的短评`（一个字符串）。下面的自测不会给你打分：它只检查你「」里的引文
-# 是否真的能在清洗后的语料中找到，帮你避免"凭记忆引用"。
+# 把短评写进 `my_critique`（一个字符串）。下面的检查不会给你打分：它只检查你「」里的引文是否真的
+# 能在清洗后的语料中找到（省略号…可以连接同一篇文章里按顺序出现的几个片段），帮你避免"凭记忆引用"。
 
 # %%
-我的短评 = None  # 例如 我的短评 = """A2 认为「直播带货落幕是必然」……"""
+my_critique = None  # 例如 my_critique = """A2 认为「直播带货落幕是必然」……"""
 
 
 # %%
-def 核对引文(text: object) -> None:
-    """检查短评中「」里的引文是否出现在某篇文章的清洗后文字中；只报告你自己的引文。"""
+def in_order(parts, article_text):
+    """True if every part occurs in article_text, each after the one before."""
+    position = 0
+    for part in parts:
+        position = article_text.find(part, position)
+        if position < 0:
+            return False
+        position += len(part)
+    return True
+
+
+def check_quotes(text):
+    """Check that each quotation in 「」 occurs in a cleaned article; report only your own quotes."""
     if selfcheck.is_placeholder(text):
-        print(
-            "… 还没作答 / not answered yet: 把 我的短评 的 None 换成你的短评 "
-            "/ write your critique into 我的短评"
-        )
+        print("… 还没作答 / not answered yet: 把 my_critique 的 None 换成你的短评 / write your critique into my_critique")
         return
     if type(text) is not str:
         print(f"✗ 类型不对：需要 str，你给的是 {type(text).__name__} / wrong type: expected str")
         return
-    引文 = list(dict.fromkeys(re.findall(r"「([^」]+)」", text)))  # 去重，保留顺序
-    print(f"字数 / length: {len(text)}（建议 300–500）；引文 / quotations: {len(引文)}")
-    if not 引文:
+    quotes = list(dict.fromkeys(re.findall(r"「([^」]+)」", text)))
+    print(f"字数 / length: {len(text)}（建议 300–500）；引文 / quotations: {len(quotes)}")
+    if not quotes:
         print("  提示 / hint: 用「」括起至少一处原文 / quote the text at least once inside 「」")
-    for q in 引文:
-        出处 = [a.id for a in corpus if q in a.clean]
-        print(
-            f"  {'✓' if 出处 else '✗'} 「{q[:20]}{'…' if len(q) > 20 else ''}」",
-            f"→ {'、'.join(出处)}"
-            if 出处
-            else "→ 语料中找不到：核对原文或标点 / not found: check the wording",
-        )
+    for q in quotes:
+        parts = [p for p in re.split(r"…+", q) if p]
+        sources = [a.id for a in corpus if parts and in_order(parts, a.clean)]
+        print(f"  {'✓' if sources else '✗'} {q[:20]}{'…' if len(q) > 20 else ''}", f"→ {'、'.join(sources)}" if sources else "→ 语料中找不到：核对原文或标点 / not found: check the wording")
 
 
-核对引文(我的短评)
+check_quotes(my_critique)
 
 # %% [markdown]
-# 短评的评分标准（供自评或同伴互评；作业 ps3 的书面题由教师按类似的标准人工评分）：
-# 主张复述准确且有引文；至少一个由代码算出的数字，并说明它的含义；对证据来源的判断；
+# 短评的评分标准（供自评或同伴互评；作业里的书面题由教师按类似的标准人工评分）：主张复述准确且有引文；
+# 前提与隐含前提分得清；至少一个带区间的数字，并说明它的含义；对证据来源的判断有页面依据；
 # 指出的问题有原文为证；承认方法的限度。
 
 # %% [markdown]
-# ## 6. 接下来：三份作业
+# ## 7. 接下来：作业
 #
-# 课程配有三份 nbgrader 作业（教师用 `make assignments` 生成学生版，放在 `assignments/`）：
+# 课程配有 nbgrader 作业（教师用 `make assignments` 生成学生版，放在 `assignments/`）：
 #
 # | 作业 | 主题 | 对应课 |
 # |---|---|---|
 # | ps1 清洗与分词 (`ps1_segment`) | 清洗一段原文、用领域词典分词、计算 P/R/F1 | 02、03 |
 # | ps2 词频与关键词 (`ps2_count`) | 词频、停用词、每千字、n-gram、TF-IDF、KWIC | 04、05 |
-# | ps3 论断与批判 (`ps3_critique`) | 标记、证据、填充语、矛盾，人工评分的短评 | 01、06、07 |
+# | ps3 论断与批判 (`ps3_critique`) | 标记、证据、论证重建、人工评分的书面题 | 01、06、07 |
+# | ps4 综合：一篇新文章 | 把整个流程用在一篇没见过的文章上，写一篇短评 | 00–07 |
 #
-# 自动评分的题目有可见测试（告诉你哪里不对，但不给答案）和隐藏测试（换一篇文章或边界情况）；
-# 每题可以得部分分。
+# 自动评分的题目有可见测试和隐藏测试，每题可以得部分分；书面题由教师按评分标准人工评分。
 
 # %% [markdown]
 # ## 小结 / Recap
 #
-# - 一张由代码生成的总表把五篇文章的主张、确定性、证据和填充语放在一起比较。
-# - 回答核心问题要靠引文和计数：谁说了什么（原句）、说得多肯定（确定性密度）、拿出了什么
-#   （证据标记及其来源）。语料能告诉我们的是这些文章**怎样**说话，而不是直播带货的真相。
-# - 方法上的选择会影响结论：做敏感性检验，并在写作中说明限度。
-# - 好的批判 = 准确复述 + 原文引文 + 可复查的数字 + 对证据来源的判断 + 承认限度。
+# - 总表的每个频率都带着区间和注意事项（A3 只有一半，A5 两种声音）；排名要看它在重抽里有多稳。
+# - 核心问题的回答：A1 与 A2 共享大部分前提，真正的分歧在没有时间表的预测上；A3 回答的是另一个
+#   问题；"流量与赋能"的对立部分是用词的差别。语料无法裁决直播带货的前途，它能说明的是这些文章怎样说话。
+# - 没有证据的文章并不比别的文章用更多确定性标记；它们谈将来多、给依据少。
+# - 敏感性检验：去掉一个标记、换成人工编码，名次可能改变；会变的名次不能当结论。
+# - 虚词统计与套话相互一致，使"A1 与 A2 同一作者"更有可能，但没有对照文本，它仍是假设。
+# - 好的批判 = 准确重建 + 原文引文 + 带区间的数字 + 对证据来源的判断 + 承认限度。
+
+# %% [markdown]
+# ## 延伸阅读 / Further reading
 #
-# 祝你在作业中用上这些方法。回到 `00_orientation` 可以重温课程地图。
+# - Grimmer, J., Roberts, M. E. & Stewart, B. M. (2022). *Text as Data: A New Framework for
+#   Machine Learning and the Social Sciences*. Princeton University Press — 验证、测量与推断。
+# - Burrows, J. (2002). 'Delta': a Measure of Stylistic Difference and a Guide to Likely
+#   Authorship. *Literary and Linguistic Computing*, 17(3), 267–287.
+# - Stamatatos, E. (2009). A survey of modern authorship attribution methods. *Journal of the
+#   American Society for Information Science and Technology*, 60(3), 538–556.
+# - Mosteller, F. & Wallace, D. L. (1964). *Inference and Disputed Authorship: The Federalist*.
+#   Addison-Wesley — 用虚词做作者鉴定的开山之作。
+# - Efron, B. & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
+#
+# **预计用时 / Estimated time:** 90–120 分钟 / minutes（含三道练习和一篇短评）。

@@ -11,10 +11,12 @@ from beyond_traffic.claims import (
     PROFILE_FILLERS,
     ArticleProfile,
     article_profile,
+    count_markers,
     find_evidence,
     find_markers,
     marked_sentences,
     profiles_table,
+    sentence_table,
     split_sentences,
 )
 from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus
@@ -78,6 +80,13 @@ def test_find_markers_reports_every_kind_in_order():
     assert markers["filler"] == ["仅仅只是"]
 
 
+def test_find_markers_reports_stance_apart_from_filler():
+    markers = find_markers("所谓的直播带货其实仅仅只是营销而已，将会落幕")
+    assert markers["stance"] == ["所谓", "其实", "而已"]
+    assert markers["filler"] == ["仅仅只是"]
+    assert markers["prediction"] == ["将会"] and markers["certainty"] == []
+
+
 def test_find_markers_on_empty_text_finds_nothing():
     assert find_markers("") == {kind: [] for kind in MARKER_KINDS}
 
@@ -134,7 +143,9 @@ def test_article_profile_of_a_short_text():
     assert profile.hedges_per_1000 == pytest.approx(1000 * 2 / han_count(text))
     assert profile.hedges_per_sentence == pytest.approx(1.0)
     assert profile.fillers["仅仅只是"] == 1 and profile.fillers["方式和方法"] == 1
-    assert profile.as_dict()["fillers"]["而已"] == 1
+    assert set(profile.as_dict()["fillers"]) == {"仅仅只是", "方式和方法"}
+    assert profile.stance == 1  # 而已 is a stance marker (issue 11), not filler
+    assert profile.stance_per_1000 == pytest.approx(1000 / han_count(text))
 
 
 def test_article_profile_of_empty_text_is_all_zero():
@@ -228,3 +239,42 @@ def test_find_sentences_quotes_verbatim_from_an_article_or_a_text():
         find_sentences("A1", None)
     with pytest.raises(TypeError, match="article"):
         find_sentences(3, "流量")
+
+
+# --- one counting method (issue 11) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("article_id", ARTICLE_IDS)
+def test_count_markers_sentence_table_and_profiles_agree(article_id, table):
+    article = get_article(article_id)
+    sentences = sentence_table(article)
+    assert len(sentences) == table.loc[article_id, "sentences"]
+    assert int(sentences["han_chars"].sum()) == table.loc[article_id, "han_chars"]
+    columns = {
+        "hedge": "hedges",
+        "certainty": "certainty",
+        "prediction": "predictions",
+        "evidence": "evidence",
+        "filler": "fillers",
+        "stance": "stance",
+    }
+    for kind, column in columns.items():
+        assert (
+            count_markers(article, kind)
+            == int(sentences[kind].sum())
+            == table.loc[article_id, column]
+        ), kind
+
+
+def test_rates_of_the_new_kinds_use_han_characters(table):
+    a2 = table.loc["A2"]
+    assert a2["stance_per_1000"] == pytest.approx(1000 * a2["stance"] / a2["han_chars"])
+    assert a2["fillers_per_1000"] == pytest.approx(1000 * a2["fillers"] / a2["han_chars"])
+    assert a2["predictions_per_1000"] == pytest.approx(1000 * a2["predictions"] / a2["han_chars"])
+
+
+def test_count_markers_rejects_unknown_kinds():
+    with pytest.raises(ValueError, match="kind must be one of"):
+        count_markers("必然。", "booster")
+    with pytest.raises(TypeError, match="Article"):
+        sentence_table(3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,16 @@ from beyond_traffic.clean import (
     strip_pinyin_annotations,
     to_simplified,
 )
-from beyond_traffic.corpus import ARTICLE_IDS, Article, get_article, load_corpus, raw_bytes
+from beyond_traffic.corpus import (
+    ARTICLE_IDS,
+    CONFIDENCE_LEVELS,
+    Article,
+    Inference,
+    get_article,
+    load_corpus,
+    provenance_table,
+    raw_bytes,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -102,3 +112,45 @@ def test_raw_bytes_errors() -> None:
         raw_bytes(None)  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError):
         raw_bytes("999_missing.txt")
+
+
+# --- provenance (issue 11) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("article_id", ARTICLE_IDS)
+def test_every_article_has_provenance_with_reasoned_inferences(article_id):
+    p = get_article(article_id).provenance
+    assert p.page_shows and p.inferred and p.caveats
+    for item in p.inferred:
+        assert isinstance(item, Inference)
+        assert item.confidence in CONFIDENCE_LEVELS
+        assert len(item.reasoning) > 20
+
+
+@pytest.mark.parametrize("article_id", ARTICLE_IDS)
+def test_raw_snippets_in_provenance_are_on_the_page(article_id):
+    # backticks quote the raw page (furniture is gone from the cleaned text)
+    article = get_article(article_id)
+    p = article.provenance
+    texts = [*p.page_shows, *(i.reasoning for i in p.inferred), *p.caveats]
+    snippets = [s for t in texts for s in re.findall(r"`([^`]+)`", t) if "(" not in s[:1]]
+    snippets = [s for s in snippets if not s.startswith("marker_gold")]
+    for snippet in snippets:
+        assert snippet in article.raw, snippet
+
+
+def test_what_provenance_says_about_the_texts_holds():
+    a1, a3, a4, a5 = (get_article(a) for a in ("A1", "A3", "A4", "A5"))
+    assert "原標(biāo)題" in a1.raw and "原标题" not in a1.clean  # a repost; furniture removed
+    assert "400萬字" in a1.raw and "400万字" not in a1.clean  # the bio is raw text only
+    assert "共2頁" in a3.raw  # page 1 of 2
+    assert a3.clean.count("2020年") == 2 and "今年上半年" in a3.clean
+    assert "直播" not in a4.clean  # A4 never mentions live commerce
+    assert "直播带货" not in a5.clean  # nor does A5
+    assert "本文来源网络" in a5.raw and "本文来源网络" not in a5.clean
+
+
+def test_provenance_table_lists_every_inference():
+    table = provenance_table()
+    assert len(table) == sum(len(a.provenance.inferred) for a in load_corpus())
+    assert set(table["article"]) == set(ARTICLE_IDS)

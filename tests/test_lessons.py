@@ -1,8 +1,10 @@
-"""The lessons: all eight present, committed clean, paired with jupytext, and run without errors."""
+"""The lessons: all eight present, committed clean, paired, consistent in form, and runnable."""
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from pathlib import Path
 
 import jupytext
@@ -107,3 +109,109 @@ def test_site_has_an_index_and_one_page_per_lesson(tmp_path):
     page = (tmp_path / "site" / "05_visualisation.html").read_text(encoding="utf-8")
     assert "data:image/png;base64" in page, "figures are embedded so the site reads offline"
     assert HAN.search(page)
+
+
+# --- form and terminology (issues 11 and 12) ------------------------------------------------------
+
+
+def _cells(name):
+    return jupytext.read(COURSE / f"{name}.py").cells
+
+
+def _code(name):
+    return [c.source for c in _cells(name) if c.cell_type == "code"]
+
+
+def _markdown(name):
+    return "\n".join(c.source for c in _cells(name) if c.cell_type == "markdown")
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_code_uses_ascii_identifiers(name):
+    # issue 12: learners type the code; Chinese belongs in strings, comments and data
+    bad = set()
+    for source in _code(name):
+        lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+        for tok in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+            if tok.type == tokenize.NAME and not tok.string.isascii():
+                bad.add(tok.string)
+    assert not bad, f"{name}: non-ASCII identifiers {sorted(bad)}"
+
+
+LEVEL = re.compile(
+    r"^### 动手试试 / Your turn (\d+) · (★{1,3}) (热身 / warm-up|练习 / practice|挑战 / stretch)$"
+)
+LEVELS = {"★": "热身 / warm-up", "★★": "练习 / practice", "★★★": "挑战 / stretch"}
+
+
+def _exercises(name):
+    headings = [
+        line.strip()
+        for c in _cells(name)
+        if c.cell_type == "markdown"
+        for line in c.source.splitlines()
+        if line.startswith("### 动手试试")
+    ]
+    return headings
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_exercises_are_numbered_and_labelled_with_a_level(name):
+    headings = _exercises(name)
+    assert headings, name
+    numbers = []
+    for heading in headings:
+        match = LEVEL.match(heading)
+        assert match, f"{name}: {heading!r} lacks a level (★ 热身, ★★ 练习, ★★★ 挑战)"
+        assert LEVELS[match[2]] == match[3], heading
+        numbers.append(int(match[1]))
+    assert numbers == list(range(1, len(numbers) + 1)), f"{name}: exercises numbered {numbers}"
+
+
+def test_exercises_have_graded_difficulty_across_the_course():
+    levels = [LEVEL.match(h)[2] for name in LESSONS for h in _exercises(name)]
+    assert len(levels) >= 23
+    assert levels.count("★★★") >= 4, "a few stretch exercises"
+    assert levels.count("★") <= len(levels) // 3, "warm-ups (read-offs) are the minority"
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_lesson_states_its_time_and_ends_with_further_reading(name):
+    cells = _cells(name)
+    assert "预计用时 / Estimated time" in cells[0].source, "time in the opening cell"
+    last = cells[-1]
+    assert last.cell_type == "markdown"
+    assert last.source.lstrip().startswith("## 延伸阅读 / Further reading")
+    assert "预计用时 / Estimated time" in last.source
+    references = [line for line in last.source.splitlines() if line.startswith("- ")]
+    assert len(references) >= 2, f"{name}: at least two readings"
+
+
+GLOSSARY = (COURSE / "glossary.md").read_text(encoding="utf-8")
+SENDS = re.compile(r"术语（([^）]+)）见 `course/glossary\.md`")
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_term_a_lesson_sends_to_the_glossary_is_there(name):
+    sent = [m.group(1) for m in SENDS.finditer(_markdown(name))]
+    assert sent, f"{name} sends learners to the glossary"
+    pieces = [t.strip().rstrip("…").strip() for group in sent for t in re.split(r"[、，,]", group)]
+    terms = [t for t in pieces if t]
+    rows = [line for line in GLOSSARY.splitlines() if line.startswith("|")]
+    missing = [t for t in terms if not any(t in row for row in rows)]
+    assert not missing, f"{name}: not in the glossary tables: {missing}"
+
+
+# One terminology (issue 11): the glossary's term wins; these alternatives are not used.
+NOT_OUR_TERMS = {
+    "准确率": "精确率 (precision); 准确率 is accuracy",
+    "口水话": "填充语",
+    "主张（应然）": "规范论断",
+}
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_lessons_use_the_glossary_terms(name):
+    text = "\n".join(c.source for c in _cells(name))
+    for wrong, right in NOT_OUR_TERMS.items():
+        assert wrong not in text, f"{name}: uses {wrong!r}; the course term is {right}"

@@ -1,4 +1,4 @@
-"""Tests for beyond_traffic.lexicons: the stopword list stays apart from hedge/certainty/filler."""
+"""Tests for beyond_traffic.lexicons: marker lexicons, their revision record, stopwords apart."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ from beyond_traffic.lexicons import (
     FILLERS,
     HEDGES,
     PREDICTIONS,
+    STANCE,
     Lexicon,
+    lexicon_changes,
+    previous_version,
     stopwords,
 )
 
@@ -38,10 +41,13 @@ ISSUE_STOPWORDS = [
     "那",
     "一个",
 ]
-ISSUE_HEDGES = ["或许", "可能", "也许", "似乎", "大概", "恐怕"]
-ISSUE_CERTAINTY = ["必然", "一定", "无疑", "显然", "注定", "将会", "毋庸置疑", "终将", "必将"]
-ISSUE_FILLERS = ["方式和方法", "仅仅只是", "而已"]
+ISSUE_HEDGES = ["或许", "可能", "也许", "似乎", "大概", "恐怕", "更像是"]  # 更像是: issue 11
+# Issue 11 moved 将会 from certainty to predictions (future tense is not a booster) and 而已
+# from filler to stance (a minimiser does a job); the earlier issue's other terms stay.
+ISSUE_CERTAINTY = ["必然", "一定", "无疑", "显然", "注定", "毋庸置疑", "终将", "必将"]
+ISSUE_FILLERS = ["方式和方法", "仅仅只是"]
 ISSUE_PREDICTIONS = ["将会", "必然", "终将", "注定"]
+ISSUE_STANCE = ["所谓", "其实", "而已", "在我看来"]
 
 
 def test_stopwords_is_a_cached_frozenset_of_words():
@@ -68,13 +74,16 @@ def test_stopwords_hold_no_punctuation():
         (CERTAINTY, ISSUE_CERTAINTY),
         (FILLERS, ISSUE_FILLERS),
         (PREDICTIONS, ISSUE_PREDICTIONS),
+        (STANCE, ISSUE_STANCE),
     ],
 )
 def test_lexicons_contain_the_issue_terms(lexicon, required):
     assert set(required) <= lexicon
 
 
-@pytest.mark.parametrize("lexicon", [HEDGES, CERTAINTY, FILLERS, PREDICTIONS], ids=lambda x: x.name)
+@pytest.mark.parametrize(
+    "lexicon", [HEDGES, CERTAINTY, FILLERS, PREDICTIONS, STANCE], ids=lambda x: x.name
+)
 def test_no_lexicon_term_is_ever_a_stopword(lexicon):
     assert len(lexicon) > 0
     assert lexicon.isdisjoint(stopwords()), sorted(lexicon & stopwords())
@@ -85,10 +94,44 @@ def test_hedges_and_certainty_do_not_overlap():
     assert HEDGES.isdisjoint(CERTAINTY)
 
 
-def test_predictions_come_from_the_tagged_terms():
-    assert PREDICTIONS == HEDGES.tagged("prediction") | CERTAINTY.tagged("prediction")
+def test_predictions_are_the_tagged_terms_plus_plain_future_markers():
+    tagged = HEDGES.tagged("prediction") | CERTAINTY.tagged("prediction")
+    assert tagged < PREDICTIONS
+    assert PREDICTIONS - tagged == {"将会", "都将", "将不再"}
     assert "或将" in PREDICTIONS and "或将" in HEDGES
     assert "显然" not in PREDICTIONS  # certain, but about the present
+
+
+def test_future_tense_is_a_prediction_not_a_booster():
+    # guideline §4.2: 将会 places a claim in the future; it neither raises nor lowers commitment
+    assert "将会" in PREDICTIONS and "将会" not in CERTAINTY and "将会" not in HEDGES
+    assert CERTAINTY.find("它的退场将会是必然") == ["必然"]
+
+
+def test_stance_words_are_not_filler_and_filler_is_synonym_doubling():
+    assert FILLERS.isdisjoint(STANCE)
+    assert FILLERS == {"方式和方法", "仅仅只是"}
+    assert STANCE.find("所谓的直播带货其实仅仅只是营销而已") == ["所谓", "其实", "而已"]
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "text", "expected"),
+    [
+        (HEDGES, "在我看来，这其实是打破", []),  # self-mention frame: stance, §8.4
+        (STANCE, "在我看来，这其实是打破", ["在我看来", "其实"]),
+        (HEDGES, "在他们看来，它仅仅只是营销", []),  # reports others' view, §3.5
+        (HEDGES, "几乎所有的玩家都在追逐流量", []),  # a sweeping universal, §3.4
+        (HEDGES, "几乎是无法获得长久的发展", ["几乎"]),  # a softened impossibility
+        (HEDGES, "这或许才是正确的方向", []),  # emphatic thesis formula, §8.5
+        (STANCE, "这或许才是正确的方向", ["或许才是"]),
+        (HEDGES, "所谓的火爆或许仅仅只是昙花一现", ["或许"]),
+        (HEDGES, "它代表的更像是一种新方向", ["更像是"]),
+        (CERTAINTY, "这不过是理所当然，当然如此", ["理所当然", "当然"]),
+        (PREDICTIONS, "继续去中间化只会带来更多痛点", ["只会"]),
+    ],
+)
+def test_revised_entries_behave_as_the_guideline_says(lexicon, text, expected):
+    assert lexicon.find(text) == expected
 
 
 def test_stopwords_refuse_a_list_that_contains_a_hedge(monkeypatch):
@@ -99,7 +142,8 @@ def test_stopwords_refuse_a_list_that_contains_a_hedge(monkeypatch):
 
 def test_find_prefers_the_longest_term():
     assert CERTAINTY.find("毫无疑问，这是必然的") == ["毫无疑问", "必然"]
-    assert FILLERS.find("仅仅只是方式和方法而已") == ["仅仅只是", "方式和方法", "而已"]
+    assert FILLERS.find("仅仅只是方式和方法而已") == ["仅仅只是", "方式和方法"]
+    assert CERTAINTY.find("这是理所当然的") == ["理所当然"]  # not 当然 inside it
 
 
 @pytest.mark.parametrize(
@@ -152,7 +196,17 @@ def test_loader_rejects_duplicates_and_stray_fields(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "name", ["stopwords.txt", "hedges.txt", "certainty.txt", "fillers.txt", "evidence.txt"]
+    "name",
+    [
+        "stopwords.txt",
+        "hedges.txt",
+        "certainty.txt",
+        "fillers.txt",
+        "evidence.txt",
+        "stance.txt",
+        "predictions.txt",
+        "lexicon_changes.tsv",
+    ],
 )
 def test_data_files_explain_their_choices(name):
     text = (resources.files("beyond_traffic") / "data" / name).read_text(encoding="utf-8")
@@ -193,3 +247,63 @@ def test_every_evidence_pattern_has_an_example():
 @pytest.mark.parametrize("text", ["2020年", "B2C", "S2B模式", "3、2、1上链接", "一个季度"])
 def test_quantity_ignores_years_codes_and_bare_numbers(text):
     assert dict(EVIDENCE_PATTERNS)["quantity"].search(text) is None
+
+
+# --- spans and the revision record ----------------------------------------------------------------
+
+
+def test_spans_give_offsets_that_index_the_text():
+    text = "可能性不是可能，在我看来或许才是"
+    spans = HEDGES.spans(text)
+    assert [t for t, _, _ in spans] == HEDGES.find(text) == ["可能"]
+    assert all(text[a:b] == t for t, a, b in spans)
+    assert STANCE.spans(text) == [("在我看来", 8, 12), ("或许才是", 12, 16)]
+
+
+def test_every_recorded_change_is_in_force():
+    lexicons_by_name = {
+        "hedges": HEDGES,
+        "certainty": CERTAINTY,
+        "predictions": PREDICTIONS,
+        "fillers": FILLERS,
+        "stance": STANCE,
+    }
+    changes = lexicon_changes()
+    assert changes, "issue 11 revised the lexicons"
+    for change in changes:
+        lexicon = lexicons_by_name[change.lexicon]
+        assert change.reason.startswith("§"), change  # every edit cites the guideline
+        if change.action == "add":
+            assert change.term in lexicon, change
+        elif change.action == "remove":
+            assert change.term not in lexicon, change
+        else:
+            assert change.term in lexicon.exceptions, change
+
+
+def test_previous_version_undoes_the_changes():
+    old = previous_version("certainty")
+    assert {"将会", "都将", "将不再", "事实上"} <= old
+    assert "当然" not in old and "只会" not in old
+    assert previous_version(FILLERS) >= {"其实", "所谓的", "而已", "由此可见"}
+    assert previous_version("stance") == frozenset()
+    assert "几乎所有" not in previous_version("hedges").exceptions
+    assert previous_version("hedges").find("几乎所有的玩家") == ["几乎"]
+
+
+def test_previous_version_rejects_bad_names():
+    with pytest.raises(ValueError, match="no course lexicon"):
+        previous_version("boosters")
+    with pytest.raises(TypeError, match="Lexicon or its name"):
+        previous_version(3)
+
+
+def test_change_record_rejects_malformed_lines(monkeypatch):
+    monkeypatch.setattr(lexicons, "_read", lambda name: [(7, "hedges\tdelete\t或许\twhy")])
+    lexicons._changes.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="line 7"):
+            lexicon_changes()
+    finally:
+        monkeypatch.undo()
+        lexicons._changes.cache_clear()

@@ -1,4 +1,4 @@
-"""Sentences and claim markers (prediction, hedge, certainty, evidence, filler), per article."""
+"""Sentences and claim markers (prediction, hedge, certainty, evidence, filler, stance)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from beyond_traffic._validate import require_str
 from beyond_traffic.count import han_count, rate_per_1000_chars
-from beyond_traffic.lexicons import CERTAINTY, EVIDENCE_PATTERNS, FILLERS, HEDGES, PREDICTIONS
+from beyond_traffic.lexicons import (
+    CERTAINTY,
+    EVIDENCE_PATTERNS,
+    FILLERS,
+    HEDGES,
+    PREDICTIONS,
+    STANCE,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,16 +28,19 @@ __all__ = [
     "ArticleProfile",
     "EvidenceMatch",
     "article_profile",
+    "count_markers",
     "find_evidence",
     "find_markers",
     "find_sentences",
     "marked_sentences",
     "profiles_table",
+    "sentence_table",
     "split_sentences",
 ]
 
-#: The marker types :func:`find_markers` reports, in this order.
-MARKER_KINDS: tuple[str, ...] = ("prediction", "hedge", "certainty", "evidence", "filler")
+#: The marker types :func:`find_markers` reports, in this order. ``stance`` was added for
+#: issue 11 (所谓, 其实, 而已 … were counted as filler before).
+MARKER_KINDS: tuple[str, ...] = ("prediction", "hedge", "certainty", "evidence", "filler", "stance")
 #: The fillers COURSE.md singles out; :func:`profiles_table` gives each its own column.
 PROFILE_FILLERS: tuple[str, ...] = ("方式和方法", "仅仅只是")
 
@@ -126,8 +136,12 @@ def find_markers(sentence: str) -> dict[str, list[str]]:
     Types (all keys always present, in :data:`MARKER_KINDS` order):
     ``prediction`` (将会, 必然, 终将, 注定, 或将 …: a claim about the future),
     ``hedge`` (或许, 可能 …), ``certainty`` (必然, 无疑, 显然 …), ``evidence``
-    (据…显示, 财报, 《…》, 60%, 5000亿元 …) and ``filler`` (方式和方法, 仅仅只是 …).
-    A word can be of two types: 必然 is both a prediction and a certainty marker.
+    (据…显示, 财报, 《…》, 60%, 5000亿元 …), ``filler`` (方式和方法, 仅仅只是) and
+    ``stance`` (所谓, 其实, 而已 …). A word can be of two types: 必然 is both a prediction and a
+    certainty marker; 将会 is a prediction only (future tense is not a booster).
+
+    This is the course's one way of counting markers: lessons 04, 06 and 07, :func:`count_markers`,
+    :func:`profiles_table` and ``uncertainty`` all count with it, sentence by sentence.
 
     Args:
         sentence: one sentence (any text works; markers are found in order of appearance).
@@ -135,7 +149,7 @@ def find_markers(sentence: str) -> dict[str, list[str]]:
     Example:
         >>> find_markers("直播带货落幕是必然，或许仅仅只是时间问题")
         {'prediction': ['必然'], 'hedge': ['或许'], 'certainty': ['必然'], 'evidence': [], \
-'filler': ['仅仅只是']}
+'filler': ['仅仅只是'], 'stance': []}
     """
     require_str(sentence, name="sentence")
     return {
@@ -144,6 +158,7 @@ def find_markers(sentence: str) -> dict[str, list[str]]:
         "certainty": CERTAINTY.find(sentence),
         "evidence": [m.text for m in find_evidence(sentence)],
         "filler": FILLERS.find(sentence),
+        "stance": STANCE.find(sentence),
     }
 
 
@@ -160,7 +175,7 @@ def marked_sentences(text: str, kind: str) -> list[str]:
     Args:
         text: cleaned text.
         kind: one of ``"prediction"``, ``"hedge"``, ``"certainty"``, ``"evidence"``,
-            ``"filler"``.
+            ``"filler"``, ``"stance"``.
 
     Example:
         >>> marked_sentences("直播带货落幕是必然。它或许会变。", "hedge")
@@ -197,6 +212,10 @@ class ArticleProfile:
     hedges_per_sentence: float
     certainty_per_sentence: float
     fillers: dict[str, int] = field(default_factory=dict)
+    stance: int = 0
+    predictions_per_1000: float = 0.0
+    fillers_per_1000: float = 0.0
+    stance_per_1000: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
         """Return the profile as a plain dict (``fillers`` stays a nested dict)."""
@@ -292,14 +311,19 @@ def article_profile(article: Article | str) -> ArticleProfile:
         hedges_per_sentence=totals["hedge"] / n if n else 0.0,
         certainty_per_sentence=totals["certainty"] / n if n else 0.0,
         fillers=fillers,
+        stance=totals["stance"],
+        predictions_per_1000=rate_per_1000_chars(totals["prediction"], text),
+        fillers_per_1000=rate_per_1000_chars(totals["filler"], text),
+        stance_per_1000=rate_per_1000_chars(totals["stance"], text),
     )
 
 
 def profiles_table(articles: Iterable[Article] | None = None) -> pd.DataFrame:
     """Return one row per article (index ``id``) with its :class:`ArticleProfile` numbers.
 
-    Columns: the profile's counts and densities, ``fillers`` (all filler occurrences) and
-    one column per :data:`PROFILE_FILLERS` term (方式和方法, 仅仅只是).
+    Columns: the profile's counts and densities (``stance`` and the ``*_per_1000`` columns for
+    predictions, fillers and stance were added for issue 11), ``fillers`` (all filler
+    occurrences) and one column per :data:`PROFILE_FILLERS` term (方式和方法, 仅仅只是).
 
     Args:
         articles: Articles to profile; default the whole corpus (A1–A5).
@@ -325,3 +349,55 @@ def profiles_table(articles: Iterable[Article] | None = None) -> pd.DataFrame:
     columns = [f for f in ArticleProfile.__dataclass_fields__ if f != "fillers"]
     columns += ["fillers", *PROFILE_FILLERS]
     return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def _kind_of(kind: object) -> str:
+    return _require_kind(kind)
+
+
+def count_markers(article: Article | str, kind: str) -> int:
+    """Return how many markers of one type an article has, counted sentence by sentence.
+
+    The same number :func:`profiles_table` reports (``hedges``, ``certainty``, ``predictions``,
+    ``evidence``, the sum of ``fillers``, ``stance``): lessons 04, 06 and 07 count with it.
+
+    Args:
+        article: an :class:`~beyond_traffic.corpus.Article` or a text.
+        kind: one of :data:`MARKER_KINDS`.
+
+    Example:
+        >>> count_markers("它或许会变。也许不会。", "hedge")
+        2
+    """
+    kind = _kind_of(kind)
+    _, text = _text_of(article)
+    return sum(len(find_markers(s)[kind]) for s in split_sentences(text))
+
+
+def sentence_table(article: Article | str) -> pd.DataFrame:
+    """Return one row per sentence: the sentence, its Han characters, and its markers per type.
+
+    The unit that ``uncertainty`` resamples: an article's rate is the column sum over the
+    ``han_chars`` sum, times 1,000.
+
+    Columns: ``sentence``, ``han_chars``, then one count column per :data:`MARKER_KINDS`.
+
+    Example:
+        >>> t = sentence_table("直播带货落幕是必然。它或许会变。")
+        >>> t["hedge"].tolist(), int(t["han_chars"].sum())
+        ([0, 1], 14)
+    """
+    import pandas as pd
+
+    _, text = _text_of(article)
+    rows = []
+    for sentence in split_sentences(text):
+        markers = find_markers(sentence)
+        rows.append(
+            {
+                "sentence": sentence,
+                "han_chars": han_count(sentence),
+                **{kind: len(markers[kind]) for kind in MARKER_KINDS},
+            }
+        )
+    return pd.DataFrame(rows, columns=["sentence", "han_chars", *MARKER_KINDS])

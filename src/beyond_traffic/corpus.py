@@ -3,11 +3,71 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ARTICLE_IDS: tuple[str, ...] = ("A1", "A2", "A3", "A4", "A5")
+#: How sure an inference about a source is.
+CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Inference:
+    """Something the page does not say but a reader can infer, with the reasoning.
+
+    Attributes:
+        claim: what is inferred.
+        reasoning: from which evidence on the page (quoted: 「…」 cleaned text, `…` raw text).
+        confidence: ``"high"``, ``"medium"`` or ``"low"``.
+
+    Example:
+        >>> get_article("A3").provenance.inferred[0].confidence
+        'high'
+    """
+
+    claim: str
+    reasoning: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an article comes from: what its page shows, what can be inferred, what is missing.
+
+    Attributes:
+        page_shows: facts visible on the scraped page (furniture, by-line, dates, pagination).
+        inferred: :class:`Inference` items, each with its reasoning and confidence.
+        caveats: what a reader must keep in mind when counting or quoting.
+
+    Example:
+        >>> "共2頁" in " ".join(get_article("A3").provenance.page_shows)
+        True
+    """
+
+    page_shows: tuple[str, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    caveats: tuple[str, ...] = ()
+
+
+def _provenance(raw: dict | None) -> Provenance:
+    if not raw:
+        return Provenance()
+    inferred = tuple(Inference(**item) for item in raw.get("inferred", ()))
+    for item in inferred:
+        if item.confidence not in CONFIDENCE_LEVELS:
+            raise ValueError(
+                f"confidence must be one of {CONFIDENCE_LEVELS}, got {item.confidence!r}"
+            )
+    return Provenance(
+        page_shows=tuple(raw.get("page_shows", ())),
+        inferred=inferred,
+        caveats=tuple(raw.get("caveats", ())),
+    )
 
 
 @dataclass(frozen=True)
@@ -24,6 +84,8 @@ class Article:
         notes: what is noisy or special about the source.
         raw: the seed text exactly as shipped (decoded UTF-8).
         clean: ``clean_text(raw)``.
+        provenance: what the page shows about the source and what can be inferred
+            (:class:`Provenance`).
 
     Example:
         >>> a1 = load_corpus()[0]
@@ -40,6 +102,7 @@ class Article:
     notes: str
     raw: str
     clean: str
+    provenance: Provenance = field(default_factory=Provenance)
 
 
 def _data():
@@ -69,7 +132,15 @@ def _load() -> tuple[Article, ...]:
     articles = []
     for entry in meta:
         raw = raw_bytes(entry["file"]).decode("utf-8")
-        articles.append(Article(**entry, raw=raw, clean=clean_text(raw)))
+        fields = {k: v for k, v in entry.items() if k != "provenance"}
+        articles.append(
+            Article(
+                **fields,
+                raw=raw,
+                clean=clean_text(raw),
+                provenance=_provenance(entry.get("provenance")),
+            )
+        )
     return tuple(articles)
 
 
@@ -84,6 +155,23 @@ def load_corpus() -> list[Article]:
         ['A1', 'A2', 'A3', 'A4', 'A5']
     """
     return list(_load())
+
+
+def provenance_table() -> pd.DataFrame:
+    """Return every inference about the five sources: article, claim, confidence, reasoning.
+
+    Example:
+        >>> set(provenance_table()["confidence"]) <= set(CONFIDENCE_LEVELS)
+        True
+    """
+    import pandas as pd
+
+    rows = [
+        {"article": a.id, "claim": i.claim, "confidence": i.confidence, "reasoning": i.reasoning}
+        for a in _load()
+        for i in a.provenance.inferred
+    ]
+    return pd.DataFrame(rows, columns=["article", "claim", "confidence", "reasoning"])
 
 
 def get_article(article_id: str) -> Article:

@@ -1,4 +1,4 @@
-"""The course lexicons: stopwords, hedges, certainty, filler and evidence markers (data/*.txt)."""
+"""Course lexicons: stopwords and hedge, certainty, prediction, filler, stance, evidence markers."""
 
 from __future__ import annotations
 
@@ -15,8 +15,12 @@ __all__ = [
     "FILLERS",
     "HEDGES",
     "PREDICTIONS",
+    "STANCE",
     "EvidencePattern",
     "Lexicon",
+    "LexiconChange",
+    "lexicon_changes",
+    "previous_version",
     "stopwords",
 ]
 
@@ -104,14 +108,32 @@ class Lexicon(frozenset):
             The matched terms in order of appearance (a term appears once per occurrence).
 
         Example:
-            >>> CERTAINTY.find("它的退场将会是必然，不一定马上")
-            ['将会', '必然']
+            >>> CERTAINTY.find("它的退场必然会来，不一定马上，但毫无疑问")
+            ['必然', '毫无疑问']
         """
         require_str(text, name="text")
         pattern = self.pattern
         if pattern is None or not text:
             return []
         return [m.group() for m in pattern.finditer(text) if m.group() in self]
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Return ``(term, start, end)`` for every occurrence :meth:`find` reports.
+
+        The offsets index ``text`` (``text[start:end] == term``), so a match can be compared
+        with a hand-coded span (``marker_gold``) or highlighted in its sentence.
+
+        Example:
+            >>> HEDGES.spans("它或许会变，也许不会")
+            [('或许', 1, 3), ('也许', 6, 8)]
+        """
+        require_str(text, name="text")
+        pattern = self.pattern
+        if pattern is None or not text:
+            return []
+        return [
+            (m.group(), m.start(), m.end()) for m in pattern.finditer(text) if m.group() in self
+        ]
 
     def count(self, text: str) -> int:
         """Return how many times any term occurs in ``text`` (see :meth:`find`).
@@ -210,26 +232,130 @@ def stopwords() -> frozenset[str]:
         (True, False)
     """
     words = _stopwords()
-    clash = words & (HEDGES | CERTAINTY | FILLERS)
+    clash = words & (HEDGES | CERTAINTY | PREDICTIONS | FILLERS | STANCE)
     if clash:
         raise ValueError(
-            f"stopwords.txt must not contain hedge/certainty/filler terms: {sorted(clash)}"
+            "stopwords.txt must not contain hedge/certainty/prediction/filler/stance terms: "
+            f"{sorted(clash)}"
         )
     return words
 
 
-#: Hedges (或许, 可能, 也许, 似乎, 大概, 恐怕, …): lower the writer's commitment.
+#: Hedges (或许, 可能, 也许, 似乎, 更像是, 基本上, …): lower the writer's commitment.
 HEDGES: Lexicon = _load_lexicon("hedges")
-#: Certainty markers / boosters (必然, 一定, 无疑, 显然, 注定, 将会, 毋庸置疑, 终将, 必将, …).
+#: Certainty markers / boosters (必然, 一定, 无疑, 显然, 注定, 毋庸置疑, 终将, 必将, 当然, …).
+#: Plain future markers (将会) are predictions, not boosters: see ``predictions.txt``.
 CERTAINTY: Lexicon = _load_lexicon("certainty")
-#: Filler and padding (方式和方法, 仅仅只是, 而已, 所谓的, …).
+#: Filler: synonym doubling that adds length, not information (方式和方法, 仅仅只是).
 FILLERS: Lexicon = _load_lexicon("fillers")
-#: Claim/prediction markers: terms tagged ``@prediction`` in hedges.txt or certainty.txt
-#: (将会, 必然, 终将, 注定, 必将, 或将, …).
+#: Stance markers: the writer's attitude or position, not the claim's probability (所谓, 其实,
+#: 事实上, 而已, 说到底, 在我看来, 或许才是, …).
+STANCE: Lexicon = _load_lexicon("stance")
+_FUTURE: Lexicon = _load_lexicon("predictions")
+#: Prediction markers: the plain future markers of ``predictions.txt`` (将会, 都将, 将不再) and
+#: the terms tagged ``@prediction`` in hedges.txt or certainty.txt (或将, 有望, 必然, 终将, …).
 PREDICTIONS: Lexicon = Lexicon(
-    HEDGES.tagged("prediction") | CERTAINTY.tagged("prediction"),
+    _FUTURE | HEDGES.tagged("prediction") | CERTAINTY.tagged("prediction"),
     name="predictions",
-    exceptions=HEDGES.exceptions | CERTAINTY.exceptions,
+    exceptions=_FUTURE.exceptions | HEDGES.exceptions | CERTAINTY.exceptions,
 )
 #: Evidence markers as named regexes (据…显示, 财报, 《…》, 60%, 5000亿元, 8个季度, …).
 EVIDENCE_PATTERNS: tuple[EvidencePattern, ...] = _load_evidence()
+
+
+class LexiconChange(NamedTuple):
+    """One recorded edit to a lexicon (``data/lexicon_changes.tsv``), with its reason.
+
+    Attributes:
+        lexicon: ``"hedges"``, ``"certainty"``, ``"predictions"``, ``"fillers"`` or ``"stance"``.
+        action: ``"add"`` or ``"remove"`` (a term), ``"except"`` (a new exception).
+        term: the term or exception.
+        reason: why, citing the section of ``docs/marker_coding_guideline.md``.
+
+    Example:
+        >>> next(c for c in lexicon_changes() if c.term == "更像是").action
+        'add'
+    """
+
+    lexicon: str
+    action: str
+    term: str
+    reason: str
+
+
+_CHANGE_ACTIONS = ("add", "remove", "except")
+
+
+@lru_cache(maxsize=1)
+def _changes() -> tuple[LexiconChange, ...]:
+    changes = []
+    for number, line in _read("lexicon_changes.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[1] not in _CHANGE_ACTIONS:
+            raise ValueError(
+                f"lexicon_changes.tsv line {number}: expected lexicon<TAB>add|remove|except"
+                "<TAB>term<TAB>reason"
+            )
+        changes.append(LexiconChange(*(f.strip() for f in fields)))
+    return tuple(changes)
+
+
+def lexicon_changes() -> list[LexiconChange]:
+    """Return the edits made to the lexicons after validating them against the marker gold standard.
+
+    Each edit names the guideline rule behind it, so a reader can check why a term was added,
+    removed or made an exception. :func:`previous_version` undoes them.
+
+    Example:
+        >>> sorted({c.lexicon for c in lexicon_changes()})
+        ['certainty', 'fillers', 'hedges', 'predictions', 'stance']
+    """
+    return list(_changes())
+
+
+_BY_NAME = {
+    "hedges": HEDGES,
+    "certainty": CERTAINTY,
+    "predictions": PREDICTIONS,
+    "fillers": FILLERS,
+    "stance": STANCE,
+}
+
+
+def previous_version(lexicon: Lexicon | str) -> Lexicon:
+    """Return a lexicon as it was before the recorded changes (the version first validated).
+
+    Terms added are taken out, terms removed put back, new exceptions dropped, so precision and
+    recall can be compared before and after (``marker_gold.score_lexicons``).
+
+    Args:
+        lexicon: one of the course lexicons, or its name (``"hedges"``, ``"certainty"``, …).
+
+    Raises:
+        TypeError: ``lexicon`` is neither a Lexicon nor a str.
+        ValueError: no course lexicon has that name.
+
+    Example:
+        >>> "将会" in CERTAINTY, "将会" in previous_version("certainty")
+        (False, True)
+    """
+    if isinstance(lexicon, Lexicon):
+        name = lexicon.name
+    elif isinstance(lexicon, str):
+        name = lexicon
+    else:
+        raise TypeError(f"lexicon must be a Lexicon or its name, got {type(lexicon).__name__}")
+    if name not in _BY_NAME:
+        raise ValueError(f"no course lexicon named {name!r}; choose one of {', '.join(_BY_NAME)}")
+    current = _BY_NAME[name]
+    terms, exceptions = set(current), set(current.exceptions)
+    for change in _changes():
+        if change.lexicon != name:
+            continue
+        if change.action == "add":
+            terms.discard(change.term)
+        elif change.action == "remove":
+            terms.add(change.term)
+        else:
+            exceptions.discard(change.term)
+    return Lexicon(terms, name=name, exceptions=exceptions, tags=current.tags)

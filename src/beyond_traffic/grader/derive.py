@@ -16,132 +16,33 @@ from __future__ import annotations
 
 import ast
 
-__all__ = ["OBSERVE_MARK", "observation_code", "expected_value_leaks", "EXPECT_ARGUMENTS"]
+from .cell_ast import (
+    BODIES,
+    EXPECT_ARGUMENTS,
+    PASS_THROUGH,
+    bound_names,
+    call_name,
+    contains_observe,
+    expected_args,
+    is_check,
+    is_observe,
+    loaded_names,
+)
+
+__all__ = ["OBSERVE_MARK", "observation_code", "expected_value_leaks"]
 
 #: Cell metadata key marking a test cell reduced to its observation code (kept out of ``In``).
 OBSERVE_MARK = "beyond_traffic_observe"
-
-#: For each expectation, the arguments that carry what is expected (position, keyword names).
-EXPECT_ARGUMENTS = {
-    "expect_equal": (1, ("expected",)),
-    "expect_contains": (1, ("items",)),
-    "expect_subset": (1, ("allowed",)),
-    "expect_true": (1, ("predicate",)),
-    "expect_len": (1, ("length", "min_len", "max_len")),
-}
-#: Calls that hand their argument through unchanged, so an argument inside them still counts.
-_PASS_THROUGH = {
-    "list",
-    "tuple",
-    "set",
-    "frozenset",
-    "dict",
-    "sorted",
-    "reversed",
-    "str",
-    "int",
-    "float",
-    "bool",
-    "copy",
-    "deepcopy",
-    "Counter",
-    "OrderedDict",
-}
-_CHECKS = ("expect_", "report")
-
-
-def _call_name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Call):
-        func = node.func
-        if isinstance(func, ast.Attribute):
-            return func.attr
-        if isinstance(func, ast.Name):
-            return func.id
-    return None
-
-
-def _is_observe(stmt: ast.stmt) -> bool:
-    return isinstance(stmt, ast.Expr) and _call_name(stmt.value) == "observe"
-
-
-def _is_check(stmt: ast.stmt) -> bool:
-    name = _call_name(stmt.value) if isinstance(stmt, ast.Expr) else None
-    return bool(name) and name.startswith(_CHECKS) and isinstance(stmt.value.func, ast.Attribute)
-
-
-def _contains_observe(stmt: ast.stmt) -> bool:
-    return any(isinstance(n, ast.stmt) and _is_observe(n) for n in ast.walk(stmt))
-
-
-_SCOPES = (
-    ast.Lambda,
-    ast.FunctionDef,
-    ast.AsyncFunctionDef,
-    ast.ListComp,
-    ast.SetComp,
-    ast.DictComp,
-    ast.GeneratorExp,
-)
-
-
-def _local_names(scope: ast.AST) -> set[str]:
-    """Names a lambda, function or comprehension binds for itself (parameters, loop targets)."""
-    names: set[str] = set()
-    if isinstance(scope, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef):
-        a = scope.args
-        for arg in [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg]:
-            if arg is not None:
-                names.add(arg.arg)
-        if not isinstance(scope, ast.Lambda):
-            for stmt in scope.body:
-                names |= _bound(stmt)
-    else:
-        for gen in scope.generators:
-            names |= {n.id for n in ast.walk(gen.target) if isinstance(n, ast.Name)}
-    return names
-
-
-def _loaded(node: ast.AST) -> set[str]:
-    """Free names ``node`` reads (names local to its lambdas and comprehensions excluded)."""
-    if isinstance(node, ast.Name):
-        return {node.id} if isinstance(node.ctx, ast.Load) else set()
-    names: set[str] = set()
-    for child in ast.iter_child_nodes(node):
-        names |= _loaded(child)
-    if isinstance(node, _SCOPES):
-        names -= _local_names(node)
-    return names
-
-
-def _bound(node: ast.AST) -> set[str]:
-    """Names ``node`` binds in the cell's own scope (not inside its lambdas or functions)."""
-    if isinstance(node, ast.Name):
-        return {node.id} if isinstance(node.ctx, ast.Store | ast.Del) else set()
-    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-        return {node.name}
-    if isinstance(node, ast.Lambda | ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
-        return set()
-    names: set[str] = set()
-    if isinstance(node, ast.Import | ast.ImportFrom):
-        names |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
-    elif isinstance(node, ast.ExceptHandler) and node.name:
-        names.add(node.name)
-    for child in ast.iter_child_nodes(node):
-        names |= _bound(child)
-    return names
-
-
-_BODIES = ("body", "orelse", "finalbody", "handlers")
 
 
 def _without_checks(stmt: ast.stmt) -> ast.stmt:
     """A copy of ``stmt`` whose nested bodies keep only what observes or binds."""
     node = ast.parse(ast.unparse(stmt)).body[0]
     for sub in ast.walk(node):
-        for field in _BODIES:
+        for field in BODIES:
             body = getattr(sub, field, None)
             if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
-                kept = [s for s in body if not _is_check(s)]
+                kept = [s for s in body if not is_check(s)]
                 setattr(sub, field, kept or [ast.Pass()])
     return node
 
@@ -150,16 +51,16 @@ def _derive(stmts: list[ast.stmt]) -> list[ast.stmt]:
     kept: list[ast.stmt] = []
     needed: set[str] = set()
     for stmt in reversed(stmts):
-        if _is_observe(stmt):
+        if is_observe(stmt):
             node = stmt
-        elif _contains_observe(stmt) or _bound(stmt) & needed:
+        elif contains_observe(stmt) or bound_names(stmt) & needed:
             if isinstance(stmt, ast.Expr):
                 continue  # a bare expression binds nothing a later statement could need
             node = _without_checks(stmt)
         else:
             continue
         kept.append(node)
-        needed |= _loaded(node)
+        needed |= loaded_names(node)
     kept.reverse()
     return kept
 
@@ -198,14 +99,6 @@ def observation_code(source: str) -> str:
     return ast.unparse(ast.Module(body=kept, type_ignores=[])) if kept else ""
 
 
-def _expected_args(call: ast.Call) -> list[ast.AST]:
-    position, keywords = EXPECT_ARGUMENTS[_call_name(call)]
-    args = [call.args[position]] if len(call.args) > position else []
-    if _call_name(call) == "expect_len":
-        args += call.args[position + 1 :]
-    return args + [k.value for k in call.keywords if k.arg in keywords]
-
-
 def _names_passed_on(node: ast.AST) -> set[str]:
     """Names whose values can reach the expected value, not only feed a reference computation."""
     found: set[str] = set()
@@ -214,7 +107,7 @@ def _names_passed_on(node: ast.AST) -> set[str]:
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
             found.add(n.id)
             return
-        if isinstance(n, ast.Call) and _call_name(n) not in _PASS_THROUGH:
+        if isinstance(n, ast.Call) and call_name(n) not in PASS_THROUGH:
             # Arguments are inputs of a reference computation, and a called name is a function;
             # but a method of a value (``ref.upper()``) still passes that value on.
             if isinstance(n.func, ast.Attribute):
@@ -248,20 +141,20 @@ def expected_value_leaks(source: str) -> list[str]:
     tree = ast.parse(source)
     in_kernel: set[str] = set()
     for stmt in _derive(tree.body):
-        in_kernel |= _bound(stmt)
+        in_kernel |= bound_names(stmt)
     leaks = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or _call_name(node) not in EXPECT_ARGUMENTS:
+        if not isinstance(node, ast.Call) or call_name(node) not in EXPECT_ARGUMENTS:
             continue
         if not isinstance(node.func, ast.Attribute):
             continue
         reached = set()
-        for arg in _expected_args(node):
+        for arg in expected_args(node):
             reached |= _names_passed_on(arg) & in_kernel
         if reached:
             key = ast.unparse(node.args[0]) if node.args else "?"
             leaks.append(
-                f"line {node.lineno}: {_call_name(node)}({key}, …) expects "
+                f"line {node.lineno}: {call_name(node)}({key}, …) expects "
                 f"{', '.join(sorted(reached))}, which the kernel's observation code holds"
             )
     return leaks

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..grading.wire import REPLAY_ENV, clear_replay_cache
 from . import proc
+from .memo import KEEP, TAKE, Memo, plan_cell
 
 _MAX_TEXT = 200_000
 #: Limits for a replay child: trusted code, but it decodes what a student's kernel wrote.
@@ -26,25 +27,38 @@ REPLAY_LIMITS = {
 }
 
 
-def run_cells(cells: list[dict[str, str]]) -> dict[str, list[dict]]:
+def run_cells(
+    cells: list[dict[str, str]],
+    *,
+    namespace: dict[str, object] | None = None,
+    sources: dict[str, str] | None = None,
+) -> dict[str, list[dict]]:
     """Execute test cells in order in one namespace; return nbformat outputs per grade_id.
 
     Each cell gets what the notebook would show: its stdout/stderr streams, the value of its
     last expression as an ``execute_result``, or an ``error`` output.
 
+    Args:
+        cells: ``{"grade_id", "source"}`` in notebook order.
+        namespace: the globals to run in (default: a fresh one).
+        sources: replacement code by grade_id (a cell's warm or fast version, see :mod:`.memo`).
+
     Example:
         >>> run_cells([{"grade_id": "q1", "source": "print('流量')\\n1.0"}])["q1"][1]["data"]
         {'text/plain': '1.0'}
     """
-    namespace: dict[str, object] = {"__name__": "__main__"}
+    if namespace is None:
+        namespace = {"__name__": "__main__"}
+    sources = sources or {}
     results: dict[str, list[dict]] = {}
     for count, cell in enumerate(cells, start=1):
+        source = sources.get(cell["grade_id"], cell["source"])
         out, err = io.StringIO(), io.StringIO()
         outputs: list[dict] = []
         value = None
         error = None
         try:
-            tree = ast.parse(cell["source"], filename=f"<cell {cell['grade_id']}>")
+            tree = ast.parse(source, filename=f"<cell {cell['grade_id']}>")
             last = None
             if tree.body and isinstance(tree.body[-1], ast.Expr):
                 last = ast.Expression(tree.body.pop().value)
@@ -146,23 +160,41 @@ def replay(
         return data if isinstance(data, dict) else {}
 
 
-def warm_up(spec_path: str) -> None:
-    """In the replay zygote: run the test cells once with no observations, then forget them.
+#: Filled in the replay zygote by :func:`warm_up`: the namespace, fast sources and kept values.
+_WARM: dict[str, object] = {}
 
-    Only instructor code runs and every expectation fails; what stays behind is the trusted
-    caches it filled (imported modules, a loaded dictionary), the same for every student.
+
+def warm_up(spec_path: str) -> None:
+    """In the replay zygote: run the test cells once with no observations, keep what they expect.
+
+    Only instructor code runs and every expectation fails; what stays behind is the same for
+    every student: imported modules, loaded dictionaries, the namespace of the cells and, for
+    each eligible cell (see :mod:`.memo`), the expected values its expectations were given.
     """
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     saved_env = dict(os.environ)
     os.chdir(spec["workdir"])
     os.environ[REPLAY_ENV] = spec["observations"]
+    memo = Memo()
+    plans = {c["grade_id"]: plan_cell(str(c["source"]), str(c["grade_id"])) for c in spec["cells"]}
+    plans = {gid: plan for gid, plan in plans.items() if plan is not None}
+    namespace: dict[str, object] = {"__name__": "__main__", KEEP: memo.keep}
     try:
-        run_cells(spec["cells"])
+        outputs = run_cells(
+            spec["cells"], namespace=namespace, sources={g: p.warm for g, p in plans.items()}
+        )
     finally:
         os.chdir("/")
         os.environ.clear()
         os.environ.update(saved_env)
         clear_replay_cache()
+    # A cell that raised while warming up runs in full for every student.
+    fast = {
+        gid: plan.fast
+        for gid, plan in plans.items()
+        if not any(o.get("output_type") == "error" for o in outputs.get(gid, []))
+    }
+    _WARM.update(namespace=namespace, fast=fast, memo=memo)
 
 
 def prepare_warmup(
@@ -201,6 +233,11 @@ def child_task(spec_path: str) -> int:
             REPLAY_ENV: spec["observations"],
         }
     )
-    results = run_cells(spec["cells"])
+    if _WARM:
+        namespace = dict(_WARM["namespace"])
+        namespace[TAKE] = _WARM["memo"].cursor().take
+        results = run_cells(spec["cells"], namespace=namespace, sources=_WARM["fast"])
+    else:
+        results = run_cells(spec["cells"])
     Path(spec["result"]).write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
     return 0

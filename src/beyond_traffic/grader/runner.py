@@ -8,7 +8,6 @@ import logging
 import os
 import shutil
 import sys
-import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -151,28 +150,19 @@ def _merge(
 
 
 class _Zygotes:
-    """One warm sandbox zygote and one replay zygote per worker thread."""
+    """One warm sandbox zygote and one replay zygote, shared by every worker thread."""
 
     def __init__(self, preload: list[str], warmup: str | None = None) -> None:
-        self._local = threading.local()
-        self._all: list[Zygote] = []
-        self._lock = threading.Lock()
-        self._preload = preload
-        self._warmup = warmup
+        # Both start now and warm up side by side, while the first submissions are prepared.
+        self.sandbox = Zygote("sandbox", preload=preload)
+        self.replay = Zygote("replay", preload=preload, warmup=warmup)
 
     def get(self) -> tuple[Zygote, Zygote]:
-        pair = getattr(self._local, "pair", None)
-        if pair is None:
-            replay_z = Zygote("replay", preload=self._preload, warmup=self._warmup)
-            pair = (Zygote("sandbox", preload=self._preload), replay_z)
-            self._local.pair = pair
-            with self._lock:
-                self._all.extend(pair)
-        return pair
+        return self.sandbox, self.replay
 
     def close(self) -> None:
-        for z in self._all:
-            z.close()
+        self.sandbox.close()
+        self.replay.close()
 
 
 def _imported_modules(tests: dict[str, list[dict]]) -> list[str]:

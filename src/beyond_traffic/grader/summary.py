@@ -24,8 +24,21 @@ class Summary:
     questions: list[dict[str, object]]
 
 
+#: How a written answer no grader has scored yet appears in the summaries.
+AWAITING = "awaiting manual grading"
+
+
+def _score(grade) -> float | None:
+    # A manual score, once given, replaces the automatic one; None means nobody scored it yet.
+    if grade.manual_score is not None:
+        return float(grade.manual_score)
+    if grade.auto_score is not None:
+        return float(grade.auto_score)
+    return None
+
+
 def collect_scores(course: Course, assignment: str) -> dict[str, dict[str, float | None]]:
-    """``{student: {"notebook/grade_id": score}}`` for every submission in the gradebook.
+    """``{student: {"notebook/grade_id": score}}``; ``None`` where a manual grade is still due.
 
     Example:
         >>> collect_scores  # doctest: +ELLIPSIS
@@ -41,7 +54,7 @@ def collect_scores(course: Course, assignment: str) -> dict[str, dict[str, float
             row: dict[str, float | None] = {}
             for nb in sub.notebooks:
                 for grade in nb.grades:
-                    row[f"{nb.name}/{grade.name}"] = grade.score
+                    row[f"{nb.name}/{grade.name}"] = _score(grade)
             scores[sub.student.id] = row
     return scores
 
@@ -76,11 +89,13 @@ def write_summary(
         outcome = by_student.get(student)
         cells = scores.get(student, {})
         total = sum(v for v in cells.values() if v is not None)
+        awaiting = sum(1 for q in questions if q in cells and cells[q] is None)
         row: dict[str, object] = {
             "student": student,
             "status": outcome.status if outcome else "not in this run",
             "score": round(total, 4),
             "max_score": total_max,
+            "awaiting_manual": awaiting,
             "seconds": round(outcome.seconds, 1) if outcome else "",
         }
         for q in questions:
@@ -93,7 +108,7 @@ def write_summary(
         writer = csv.DictWriter(
             fh,
             fieldnames=[
-                *("student", "status", "score", "max_score", "seconds"),
+                *("student", "status", "score", "max_score", "awaiting_manual", "seconds"),
                 *questions,
                 "message",
             ],
@@ -103,20 +118,23 @@ def write_summary(
     stats = []
     for q in questions:
         values = [float(r[q]) for r in rows if r[q] != ""]
+        waiting = sum(1 for r in rows if r[q] == "" and q in scores.get(str(r["student"]), {}))
         top = maxima[q]
+        empty = AWAITING if waiting and not values else ""
         stats.append(
             {
                 "question": q,
                 "max_points": top,
                 "n": len(values),
-                "mean": round(statistics.fmean(values), 3) if values else "",
-                "median": round(statistics.median(values), 3) if values else "",
+                "awaiting_manual": waiting,
+                "mean": round(statistics.fmean(values), 3) if values else empty,
+                "median": round(statistics.median(values), 3) if values else empty,
                 "full_credit_pct": round(100 * sum(v >= top for v in values) / len(values), 1)
                 if values
-                else "",
+                else empty,
                 "zero_pct": round(100 * sum(v == 0 for v in values) / len(values), 1)
                 if values
-                else "",
+                else empty,
             }
         )
     questions_csv = out_dir / "questions.csv"
@@ -127,6 +145,7 @@ def write_summary(
                 "question",
                 "max_points",
                 "n",
+                "awaiting_manual",
                 "mean",
                 "median",
                 "full_credit_pct",
@@ -173,11 +192,27 @@ def _plot(totals: list[float], top: float, path: Path) -> Path | None:
 
 
 def format_table(summary: Summary) -> str:
-    """A short plain-text table of the per-question statistics for the terminal."""
+    """A short plain-text table of the per-question statistics for the terminal.
+
+    Example:
+        >>> q = {"question": "ps3/q8_critique", "max_points": 10, "n": 0, "awaiting_manual": 3,
+        ...      "mean": AWAITING, "median": AWAITING, "full_credit_pct": AWAITING,
+        ...      "zero_pct": AWAITING}
+        >>> print(format_table(Summary(None, None, None, [], [q])).splitlines()[1])
+        ps3/q8_critique                    10 awaiting manual grading (3)
+    """
     lines = ["question                         max   mean  median  full%  zero%"]
     for q in summary.questions:
-        lines.append(
+        if q["mean"] == AWAITING:
+            lines.append(
+                f"{q['question'][:32]:32} {q['max_points']:>4} {AWAITING} ({q['awaiting_manual']})"
+            )
+            continue
+        line = (
             f"{q['question'][:32]:32} {q['max_points']:>4} {q['mean']!s:>6} "
             f"{q['median']!s:>7} {q['full_credit_pct']!s:>6} {q['zero_pct']!s:>6}"
         )
+        if q["awaiting_manual"]:
+            line += f"  (+{q['awaiting_manual']} {AWAITING})"
+        lines.append(line)
     return "\n".join(lines)

@@ -1,13 +1,17 @@
 """A warm helper process that forks one fresh child per task (sandbox run or replay)."""
 
-# Starting Python and importing nbclient/jupyter_client costs about a second per submission;
-# a zygote pays it once. Each task runs in a newly forked child, so no state passes from one
-# submission to the next. The zygote is single-threaded and dies with the grader.
+# Starting Python, importing nbclient and ipykernel and loading the jieba dictionary cost seconds
+# per submission; a zygote pays them once per class. Each task runs in a newly forked child, so no
+# state passes from one submission to the next. One zygote of each kind serves every worker
+# thread: requests ``ID TIMEOUT SPEC`` and answers ``ID EXITCODE`` travel over a private pipe, in
+# any order, and children close that pipe before running anything. The zygote dies with the
+# grader, and its children with it.
 
 from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -16,29 +20,36 @@ import time
 
 from .proc import die_with_parent
 
+__all__ = ["LOG_ENV", "Zygote"]
+
 #: When set, the zygotes append the grader's own tracebacks to this file (for debugging).
 LOG_ENV = "BEYOND_TRAFFIC_GRADER_LOG"
+#: Exit code reported when the zygote itself is gone.
+GONE = 75
 
 
 class Zygote:
-    """Client side: send ``(timeout, spec path)``, get the task's exit code back.
+    """Client side: ``run(spec, timeout=...)`` from any thread returns the task's exit code.
 
     Args:
         kind: ``"sandbox"`` or ``"replay"``.
         preload: extra modules to import in the zygote (e.g. what test cells import).
         warmup: for ``"replay"``, a replay spec run once in the zygote with no observations, so
-            trusted caches (a loaded jieba dictionary…) are inherited by every child.
+            trusted caches and expected values (see :mod:`.memo`) are inherited by every child.
 
     Example:
-        >>> Zygote.__name__
-        'Zygote'
+        >>> Zygote("学生")  # doctest: +IGNORE_EXCEPTION_DETAIL
+        Traceback (most recent call last):
+        ValueError: kind must be 'sandbox' or 'replay', got '学生'
     """
 
     def __init__(self, kind: str, *, preload: list[str] = (), warmup: str | None = None) -> None:
         if kind not in ("sandbox", "replay"):
             raise ValueError(f"kind must be 'sandbox' or 'replay', got {kind!r}")
         self.kind = kind
-        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._waiting: dict[int, list] = {}  # id -> [event, exit code]
+        self._next_id = 0
         self._proc = subprocess.Popen(
             [
                 sys.executable,
@@ -60,23 +71,43 @@ class Zygote:
                 **{k: v for k, v in os.environ.items() if k == LOG_ENV},
             },
         )
+        self._reader = threading.Thread(target=self._read_answers, daemon=True)
+        self._reader.start()
+
+    def _read_answers(self) -> None:
+        for line in self._proc.stdout:
+            try:
+                ident, code = (int(x) for x in line.split())
+            except ValueError:
+                continue
+            with self._write_lock:
+                slot = self._waiting.get(ident)
+            if slot is not None:
+                slot[1] = code
+                slot[0].set()
+        with self._write_lock:  # the zygote is gone: release every waiter
+            for slot in self._waiting.values():
+                slot[0].set()
 
     def run(self, spec_path: str, *, timeout: float) -> int:
-        """Run one task; returns its exit code (124 when the zygote killed it on timeout)."""
-        with self._lock:
-            proc = self._proc
-            if proc.poll() is not None:
-                return 75
+        """Run one task; its exit code (124 when the zygote killed it on timeout, 75 when gone)."""
+        slot = [threading.Event(), GONE]
+        with self._write_lock:
+            if self._proc.poll() is not None:
+                return GONE
+            self._next_id += 1
+            ident = self._next_id
+            self._waiting[ident] = slot
             try:
-                proc.stdin.write(f"{float(timeout)} {spec_path}\n")
-                proc.stdin.flush()
-                line = proc.stdout.readline()
+                self._proc.stdin.write(f"{ident} {float(timeout)} {spec_path}\n")
+                self._proc.stdin.flush()
             except (OSError, ValueError):
-                return 75
-            try:
-                return int(line.strip())
-            except ValueError:
-                return 75
+                del self._waiting[ident]
+                return GONE
+        slot[0].wait()
+        with self._write_lock:
+            self._waiting.pop(ident, None)
+        return slot[1]
 
     def close(self) -> None:
         """Stop the zygote (its running children die with it)."""
@@ -86,29 +117,37 @@ class Zygote:
         except (OSError, subprocess.TimeoutExpired):
             self._proc.kill()
             self._proc.wait()
+        self._reader.join(timeout=5)
 
 
-def _wait(pid: int, timeout: float) -> int:
-    deadline = time.monotonic() + timeout
-    delay = 0.005
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 71
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            return 124
-        time.sleep(delay)
-        delay = min(delay * 2, 0.1)
+def _exitcode(status: int) -> int:
+    return os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 71
+
+
+def _start(task, spec_path: str, proto: list[int]) -> int:
+    pid = os.fork()
+    if pid == 0:
+        code = 70
+        try:
+            die_with_parent()
+            for fd in proto:
+                os.close(fd)
+            code = task(spec_path)
+        except BaseException:  # noqa: BLE001 - a child never returns into the loop
+            import traceback
+
+            traceback.print_exc()
+            code = 70
+        finally:
+            os._exit(code)
+    return pid
 
 
 def _serve(kind: str, preload: list[str], warmup: str = "") -> int:
     die_with_parent()
     # Move the protocol off fds 0/1 so that nothing the zygote runs (a warm-up that prints at
     # the C level) can write into it; children close it before running anything.
-    proto_in = os.fdopen(os.dup(0), "r")
-    proto_out = os.fdopen(os.dup(1), "w")
+    proto_in, proto_out = os.dup(0), os.dup(1)
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
@@ -137,29 +176,41 @@ def _serve(kind: str, preload: list[str], warmup: str = "") -> int:
             replay.warm_up(warmup)
         except Exception:  # noqa: BLE001 - a failed warm-up only costs speed
             pass
-    for line in proto_in:
-        try:
-            timeout_s, spec_path = line.rstrip("\n").split(" ", 1)
-            timeout = float(timeout_s)
-        except ValueError:
-            print(75, file=proto_out, flush=True)
-            continue
-        pid = os.fork()
-        if pid == 0:
-            code = 70
-            try:
-                die_with_parent()
-                proto_in.close()
-                proto_out.close()
-                code = task(spec_path)
-            except BaseException:  # noqa: BLE001 - a child never returns into the loop
-                import traceback
-
-                traceback.print_exc()
-                code = 70
-            finally:
-                os._exit(code)
-        print(_wait(pid, timeout), file=proto_out, flush=True)
+    running: dict[int, tuple[int, float]] = {}  # pid -> (request id, deadline)
+    buffer = b""
+    open_input = True
+    while open_input or running:
+        if open_input:
+            ready, _, _ = select.select([proto_in], [], [], 0.02 if running else 1.0)
+            if ready:
+                chunk = os.read(proto_in, 65536)
+                if not chunk:
+                    open_input = False  # the grader closed us: finish what runs, then stop
+                buffer += chunk
+                while b"\n" in buffer:
+                    line, buffer = buffer.split(b"\n", 1)
+                    try:
+                        ident, timeout, spec_path = line.decode().split(" ", 2)
+                        deadline = time.monotonic() + float(timeout)
+                    except ValueError:
+                        continue
+                    pid = _start(task, spec_path, [proto_in, proto_out])
+                    running[pid] = (int(ident), deadline)
+        else:
+            time.sleep(0.02)
+        now = time.monotonic()
+        for pid, (ident, deadline) in list(running.items()):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if not done and now > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                code = 124
+            elif done:
+                code = _exitcode(status)
+            else:
+                continue
+            del running[pid]
+            os.write(proto_out, f"{ident} {code}\n".encode())
     return 0
 
 

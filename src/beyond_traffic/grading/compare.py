@@ -182,3 +182,15 @@ def reorder(value: object, *, as_set: bool) -> object:
             return [seen[k] for k in sorted(seen)]
         return sorted(items, key=sort_key)
     return value
+
+
+def join_message(custom: str | None, detail: str) -> str:
+    """The instructor's message, then the detail (Chinese punctuation after Chinese text).
+
+    Example:
+        >>> join_message("分词不对", "第 2 项不同")
+        '分词不对：第 2 项不同'
+    """
+    if custom and detail:
+        return f"{custom}：{detail}" if not custom.isascii() else f"{custom}: {detail}"
+    return custom or detail

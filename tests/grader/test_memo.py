@@ -1,0 +1,100 @@
+"""Tests for beyond_traffic.grader.memo: a fast replay scores exactly like a full one."""
+
+from __future__ import annotations
+
+import pytest
+
+from beyond_traffic.grader.memo import KEEP, TAKE, Memo, plan_cell
+from beyond_traffic.grader.replay import run_cells
+from beyond_traffic.grading import REPLAY_ENV, wire
+from beyond_traffic.grading.canonical import Observation
+
+HEAD = "from beyond_traffic.grading import Checker\n"
+
+#: A cell with loops, keys built from loop variables, a predicate closure and costly references.
+LOOPY = HEAD + (
+    "import time\n"
+    "ck = Checker('q1', points=4)\n"
+    "words = {'A1': ['流量', '赋能'], 'A2': ['直播', '带货']}\n"
+    "for aid in sorted(words):\n"
+    "    key = 'top_' + aid\n"
+    "    ck.observe(key, lambda aid=aid: f(words[aid]))\n"
+    "    slow = [w for w in words[aid]]\n"
+    "    ck.expect_equal(key, slow, points=1)\n"
+    "ref = {'流量': 2}\n"
+    "ck.observe('freq', lambda: g())\n"
+    "ck.expect_true('freq', lambda v: v == ref, points=1)\n"
+    "ck.expect_len('freq', len(ref), points=1)\n"
+    "ck.report()"
+)
+
+
+def _observations(tmp_path, records: dict[str, object]):
+    path = tmp_path / "obs.jsonl"
+    for name, value in records.items():
+        wire.write_record(str(path), "q1", name, Observation(tag=type(value).__name__, value=value))
+    return path
+
+
+def _full_and_fast(tmp_path, monkeypatch, source: str, records: dict[str, object]):
+    cells = [{"grade_id": "q1", "source": source}]
+    plan = plan_cell(source, "q1")
+    assert plan is not None
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    monkeypatch.setenv(REPLAY_ENV, str(empty))
+    memo = Memo()
+    namespace = {"__name__": "__main__", KEEP: memo.keep}
+    run_cells(cells, namespace=namespace, sources={"q1": plan.warm})
+    wire.clear_replay_cache()
+    monkeypatch.setenv(REPLAY_ENV, str(_observations(tmp_path, records)))
+    full = run_cells(cells)
+    fast_ns = {**namespace, TAKE: memo.cursor().take}
+    fast = run_cells(cells, namespace=fast_ns, sources={"q1": plan.fast})
+    wire.clear_replay_cache()
+    return full, fast, plan
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        {"top_A1": ["流量", "赋能"], "top_A2": ["直播", "带货"], "freq": {"流量": 2}},
+        {"top_A1": ["错"], "top_A2": ["直播", "带货"], "freq": {"流量": 3}},
+        {},
+    ],
+)
+def test_fast_replay_gives_the_same_outputs_as_the_full_one(tmp_path, monkeypatch, records):
+    full, fast, plan = _full_and_fast(tmp_path, monkeypatch, LOOPY, records)
+    assert fast == full
+    assert "slow = " not in plan.fast and "time" not in plan.fast.split("ck =")[0]
+    assert "key = 'top_' + aid" in plan.fast  # keys are still computed
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ck.observe('x', lambda: f())\nif ck.observation('x').ok:\n"
+        "    ck.expect_equal('x', 1)\nck.report()",
+        "ck.observe('x', lambda: f())\ndone = ck.expect_equal('x', 1)\nck.report()",
+        "def check():\n    ck.expect_equal('x', 1)\nck.observe('x', lambda: f())\ncheck()\n"
+        "ck.report()",
+        "ck.observe('x', lambda: f())\nn = 0\nwhile n < 2:\n    ck.expect_equal('x', n)\n"
+        "    n += 1\nck.report()",
+    ],
+)
+def test_cells_that_read_their_checker_run_in_full(body):
+    assert plan_cell(HEAD + "ck = Checker('q1', points=1)\n" + body, "q1") is None
+
+
+def test_a_cell_without_checker_or_with_a_syntax_error_runs_in_full():
+    assert plan_cell("x = 1\nx", "q1") is None
+    assert plan_cell("def (", "q1") is None
+
+
+def test_memo_hands_values_back_in_order():
+    memo = Memo()
+    for value in ("一", "二"):
+        memo.keep("site", value)
+    cursor = memo.cursor()
+    assert [cursor.take("site"), cursor.take("site")] == ["一", "二"]
+    assert memo.cursor().take("site") == "一"  # every replay starts again

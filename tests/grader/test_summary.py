@@ -1,0 +1,54 @@
+"""Tests for beyond_traffic.grader.summary: grades.csv, questions.csv, the plot, manual grades."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import course_tools as ct
+import pytest
+from nbgrader.api import Gradebook
+
+from beyond_traffic.grader.course import load_course
+from beyond_traffic.grader.summary import AWAITING, format_table, write_summary
+
+
+@pytest.mark.slow
+def test_summary_files(twin_courses):
+    _, b, run = twin_courses
+    report = b / "reports" / "mini"
+    with open(report / "grades.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    scores = ct.gradebook_scores(b)
+    for row in rows:
+        expected = sum(v or 0 for v in scores[row["student"]].values())
+        assert float(row["score"]) == pytest.approx(expected)
+    with open(report / "questions.csv", encoding="utf-8") as fh:
+        questions = {r["question"]: r for r in csv.DictReader(fh)}
+    t1 = [scores[s]["t1_count"] for s in scores]
+    assert float(questions["mini/t1_count"]["mean"]) == pytest.approx(sum(t1) / len(t1), abs=1e-3)
+    assert (report / "score_distribution.png").read_bytes()[:4] == b"\x89PNG"
+    assert "mini/t2_top" in run.stdout
+
+
+@pytest.mark.slow
+def test_written_answers_await_manual_grading_then_count(twin_courses, tmp_path):
+    course = tmp_path / "m"
+    shutil.copytree(twin_courses[1], course)
+    summary = write_summary(load_course(course), "mini", [], out_dir=tmp_path / "before")
+    q3 = next(q for q in summary.questions if q["question"] == "mini/q3_reflect")
+    answered = [r for r in summary.rows if r["mini/q3_reflect"] == ""]
+    assert answered and q3["awaiting_manual"] == len(answered)
+    assert q3["n"] == len(summary.rows) - len(answered)  # unchanged stubs score 0 automatically
+    assert "0 / " not in format_table(summary)
+    alice_before = next(r for r in summary.rows if r["student"] == "alice")
+    assert alice_before["awaiting_manual"] == 1
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        gb.find_grade("q3_reflect", "mini", "mini", "alice").manual_score = 1.0
+        gb.db.commit()
+    after = write_summary(load_course(course), "mini", [], out_dir=tmp_path / "after")
+    alice = next(r for r in after.rows if r["student"] == "alice")
+    assert alice["mini/q3_reflect"] == 1.0 and alice["awaiting_manual"] == 0
+    assert alice["score"] == alice_before["score"] + 1.0
+    q3 = next(q for q in after.questions if q["question"] == "mini/q3_reflect")
+    assert q3["awaiting_manual"] == len(answered) - 1 and q3["mean"] != AWAITING

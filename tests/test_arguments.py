@@ -1,0 +1,128 @@
+"""Tests for beyond_traffic.arguments: reconstructions anchored in the text, comparisons."""
+
+from __future__ import annotations
+
+import pytest
+
+from beyond_traffic.arguments import (
+    CLAIM_TYPES,
+    RELATIONS,
+    TENSES,
+    Statement,
+    anchor_problems,
+    anchor_sentences,
+    comparison_table,
+    comparisons,
+    load_reconstructions,
+    reconstruction,
+    reconstruction_table,
+    statement,
+)
+from beyond_traffic.claims import split_sentences
+from beyond_traffic.corpus import ARTICLE_IDS, get_article
+from beyond_traffic.lexicons import PREDICTIONS
+
+
+def test_the_data_has_no_problems():
+    assert anchor_problems() == []
+
+
+@pytest.mark.parametrize("article_id", ARTICLE_IDS)
+def test_each_article_has_a_conclusion_premises_and_unstated_warrants(article_id):
+    r = reconstruction(article_id)
+    assert r.conclusion.role == "conclusion" and r.conclusion.anchors
+    assert len(r.premises) >= 3
+    assert len(r.warrants) >= 2
+    assert any(w.stated == "unstated" for w in r.warrants)
+    assert r.note
+
+
+@pytest.mark.parametrize("article_id", ARTICLE_IDS)
+def test_every_anchor_is_verbatim_in_one_sentence(article_id):
+    sentences = split_sentences(get_article(article_id).clean)
+    for s in reconstruction(article_id).statements():
+        for anchor in s.anchors:
+            assert sum(anchor in sentence for sentence in sentences) == 1, (s.id, anchor)
+
+
+def test_unstated_warrants_are_not_in_the_text():
+    # a warrant is our inference: its wording must not be found in any article
+    texts = [get_article(a).clean for a in ARTICLE_IDS]
+    for r in load_reconstructions().values():
+        for w in r.warrants:
+            assert not any(w.claim.rstrip("。") in t for t in texts), w.id
+
+
+def test_future_statements_are_anchored_in_future_words():
+    # a statement labelled 'future' should show the tense in at least one anchor
+    for r in load_reconstructions().values():
+        for s in [r.conclusion, *r.premises, *r.concessions]:
+            if s.tense == "future":
+                assert any(
+                    PREDICTIONS.find(a) or "将" in a or "未来" in a or "无法" in a
+                    for a in s.anchors
+                ), s.id
+
+
+def test_a1_and_a2_on_production_differ_in_tense_not_in_substance():
+    # issue 11: A1's 将改变 is a prediction, A2's 并未真正改变 is about the present
+    assert statement("A1.P5").tense == "future"
+    assert statement("A2.P2").tense == "present"
+    assert "这仅仅只是一个开始" in statement("A1.K1").anchors[0]
+    tense = [c for c in comparisons() if c.relation == "tense"]
+    assert any({"A1.P5", "A2.P2"} <= set(c.statements) for c in tense)
+
+
+def test_a1_and_a2_share_the_entry_point_premise():
+    shared = [c for c in comparisons() if c.relation == "shared"]
+    assert any({"A1.C", "A2.P3"} <= set(c.statements) for c in shared)
+    assert any("切入点" in a for a in statement("A2.P3").anchors)
+    assert any("切入点" in a for a in statement("A1.C").anchors)
+
+
+def test_every_relation_is_used_and_shared_ground_comes_first():
+    relations = [c.relation for c in comparisons()]
+    assert set(relations) == set(RELATIONS)
+    assert relations[0] == "shared"
+
+
+def test_labels_are_known():
+    for r in load_reconstructions().values():
+        for s in r.statements():
+            if s.role != "warrant":
+                assert s.type in CLAIM_TYPES and s.tense in TENSES
+
+
+def test_anchor_sentences_quote_the_article():
+    found = anchor_sentences("A2.P2")
+    assert found and all(s in get_article("A2").clean for s in found)
+    assert anchor_sentences(statement("A3.C")) == anchor_sentences("A3.C")
+    with pytest.raises(TypeError):
+        anchor_sentences(3)
+
+
+def test_tables_have_one_row_per_statement_and_comparison():
+    assert len(reconstruction_table("A4")) == len(reconstruction("A4").statements())
+    assert len(comparison_table()) == len(comparisons())
+
+
+def test_lookups_fail_clearly():
+    with pytest.raises(KeyError, match="A6"):
+        reconstruction("A6")
+    with pytest.raises(KeyError, match="ids look like"):
+        statement("A1.Z9")
+    with pytest.raises(TypeError):
+        reconstruction(1)
+
+
+def test_anchor_problems_reports_a_bad_anchor(monkeypatch):
+    from beyond_traffic import arguments
+
+    recons, comps = arguments._load()
+    broken = dict(recons)
+    a1 = recons["A1"]
+    bad = Statement("A1.P9", "A1", "premise", "虚构", "factual", "present", "", ("不存在的句子",))
+    broken["A1"] = type(a1)(a1.article_id, a1.note, a1.conclusion, (*a1.premises, bad), (), ())
+    monkeypatch.setattr(arguments, "_load", lambda: (broken, comps))
+    problems = anchor_problems()
+    assert any("A1.P9" in p and "0 sentences" in p for p in problems)
