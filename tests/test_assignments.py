@@ -296,9 +296,12 @@ MANUAL = {"reference": 1.0, "partial_a": 0.5}
 
 
 def build_pipeline(target: Path) -> dict:
-    """Generate, submit, autograde (nbgrader and beyond-traffic grade), grade by hand, feedback,
-    export; return what the tests check."""
-    course, twin = target / "course", target / "twin"
+    """Generate, submit, autograde, grade by hand, feedback, export; return what tests check.
+
+    tests/grader/test_problem_sets.py holds ``beyond-traffic grade`` to the same planned scores,
+    so together the two files check that both graders agree on every problem set.
+    """
+    course = target / "course"
     course.mkdir()
     shutil.copy(ROOT / "nbgrader_config.py", course / "nbgrader_config.py")
     shutil.copytree(ROOT / "solutions", course / "solutions")
@@ -308,14 +311,10 @@ def build_pipeline(target: Path) -> dict:
         course, "db", "student", "add", "reference", "--last-name=Solution", "--first-name=示范"
     )
     expected = {name: build_submissions(course, name) for name in ASSIGNMENTS}
-    shutil.copytree(course, twin)
-    facts: dict = {"expected": expected, "plain": {}, "ours": {}, "grade_runs": {}}
+    facts: dict = {"expected": expected, "plain": {}}
     for name in ASSIGNMENTS:
         nbgrader(course, "autograde", name, "--force")
         facts["plain"][name] = gradebook(course, name)
-        run = ct.beyond_traffic(twin, "grade", name, "--jobs", "2", "--no-progress")
-        facts["grade_runs"][name] = {"rc": run.returncode, "out": (run.stdout + run.stderr)[-3000:]}
-        facts["ours"][name] = gradebook(twin, name)
         grade_by_hand(course, name, MANUAL)
         facts.setdefault("after_manual", {})[name] = gradebook(course, name)
         nbgrader(course, "generate_feedback", name, "--force")
@@ -368,16 +367,6 @@ def test_autograde_gives_exactly_the_expected_scores(pipeline):
                 if actual.get(grade_id) != pytest.approx(points):
                     wrong.append(f"{name}/{student}/{grade_id}: {actual.get(grade_id)} != {points}")
     assert wrong == []
-
-
-@pytest.mark.slow
-def test_beyond_traffic_grade_agrees_with_plain_nbgrader(pipeline):
-    for name in ASSIGNMENTS:
-        run = pipeline["grade_runs"][name]
-        assert run["rc"] == 0, run["out"]
-        plain = {s: auto_scores(rows) for s, rows in pipeline["plain"][name].items()}
-        ours = {s: auto_scores(rows) for s, rows in pipeline["ours"][name].items()}
-        assert ours == plain, name
 
 
 @pytest.mark.slow

@@ -617,13 +617,14 @@ ck.expect_equal("edge", [(0.0, 0.0), (0.0, 0.0)], tol=1e-9, points=0.5,
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q7_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 7 题 · A2 的确定性真的更高吗？（1.5 分）
+# ## 第 7 题 · A2 的预言真的更多吗？（1.5 分）
 #
-# 用你的 `q6_bootstrap_diff`（确定性标记 `LEXICONS["certainty"]`，`n_boot=1000`，`seed=2020`）
-# 比较 A2 和其他每一篇文章：`q7_diffs` 是字典，键为 `"A2-A1"`、`"A2-A3"`、`"A2-A4"`、`"A2-A5"`，
-# 值为 `频率(A2) - 频率(另一篇)` 的区间。`q7_decided` 是区间**不含 0** 的键，排好序的列表。
+# A2 的小标题说A2「直播带货落幕是必然」，它的预言标记看起来也最多（第 4 题）。用你的
+# `q6_bootstrap_diff`（预言标记 `LEXICONS["prediction"]`，`n_boot=1000`，`seed=2020`）比较 A2 和
+# 其他每一篇文章：`q7_diffs` 是字典，键为 `"A2-A1"`、`"A2-A3"`、`"A2-A4"`、`"A2-A5"`，值为
+# `频率(A2) - 频率(另一篇)` 的区间。`q7_decided` 是区间**不含 0** 的键，排好序的列表。
 #
-# *`q7_diffs`: the interval of A2's certainty rate minus each other article's (1000 resamples,
+# *`q7_diffs`: the interval of A2's prediction rate minus each other article's (1000 resamples,
 # seed 2020); `q7_decided`: the sorted keys whose interval excludes 0.*
 
 # %% nbgrader={"grade": false, "grade_id": "q7_diffs_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
@@ -631,7 +632,7 @@ q7_diffs = None  # 换成你的答案 / replace with your answer
 q7_decided = None  # 换成你的答案 / replace with your answer
 ### BEGIN SOLUTION
 q7_diffs = {
-    f"A2-{other}": q6_bootstrap_diff(SENTENCES["A2"], SENTENCES[other], *LEXICONS["certainty"], 1000, 2020)
+    f"A2-{other}": q6_bootstrap_diff(SENTENCES["A2"], SENTENCES[other], *LEXICONS["prediction"], 1000, 2020)
     for other in ("A1", "A3", "A4", "A5")
 }
 q7_decided = sorted(key for key, (low, high) in q7_diffs.items() if low > 0 or high < 0)
@@ -656,11 +657,11 @@ import re as _re
 
 from beyond_traffic.claims import split_sentences as _split
 from beyond_traffic.corpus import get_article as _get_article
-from beyond_traffic.lexicons import CERTAINTY as _certainty
+from beyond_traffic.lexicons import PREDICTIONS as _predictions
 
 
 def _diff(a, b):
-    terms, exceptions = sorted(_certainty), sorted(_certainty.exceptions)
+    terms, exceptions = sorted(_predictions), sorted(_predictions.exceptions)
     candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
 
     def count(sentence):
