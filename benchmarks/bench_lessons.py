@@ -8,9 +8,11 @@ from pathlib import Path
 
 import nbformat
 
-from beyond_traffic.site import execute_lesson, lesson_paths
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from lesson_tools import execute_lesson, lesson_paths  # noqa: E402
+
 BUDGET_SECONDS = 30  # what the course promises a learner per lesson
 
 

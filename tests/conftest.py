@@ -35,7 +35,8 @@ def system_venv(tmp_path_factory) -> Path:
 
     def build(target: Path) -> dict:
         # Kept between sessions (keyed by the dependencies); the package is reinstalled each time.
-        digest = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()[:12]
+        deps = [REPO / "pyproject.toml", REPO / "requirements" / "lock.txt"]
+        digest = hashlib.sha256(b"".join(p.read_bytes() for p in deps)).hexdigest()[:12]
         home = Path(tempfile.gettempdir()) / f"bt-sysvenv-{os.geteuid()}-{digest}"
         venv = home / "venv"
         st = home.lstat() if home.exists() or home.is_symlink() else None
@@ -50,12 +51,18 @@ def system_venv(tmp_path_factory) -> Path:
         shutil.copytree(
             REPO,
             src / "repo",
-            ignore=shutil.ignore_patterns(".venv", ".git", "_site", "*.egg-info", "__pycache__"),
+            ignore=shutil.ignore_patterns(
+                ".venv", ".git", "_site", "_build", "*.egg-info", "__pycache__"
+            ),
         )
         pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
         if not fresh:
             pip += ["--no-deps", "--force-reinstall"]
-        subprocess.run([*pip, str(src / "repo")], check=True, capture_output=True)
+        # The grader needs the grader extra (nbgrader) and a kernel (lab extra), at the locked
+        # versions; the core alone has neither.
+        lock = src / "repo" / "requirements" / "lock.txt"
+        target = f"{src / 'repo'}[grader,lab]"
+        subprocess.run([*pip, "-c", str(lock), target], check=True, capture_output=True)
         shutil.rmtree(src)
         for dirpath, _, filenames in os.walk(home):
             os.chmod(dirpath, 0o755)

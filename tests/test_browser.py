@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,11 +14,21 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from glyphs import find_tofu
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LESSON = "00_orientation.ipynb"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -32,15 +43,29 @@ def _free_port() -> int:
 @pytest.fixture
 def jupyterlab(tmp_path):
     """JupyterLab on loopback, serving a throwaway copy of course/ (autosave must not touch it)."""
+    yield from _jupyterlab(tmp_path)
+
+
+@pytest.fixture
+def jupyterlab_zh(tmp_path):
+    """The same, with the interface switched to Simplified Chinese (Settings → Language)."""
+    yield from _jupyterlab(tmp_path, locale="zh_CN")
+
+
+def _jupyterlab(tmp_path, *, locale: str | None = None):
     work = tmp_path / "course"
     shutil.copytree(ROOT / "course", work)
     port, token = _free_port(), "beyond-traffic-test"
     settings = tmp_path / "lab-settings"
     # Render every cell (JupyterLab 4 windows long notebooks) and skip the news pop-up.
-    for plugin, values in {
+    plugins = {
         "notebook-extension/tracker": '{"windowingMode": "none"}',
         "apputils-extension/notification": '{"fetchNews": "false"}',
-    }.items():
+    }
+    if locale:
+        # What the Settings → Language menu writes.
+        plugins["translation-extension/plugin"] = json.dumps({"locale": locale})
+    for plugin, values in plugins.items():
         target = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(values, encoding="utf-8")
@@ -98,18 +123,7 @@ def test_lesson_runs_in_jupyterlab_in_chromium(jupyterlab, tmp_path):
 
     base, token = jupyterlab
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{base}/lab/tree/{LESSON}?token={token}", timeout=90_000)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
@@ -153,4 +167,35 @@ def test_lesson_runs_in_jupyterlab_in_chromium(jupyterlab, tmp_path):
     assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 200, "the rendered lesson shows Chinese"
     assert "Traceback" not in text
     assert n_tables >= 1, "the corpus table (a pandas DataFrame) renders as an HTML table"
+    assert shot.stat().st_size > 10_000
+
+
+def test_jupyterlab_interface_in_chinese_with_the_language_pack(jupyterlab_zh):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is required: apt-get install chromium (make test does it)")
+    from playwright.sync_api import sync_playwright
+
+    base, token = jupyterlab_zh
+    with urllib.request.urlopen(f"{base}/lab/api/translations?token={token}") as response:
+        offered = json.loads(response.read())["data"]
+    assert "zh_CN" in offered, f"the zh-CN language pack is not installed: {sorted(offered)}"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/lab/tree/{LESSON}?token={token}", timeout=90_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        page.wait_for_selector(".lm-MenuBar-itemLabel", timeout=60_000)
+        menus = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+        page.wait_for_function(
+            "() => /\\(ipykernel\\)/.test(document.body.innerText)", timeout=90_000
+        )
+        result = find_tofu(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / "jupyterlab_zh_CN.png"
+        page.screenshot(path=str(shot), full_page=False)
+        browser.close()
+    assert {"文件", "编辑", "运行", "设置", "帮助"} <= set(menus), f"menu bar: {menus}"
+    assert "File" not in menus
+    assert result["controlAlike"] and not result["tofu"], f"boxes for {result['tofu']}"
+    assert result["chars"] > 50
     assert shot.stat().st_size > 10_000

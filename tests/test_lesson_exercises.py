@@ -13,8 +13,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-
-from beyond_traffic.site import execute_lesson, problems
+from lesson_tools import execute_lesson, problems
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "course"

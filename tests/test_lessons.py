@@ -10,8 +10,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-
-from beyond_traffic.site import build_site, execute_lesson, lesson_paths, problems
+from lesson_tools import execute_lesson, lesson_paths, problems
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "course"
@@ -96,19 +95,6 @@ def test_problems_reports_errors_stderr_and_missing_glyphs():
     found = problems(nb)
     assert len(found) == 3
     assert "NameError" in found[0] and "stderr" in found[1] and "glyph" in found[2]
-
-
-@pytest.mark.slow
-def test_site_has_an_index_and_one_page_per_lesson(tmp_path):
-    pages = build_site(COURSE, tmp_path / "site")
-    names = [p.name for p in pages]
-    assert names == [f"{n}.html" for n in LESSONS] + ["index.html"]
-    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    for n in LESSONS:
-        assert f'href="{n}.html"' in index
-    page = (tmp_path / "site" / "05_visualisation.html").read_text(encoding="utf-8")
-    assert "data:image/png;base64" in page, "figures are embedded so the site reads offline"
-    assert HAN.search(page)
 
 
 # --- form and terminology (issues 11 and 12) ------------------------------------------------------

@@ -55,6 +55,14 @@ def _add_grade(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_grade(args: argparse.Namespace) -> int:
+    try:
+        import nbgrader  # noqa: F401 - only to say clearly what is missing
+    except ModuleNotFoundError:
+        print(
+            "beyond-traffic grade needs nbgrader: pip install 'beyond-traffic[grader]'",
+            file=sys.stderr,
+        )
+        return 2
     from .grader.course import load_course
     from .grader.runner import grade_assignment
     from .grader.sandbox import NoSandboxError, capabilities, describe

@@ -271,14 +271,16 @@ SILENCE_OBSERVE = (
 )
 #: Finds files of other students or of the grader anywhere it can look.
 SCAN = (
-    "import os\nC = {course!r}\nfound = []\n"
+    "import os, sys\nC = {course!r}\nfound = []\n"
+    "mine = (os.environ.get('BEYOND_TRAFFIC_OBSERVATIONS'), sys.prefix, sys.base_prefix)\n"
     "for top in ['/tmp', '/run', '/home', '/var/tmp', '/dev/shm', '/root', '/srv', C,"
     " os.path.dirname(C)]:\n"
     "    for dirpath, dirnames, filenames in os.walk(top):\n"
     "        for f in filenames:\n"
     "            p = os.path.join(dirpath, f)\n"
+    "            # the interpreter (and its packages' own docs) is visible by design\n"
     "            if f.endswith(('.ipynb', '.jsonl', '.db', 'spec.json')) and "
-    "p != os.environ.get('BEYOND_TRAFFIC_OBSERVATIONS'):\n"
+    "not p.startswith(mine):\n"
     "                found.append(p)\n"
     "for pid in os.listdir('/proc'):\n"
     "    if pid.isdigit() and int(pid) != os.getpid():\n"
