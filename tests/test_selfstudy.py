@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -138,6 +139,15 @@ def test_wrong_types_get_a_named_error():
         selfstudy.questions({})
     with pytest.raises(TypeError, match="path"):
         selfstudy.load_explanations("instructors/worked/ps1_segment.md")
+
+
+def test_a_core_only_install_gets_a_clear_message(tmp_path, capsys, monkeypatch):
+    """Without nbformat (the lab extra) every command still parses; this one says what to add."""
+    path = learner_copy(tmp_path, "ps2_count")
+    monkeypatch.setitem(sys.modules, "nbformat", None)
+    assert cli.build_parser().parse_args(["clean", "A1"]).source == "A1"
+    code, _, err = solve(["ps2_count", "--notebook", str(path), "--course", str(ROOT)], capsys)
+    assert code == 2 and "beyond-traffic[lab]" in err
 
 
 def test_a_syntax_error_is_an_attempt():

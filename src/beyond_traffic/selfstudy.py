@@ -21,8 +21,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
+if TYPE_CHECKING:
+    import nbformat
 
 __all__ = [
     "NotAttempted",
@@ -41,6 +43,18 @@ MIN_SHARE = 0.5
 #: A written answer shows an attempt when it has at least this many non-blank characters.
 MIN_WRITTEN_CHARS = 40
 _SOLUTION_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
+
+
+def _nbformat():
+    """nbformat, which the ``lab`` extra installs (the core package does without it)."""
+    try:
+        import nbformat
+    except ModuleNotFoundError:
+        raise ModuleNotFoundError(
+            "beyond-traffic solutions reads notebooks with nbformat: "
+            "pip install 'beyond-traffic[lab]'"
+        ) from None
+    return nbformat
 
 
 class NotAttempted(Exception):
@@ -77,6 +91,7 @@ def questions(release: nbformat.NotebookNode) -> list[Question]:
     written question is one markdown cell that is both graded and a solution.
 
     Example:
+        >>> import nbformat
         >>> nb = nbformat.v4.new_notebook()
         >>> cell = nbformat.v4.new_markdown_cell("在此作答")
         >>> cell.metadata["nbgrader"] = {"grade": True, "solution": True, "grade_id": "q9"}
@@ -84,6 +99,7 @@ def questions(release: nbformat.NotebookNode) -> list[Question]:
         >>> questions(nb)
         [Question(grade_id='q9', answer_id='q9', written=True)]
     """
+    nbformat = _nbformat()
     if not isinstance(release, nbformat.NotebookNode):
         raise TypeError(f"release must be a notebook, got {type(release).__name__}")
     ids = {_meta(c).get("grade_id") for c in release.cells}
@@ -137,6 +153,7 @@ def attempted(notebook: nbformat.NotebookNode, release: nbformat.NotebookNode) -
     and has at least :data:`MIN_WRITTEN_CHARS` non-blank characters.
 
     Example:
+        >>> import nbformat
         >>> release = nbformat.v4.new_notebook()
         >>> stub = nbformat.v4.new_code_cell("q1 = None  # 在此作答")
         >>> stub.metadata["nbgrader"] = {"grade": False, "solution": True, "grade_id": "q1_answer"}
@@ -150,6 +167,7 @@ def attempted(notebook: nbformat.NotebookNode, release: nbformat.NotebookNode) -
         >>> attempted(mine, release)
         {'q1': True}
     """
+    nbformat = _nbformat()
     for name, value in (("notebook", notebook), ("release", release)):
         if not isinstance(value, nbformat.NotebookNode):
             raise TypeError(f"{name} must be a notebook, got {type(value).__name__}")
@@ -216,7 +234,7 @@ def load_explanations(path: Path) -> dict[str, str]:
 
 
 def _md(text: str) -> nbformat.NotebookNode:
-    return nbformat.v4.new_markdown_cell(text)
+    return _nbformat().v4.new_markdown_cell(text)
 
 
 def _fenced(source: str, language: str = "python") -> str:
@@ -251,6 +269,7 @@ def worked_notebook(
         >>> sorted(status)[:2]  # doctest: +SKIP
         ['q1_strip_pinyin', 'q2_apply_errata']
     """
+    nbformat = _nbformat()
     if not isinstance(notebook, nbformat.NotebookNode):
         raise TypeError(f"notebook must be a notebook, got {type(notebook).__name__}")
     source = nbformat.read(course / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
@@ -285,6 +304,7 @@ def _compose(assignment, source, release, notebook, explanations, status, course
     by_grade = {q.grade_id: q for q in questions(release)}
     opened = [gid for gid, ok in status.items() if ok]
     closed = [gid for gid, ok in status.items() if not ok]
+    nbformat = _nbformat()
     out = nbformat.v4.new_notebook()
     out.metadata = copy.deepcopy({k: v for k, v in source.metadata.items() if k != "jupytext"})
     still = "还没作答的题保持原样：" + ", ".join(closed) if closed else "所有题目都已打开。"
@@ -379,6 +399,7 @@ def write_worked(
             course = find_course(assignment, start=notebook_path.parent)
         except FileNotFoundError:
             course = find_course(assignment, start=Path.cwd())
+    nbformat = _nbformat()
     try:
         notebook = nbformat.read(notebook_path, as_version=4)
     except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same clear message
@@ -421,7 +442,7 @@ def run(args: argparse.Namespace) -> int:
     except NotAttempted as exc:
         print(str(exc), file=sys.stderr)
         return 3
-    except (FileNotFoundError, ValueError, TypeError) as exc:
+    except (FileNotFoundError, ModuleNotFoundError, ValueError, TypeError) as exc:
         print(f"beyond-traffic solutions: {exc}", file=sys.stderr)
         return 2
     opened = sum(status.values())
