@@ -11,11 +11,8 @@ Run from the repository root: ``python instructors/capstone/make_article.py`` (`
 only compares). tests/test_ps4_capstone.py checks that the shipped page is this script's output.
 """
 
-from __future__ import annotations
-
 import argparse
 import random
-import sys
 from pathlib import Path
 
 from beyond_traffic.synthetic import add_pinyin_notes, to_halfwidth, to_traditional
@@ -73,4 +70,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
