@@ -1,8 +1,7 @@
-"""The three problem sets: source, release and the real nbgrader pipeline in a temporary course."""
+"""The problem sets: source, release, and the real nbgrader pipeline in a temporary course."""
 
 from __future__ import annotations
 
-import ast
 import csv
 import json
 import re
@@ -12,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import course_tools as ct
 import jupytext
 import nbformat
 import pytest
@@ -138,67 +138,30 @@ def test_source_shape_points_and_languages(name):
             assert cell.outputs == [] and cell.execution_count is None, "commit without outputs"
 
 
-def _student_names(nb) -> set[str]:
-    names: set[str] = set()
-    for cell in answer_cells(nb):
-        for node in ast.walk(ast.parse(cell.source)):
-            if isinstance(node, ast.FunctionDef | ast.ClassDef):
-                names.add(node.name)
-            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-    return {n for n in names if n.startswith("q")}
-
-
-@pytest.mark.parametrize("name", ASSIGNMENTS)
-def test_test_cells_follow_the_grading_contract(name):
-    """Checker calls only; student names appear only inside lambdas passed to observe."""
-    nb = source_nb(name)
-    students = _student_names(nb)
-    assert students, "answers are named variables or functions"
-    for cell in grade_cells(nb):
-        grade_id = meta(cell)["grade_id"]
-        tree = ast.parse(cell.source)
-        assert re.search(rf'Checker\(\s*"{grade_id}"', cell.source), "Checker named by grade id"
-        last = tree.body[-1]
-        assert isinstance(last, ast.Expr) and ast.unparse(last.value).endswith(".report()")
-        allowed: set[int] = set()
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "observe"
-            ):
-                for arg in node.args:
-                    if isinstance(arg, ast.Lambda):
-                        allowed |= {id(n) for n in ast.walk(arg)}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and node.id in students:
-                assert id(node) in allowed, f"{grade_id}: {node.id} used outside observe"
-        for stmt in tree.body:
-            assert isinstance(stmt, ast.Import | ast.ImportFrom | ast.Assign | ast.Expr), (
-                f"{grade_id}: only imports, reference values and Checker calls"
-            )
-
-
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_release_hides_solutions_and_hidden_tests(name):
     src, rel = source_nb(name), release_nb(name)
     folder = ROOT / "assignments" / name
-    assert sorted(p.name for p in folder.iterdir()) == [f"{name}.ipynb"], "no solution .py"
+    given = sorted(p.name for p in (ROOT / "solutions" / name).iterdir() if p.suffix != ".py")
+    assert sorted(p.name for p in folder.iterdir()) == given, "the source's files, no solution .py"
     assert "jupytext" not in rel.metadata
     text = json.dumps(rel, ensure_ascii=False)
     assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
+    # What the instructor shows on purpose (prompts, specified steps, visible checks) is no leak.
+    shown = "\n".join(HIDDEN.sub("", c.source) for c in src.cells if not meta(c).get("solution"))
     for cell in answer_cells(src):
         body = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
         assert body, "every answer cell has a solution region"
         for line in body.group(1).splitlines():
-            if len(line.strip()) > 12:
-                assert line.strip() not in text, f"solution line leaked: {line.strip()}"
+            line = line.strip()
+            if len(line) > 12 and line not in shown:
+                assert line not in text, f"solution line leaked: {line}"
     for cell in grade_cells(src):
         hidden = HIDDEN.search(cell.source).group(0)
         for line in hidden.splitlines()[1:-1]:
-            if len(line.strip()) > 20:
-                assert line.strip() not in text, f"hidden test leaked: {line.strip()}"
+            line = line.strip()
+            if len(line) > 20 and line not in shown:
+                assert line not in text, f"hidden test leaked: {line}"
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
@@ -240,20 +203,30 @@ def test_tidy_release_drops_pairs_outputs_and_leftovers(tmp_path):
     assert again.cells[0].outputs == [] and again.cells[0].execution_count is None
 
 
+def test_release_holds_no_instructor_material():
+    """Exemplars, worked explanations and the capstone's clean original stay in instructors/."""
+    released = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in (ROOT / "assignments").rglob("*")
+        if p.is_file()
+    )
+    instructors = ROOT / "instructors"
+    lines = [
+        line.strip()
+        for path in instructors.rglob("*")
+        if path.is_file() and path.suffix in (".md", ".txt")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line.strip()) > 24 and not line.strip().startswith(("#", "|", "-", "**"))
+    ]
+    assert lines, "the instructors' folder has material to protect"
+    leaked = [line for line in lines if line in released]
+    assert leaked == [], f"instructors' material in the release: {leaked[:3]}"
+
+
 # ---------------------------------------------------------------------------------------------
-# the real pipeline in a temporary course
+# the real pipeline in a temporary course, built once per test session (even under xdist)
 
-
-@pytest.fixture(scope="module")
-def course(tmp_path_factory) -> Path:
-    """A course folder with the real config and solutions, a generated release and submissions."""
-    root = tmp_path_factory.mktemp("course")
-    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
-    shutil.copytree(ROOT / "solutions", root / "solutions")
-    released = release.generate(root, quiet=True)
-    assert [p.parent.name for p in released] == ASSIGNMENTS
-    nbgrader(root, "db", "student", "add", "reference", "--last-name=Solution", "--first-name=示范")
-    return root
+STUDENT_TIMESTAMP = "2026-11-20 10:00:00.000000 UTC"
 
 
 def build_submissions(course: Path, name: str) -> dict[str, dict[str, float]]:
@@ -261,48 +234,111 @@ def build_submissions(course: Path, name: str) -> dict[str, dict[str, float]]:
     rel = nbformat.read(course / "assignments" / name / f"{name}.ipynb", as_version=4)
     reference = solution_answers(name)
     full = max_points(rel)
-    autograded = {
-        k: v for k, v in full.items() if k not in {meta(c)["grade_id"] for c in manual_cells(rel)}
-    }
-    plan = load_submissions(name)["students"]
+    written = {meta(c)["grade_id"] for c in manual_cells(rel)}
+    autograded = {k: v for k, v in full.items() if k not in written}
     plan = {
         "reference": {"base": "solution", "answers": {}, "expect": {}},
         "blank": {"base": "release", "answers": {}, "expect": dict.fromkeys(autograded, 0)},
-        **plan,
+        **load_submissions(name)["students"],
     }
     expected: dict[str, dict[str, float]] = {}
     for student, spec in plan.items():
         answers = dict(reference) if spec["base"] == "solution" else {}
         answers.update(spec.get("answers") or {})
-        nb = fill(rel, answers)
         folder = course / "submitted" / student / name
         folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, folder / f"{name}.ipynb")
+        nbformat.write(fill(rel, answers), folder / f"{name}.ipynb")
+        (folder / "timestamp.txt").write_text(STUDENT_TIMESTAMP, encoding="utf-8")
         scores = dict(autograded)
         scores.update({k: float(v) for k, v in (spec.get("expect") or {}).items()})
         expected[student] = scores
     return expected
 
 
-@pytest.fixture(scope="module")
-def graded(course) -> dict[str, dict[str, dict[str, float]]]:
-    """Autograde every submission (one nbgrader call per assignment); return expected scores."""
-    expected = {name: build_submissions(course, name) for name in ASSIGNMENTS}
-    for name in ASSIGNMENTS:
-        nbgrader(course, "autograde", name, "--force")
-    return expected
+def gradebook(course: Path, name: str) -> dict[str, dict[str, dict]]:
+    """``{student: {grade_id: {auto, manual, score, max, needs_manual}}}`` via nbgrader's API."""
+    from nbgrader.api import Gradebook
+
+    out: dict[str, dict[str, dict]] = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "beyond-traffic") as gb:
+        for sub in gb.find_assignment(name).submissions:
+            row = out.setdefault(sub.student.id, {})
+            for nb in sub.notebooks:
+                for g in nb.grades:
+                    row[g.name] = {
+                        "auto": g.auto_score,
+                        "manual": g.manual_score,
+                        "score": g.score,
+                        "max": g.max_score,
+                        "needs_manual": bool(g.needs_manual_grade),
+                        "markdown": g.cell_type == "markdown",
+                    }
+    return out
 
 
-def actual_scores(course: Path, name: str, student: str) -> dict[str, float]:
+def grade_by_hand(course: Path, name: str, scores: dict[str, float]) -> None:
+    """Score the written answers as a grader in formgrader would: ``{student: share of max}``."""
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "beyond-traffic") as gb:
-        nb = gb.find_submission_notebook(name, name, student)
-        return {g.name: g.score for g in nb.grades if g.auto_score is not None}
+        for student, share in scores.items():
+            nb = gb.find_submission_notebook(name, name, student)
+            for grade in nb.grades:
+                if grade.cell_type == "markdown":
+                    # What formgrader's grade handler does when a grader types a score.
+                    grade.manual_score = share * grade.max_score
+                    grade.needs_manual_grade = False
+            gb.db.commit()
+
+
+#: Manual scores given in the pipeline: the reference full marks, partial_a half.
+MANUAL = {"reference": 1.0, "partial_a": 0.5}
+
+
+def build_pipeline(target: Path) -> dict:
+    """Generate, submit, autograde, grade by hand, feedback, export; return what tests check.
+
+    tests/grader/test_problem_sets.py holds ``beyond-traffic grade`` to the same planned scores,
+    so together the two files check that both graders agree on every problem set.
+    """
+    course = target / "course"
+    course.mkdir()
+    shutil.copy(ROOT / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(ROOT / "solutions", course / "solutions")
+    released = release.generate(course, quiet=True)
+    assert [p.parent.name for p in released if p.stem == p.parent.name] == ASSIGNMENTS
+    nbgrader(
+        course, "db", "student", "add", "reference", "--last-name=Solution", "--first-name=示范"
+    )
+    expected = {name: build_submissions(course, name) for name in ASSIGNMENTS}
+    facts: dict = {"expected": expected, "plain": {}}
+    for name in ASSIGNMENTS:
+        nbgrader(course, "autograde", name, "--force")
+        facts["plain"][name] = gradebook(course, name)
+        grade_by_hand(course, name, MANUAL)
+        facts.setdefault("after_manual", {})[name] = gradebook(course, name)
+        nbgrader(course, "generate_feedback", name, "--force")
+    nbgrader(course, "export", "--to=grades.csv")
+    with open(course / "grades.csv", encoding="utf-8", newline="") as fh:
+        facts["export"] = {
+            f"{r['assignment']}/{r['student_id']}": float(r["score"]) for r in csv.DictReader(fh)
+        }
+    facts["course"] = str(course)
+    return facts
+
+
+@pytest.fixture(scope="session")
+def pipeline(tmp_path_factory) -> dict:
+    return ct.shared_once(tmp_path_factory, "problem_sets_pipeline", build_pipeline)
+
+
+def auto_scores(rows: dict[str, dict]) -> dict[str, float | None]:
+    return {gid: g["auto"] for gid, g in rows.items() if not g["markdown"]}
 
 
 @pytest.mark.slow
-def test_generated_release_equals_committed_assignments(course):
+def test_generated_release_equals_committed_assignments(pipeline):
+    course = Path(pipeline["course"])
     for name in ASSIGNMENTS:
         made = nbformat.read(course / "assignments" / name / f"{name}.ipynb", as_version=4)
         assert comparable(made) == comparable(release_nb(name)), (
@@ -313,18 +349,20 @@ def test_generated_release_equals_committed_assignments(course):
 
 
 @pytest.mark.slow
-def test_release_is_reproducible_byte_for_byte(course):
+def test_release_is_reproducible_byte_for_byte(pipeline):
+    course = Path(pipeline["course"])
     for name in ASSIGNMENTS:
-        made = (course / "assignments" / name / f"{name}.ipynb").read_bytes()
-        assert made == (ROOT / "assignments" / name / f"{name}.ipynb").read_bytes()
+        for path in (ROOT / "assignments" / name).iterdir():
+            made = course / "assignments" / name / path.name
+            assert made.read_bytes() == path.read_bytes(), f"{name}/{path.name} differs"
 
 
 @pytest.mark.slow
-def test_autograde_gives_exactly_the_expected_scores(course, graded):
+def test_autograde_gives_exactly_the_expected_scores(pipeline):
     wrong = []
-    for name, students in graded.items():
+    for name, students in pipeline["expected"].items():
         for student, expected in students.items():
-            actual = actual_scores(course, name, student)
+            actual = auto_scores(pipeline["plain"][name][student])
             for grade_id, points in expected.items():
                 if actual.get(grade_id) != pytest.approx(points):
                     wrong.append(f"{name}/{student}/{grade_id}: {actual.get(grade_id)} != {points}")
@@ -332,25 +370,40 @@ def test_autograde_gives_exactly_the_expected_scores(course, graded):
 
 
 @pytest.mark.slow
-def test_manual_critique_waits_for_a_human(course, graded):
-    from nbgrader.api import Gradebook
-
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "beyond-traffic") as gb:
-        reference = gb.find_submission_notebook("ps3_critique", "ps3_critique", "reference")
-        blank = gb.find_submission_notebook("ps3_critique", "ps3_critique", "blank")
-        manual = [g for g in reference.grades if g.cell_type == "markdown"]
-        assert manual and all(g.needs_manual_grade for g in manual)
-        assert all(g.score == 0 for g in blank.grades if g.cell_type == "markdown")
+def test_written_answers_wait_for_a_human(pipeline):
+    for name in ASSIGNMENTS:
+        rows = pipeline["plain"][name]
+        reference = [g for g in rows["reference"].values() if g["markdown"]]
+        blank = [g for g in rows["blank"].values() if g["markdown"]]
+        assert reference and all(g["needs_manual"] and g["manual"] is None for g in reference)
+        assert blank and all(g["score"] == 0 and not g["needs_manual"] for g in blank)
 
 
 @pytest.mark.slow
-def test_feedback_shows_messages_but_not_hidden_tests(course, graded):
+def test_manual_scores_reach_the_gradebook_feedback_and_export(pipeline):
+    course = Path(pipeline["course"])
     for name in ASSIGNMENTS:
-        nbgrader(course, "generate_feedback", name, "--force")
-        src = source_nb(name)
+        after = pipeline["after_manual"][name]
+        for student, share in MANUAL.items():
+            written = [g for g in after[student].values() if g["markdown"]]
+            assert written and all(g["score"] == pytest.approx(share * g["max"]) for g in written)
+            assert not any(g["needs_manual"] for g in written)
+            total = sum(pipeline["expected"][name][student].values())
+            total += sum(share * g["max"] for g in written)
+            assert pipeline["export"][f"{name}/{student}"] == pytest.approx(total), (name, student)
+        page = (course / "feedback" / "reference" / name / f"{name}.html").read_text("utf-8")
+        for g in after["reference"].values():
+            if g["markdown"]:
+                assert f"{g['max']:g} / {g['max']:g}" in page or f"{g['max']} / {g['max']}" in page
+
+
+@pytest.mark.slow
+def test_feedback_shows_messages_but_not_hidden_tests(pipeline):
+    course = Path(pipeline["course"])
+    for name in ASSIGNMENTS:
         hidden_lines = [
             line.strip()
-            for cell in grade_cells(src)
+            for cell in grade_cells(source_nb(name))
             for line in HIDDEN.search(cell.source).group(0).splitlines()
             if len(line.strip()) > 20
         ]
@@ -364,13 +417,25 @@ def test_feedback_shows_messages_but_not_hidden_tests(course, graded):
 
 
 @pytest.mark.slow
-def test_export_writes_the_expected_totals(course, graded):
-    nbgrader(course, "export", "--to=grades.csv")
-    with open(course / "grades.csv", encoding="utf-8", newline="") as fh:
-        rows = {(r["assignment"], r["student_id"]): float(r["score"]) for r in csv.DictReader(fh)}
-    for name, students in graded.items():
+def test_export_writes_the_expected_totals(pipeline):
+    for name, students in pipeline["expected"].items():
         for student, expected in students.items():
-            assert rows[(name, student)] == pytest.approx(sum(expected.values())), (name, student)
+            if student in MANUAL:
+                continue  # checked with their manual scores above
+            got = pipeline["export"][f"{name}/{student}"]
+            assert got == pytest.approx(sum(expected.values())), (name, student)
+
+
+@pytest.mark.slow
+def test_untouched_release_runs_to_the_end_without_errors(pipeline):
+    """The blank submission, executed by autograde: no cell raised, nothing went to stderr."""
+    course = Path(pipeline["course"])
+    for name in ASSIGNMENTS:
+        nb = nbformat.read(course / "autograded" / "blank" / name / f"{name}.ipynb", as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                assert out.output_type != "error", f"{name}/{meta(cell).get('grade_id')}"
+                assert not (out.output_type == "stream" and out.name == "stderr"), out.text
 
 
 @pytest.mark.slow
@@ -378,13 +443,16 @@ def test_export_writes_the_expected_totals(course, graded):
 def test_solution_runs_top_to_bottom_quickly_and_quietly(name, tmp_path):
     from nbclient import NotebookClient
 
+    for path in (ROOT / "solutions" / name).iterdir():
+        if path.suffix not in (".py", ".ipynb"):
+            shutil.copy(path, tmp_path / path.name)  # the capstone reads article.txt
     nb = source_nb(name)
     start = time.perf_counter()
     NotebookClient(
         nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
     ).execute()
     seconds = time.perf_counter() - start
-    assert seconds < 30, f"{name} took {seconds:.1f} s"
+    assert seconds < 60, f"{name} took {seconds:.1f} s"
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             assert out.output_type != "error"
@@ -394,14 +462,3 @@ def test_solution_runs_top_to_bottom_quickly_and_quietly(name, tmp_path):
         result = [o for o in cell.outputs if o.output_type == "execute_result"]
         assert result, f"{meta(cell)['grade_id']} shows its points"
         assert float(result[-1].data["text/plain"]) == full[meta(cell)["grade_id"]]
-
-
-@pytest.mark.slow
-def test_untouched_release_runs_to_the_end_without_errors(course, graded):
-    """The blank submission, executed by autograde: no cell raised, nothing went to stderr."""
-    for name in ASSIGNMENTS:
-        nb = nbformat.read(course / "autograded" / "blank" / name / f"{name}.ipynb", as_version=4)
-        for cell in nb.cells:
-            for out in cell.get("outputs", []):
-                assert out.output_type != "error", f"{name}/{meta(cell).get('grade_id')}"
-                assert not (out.output_type == "stream" and out.name == "stderr"), out.text

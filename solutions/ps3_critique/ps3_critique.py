@@ -16,429 +16,843 @@
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # 作业三：论断与批判
 #
-# **Abstract.** Problem set 3 reads the five articles critically, with evidence computed from the
-# text. You find hedged, predictive and mixed sentences, profile each article's certainty,
-# hedging and evidence per 1,000 characters, check where A3's figures and sources come from
-# (most from an interested party), locate the A1/A2 disagreement on whether live commerce changes
-# production, and measure filler. Eight autograded questions (16 points) and a written critique
-# graded by hand with the rubric shown in the notebook (10 points).
+# **Abstract.** Problem set 3 reads the five articles critically, with methods you write
+# yourself: a marker finder over a given lexicon (longest match first, with exceptions), the
+# sentences it marks, a per-article profile of hedges, certainty, prediction and filler markers
+# per 1,000 Han characters, a leave-one-marker-out check of how much one word drives a count, a
+# sentence-bootstrap interval for the difference between two articles, and a finder for the
+# sentences that mention a source. Two written answers graded by hand carry the critique: you
+# reconstruct one article's argument (premises, unstated warrant, conclusion, each anchored to
+# the text), and you judge one contested question — are A3's sources independent of the party it
+# praises, or do A1 and A2 really disagree about whether live commerce changes production? —
+# with evidence from the text and the limits of your methods. Eight autograded questions
+# (16.5 points) and two written answers (15 points).
+#
+# **预计用时 / Estimated time：4.5–5.5 小时 / 4.5–5.5 hours**（自动评分题约 3 小时，两道书面题约 2 小时）。
 #
 # **说明**
 #
 # - 先运行下面的“准备”单元，再依次作答。只改写标有 `在此作答 / YOUR ANSWER HERE` 的单元，
 #   答案必须用题目指定的名字。
-# - 检查单元会告诉你类型、长度等是否正确，但不会显示标准答案；提交后还有隐藏测试。
-# - 句子一律用 `split_sentences` 切分，标记一律用 `find_markers`（或 `marked_sentences`）识别，
-#   这样你的数字和别人的可以比较。
+# - 每道题都给出一个**演算示例**。检查单元会告诉你类型对不对、演算示例**算得对不对**，
+#   但不会显示标准答案；提交后还有隐藏测试（其他文章、边界情况）。
+# - 第 1、2、3、5、6、8 题要你**自己实现方法**：不要调用 `beyond_traffic.claims` 里做同一件事的
+#   函数（`find_markers`、`marked_sentences`、`article_profile`、`profiles_table`、`find_sentences`）
+#   或词表的 `.find`。句子一律用准备单元里的 `split_sentences` 切分。
+# - 书面题是本作业的重点：判断没有唯一的标准答案，评分看你的证据和推理，不看你选哪一边。
 # - 提交前：Kernel → Restart & Run All，确认从头到尾没有报错。
+#
+# **自学者 / Learning alone?** 检查单元就是你的反馈。认真做完一遍后，在终端（项目的 `.venv`
+# 已激活）运行 `beyond-traffic solutions ps3_critique --notebook ps3_critique.ipynb`，
+# 它会为你**做过的**题目生成带讲解的参考解答（课堂发布版不含这些材料）。书面题请先用题下的
+# 自评表给自己打分，再看示范答案。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # 准备 / set-up: run this first.
-from beyond_traffic.claims import article_profile, find_markers, marked_sentences, profiles_table, split_sentences
+import random
+import re
+
+from beyond_traffic.claims import split_sentences
 from beyond_traffic.corpus import load_corpus
+from beyond_traffic.lexicons import CERTAINTY, FILLERS, HEDGES, PREDICTIONS
 
 ARTICLES = {a.id: a.clean for a in load_corpus()}  # 五篇文章清洗后的正文 / cleaned text by id
-find_markers("直播带货落幕是必然，或许仅仅只是时间问题")
+SENTENCES = {aid: split_sentences(text) for aid, text in ARTICLES.items()}
+# 给定的词表：类型 → (词, 例外) / the given lexicons: kind -> (terms, exceptions).
+# 例外是看起来像标记、其实不是的字符串，如“可能性”是名词，不是模糊限制语。
+LEXICONS = {
+    "hedge": (sorted(HEDGES), sorted(HEDGES.exceptions)),
+    "certainty": (sorted(CERTAINTY), sorted(CERTAINTY.exceptions)),
+    "prediction": (sorted(PREDICTIONS), sorted(PREDICTIONS.exceptions)),
+    "filler": (sorted(FILLERS), sorted(FILLERS.exceptions)),
+}
+for kind, (terms, exceptions) in LEXICONS.items():
+    print(kind, len(terms), terms[:6], "例外 exceptions:", exceptions)
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题 · 含模糊限制语的句子（2 分）
+# ## 第 1 题 · 自己的标记查找器（3 分）
 #
-# 写函数 `q1_hedged(text)`：用 `split_sentences` 切句，返回含至少一个模糊限制语（hedge，
-# 即 `find_markers(句子)["hedge"]` 非空）的句子列表，保持原顺序。空文本返回空列表。
+# 写函数 `q1_find_terms(sentence, terms, exceptions)`，返回 `sentence` 中出现的词表词（按出现
+# 顺序，出现几次记几次）。**严格按下面的规则**，这是“最长优先”的词表匹配：
 #
-# *Write `q1_hedged(text)`: the sentences of `text` with at least one hedge, in order.*
+# 1. 把 `terms` 和 `exceptions` 合在一起，按长度从长到短排（同样长的按字符顺序）。
+# 2. 从 `sentence` 的第 0 个字符开始。在当前位置，依次试每个候选：第一个在这个位置出现的
+#    候选，如果是例外，就跳过它的长度、不记录；如果是词表词，就记录它、跳过它的长度。
+#    没有候选在这个位置出现时，前进一个字符。
+# 3. 到句子结尾为止。
+#
+# **演算示例**：`q1_find_terms("它或许将会消失，这种可能性不大，也可能不会。", ["或许", "可能", "将会", "会"], ["可能性"])`
+# 返回 `["或许", "将会", "可能", "会"]`：“将会”比“会”长，先匹配；“可能性”是例外，被跳过。
+#
+# *Write `q1_find_terms(sentence, terms, exceptions)`: longest match first at each position;
+# exceptions are skipped without being recorded.*
 
-# %% nbgrader={"grade": false, "grade_id": "q1_hedged_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-def q1_hedged(text):
-    """Return the sentences of ``text`` that contain a hedge marker."""
+# %% nbgrader={"grade": false, "grade_id": "q1_find_terms_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def q1_find_terms(sentence, terms, exceptions):
+    """Return the lexicon terms in ``sentence``, longest match first, skipping exceptions."""
     ### BEGIN SOLUTION
-    return [s for s in split_sentences(text) if find_markers(s)["hedge"]]
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    skip = set(exceptions)
+    found, i = [], 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                if candidate not in skip:
+                    found.append(candidate)
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return found
     ### END SOLUTION
 
 
-q1_hedged(ARTICLES["A1"])
+q1_find_terms("它或许将会消失，这种可能性不大，也可能不会。", ["或许", "可能", "将会", "会"], ["可能性"])
 
-# %% nbgrader={"grade": true, "grade_id": "q1_hedged", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from beyond_traffic.claims import marked_sentences
-from beyond_traffic.corpus import get_article
+# %% nbgrader={"grade": true, "grade_id": "q1_find_terms", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
-ck = Checker("q1_hedged", points=2)
-ck.observe("demo", lambda: q1_hedged("直播带货或许会落幕。它改变了营销。"))
-ck.expect_type("demo", list, item_type=str, zh="应返回由句子组成的列表", en="return a list of sentences")
-ck.expect_equal("demo", ["直播带货或许会落幕。"], points=0.5, zh="示例结果不对", en="wrong on the example")
+ck = Checker("q1_find_terms", points=3)
+ck.observe("demo", lambda: q1_find_terms("它或许将会消失，这种可能性不大，也可能不会。",
+                                         ["或许", "可能", "将会", "会"], ["可能性"]))
+ck.expect_type("demo", list, item_type=str, zh="应返回由字符串组成的列表", en="return a list of str")
+ck.expect_equal("demo", ["或许", "将会", "可能", "会"], points=1,
+                zh="演算示例算得不对：最长优先？例外跳过？", en="wrong on the worked example: "
+                "longest first? exceptions skipped?")
 ### BEGIN HIDDEN TESTS
-_a5 = get_article("A5").clean
-_a2 = get_article("A2").clean
-ck.observe("a5", lambda: q1_hedged(_a5))
-ck.expect_equal("a5", marked_sentences(_a5, "hedge"), points=0.5, partial=True,
-                zh="在 A5 上结果不对", en="wrong on A5")
-ck.observe("a2", lambda: q1_hedged(_a2))
-ck.expect_equal("a2", marked_sentences(_a2, "hedge"), points=0.5, partial=True,
-                zh="在 A2 上结果不对", en="wrong on A2")
-ck.observe("noun", lambda: q1_hedged("这种可能性很大。"))
-ck.observe("empty", lambda: q1_hedged(""))
-ck.expect_equal("noun", [], points=0.25, zh="“可能性”是名词，不是模糊限制语：请用 find_markers",
-                en="可能性 is a noun, not a hedge: use find_markers")
-ck.expect_equal("empty", [], points=0.25, zh="空文本应返回空列表", en="empty text gives []")
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import get_article as _get_article
+from beyond_traffic.lexicons import CERTAINTY as _certainty
+from beyond_traffic.lexicons import HEDGES as _hedges
+
+
+def _reference(sentence, terms, exceptions):
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    found, i = [], 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                if candidate not in exceptions:
+                    found.append(candidate)
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _reference_all(sentences, lexicon):
+    return [_reference(s, *lexicon) for s in sentences]
+
+
+_a2 = _split(_get_article("A2").clean)
+_a5 = _split(_get_article("A5").clean)
+_hedge = (sorted(_hedges), sorted(_hedges.exceptions))
+_cert = (sorted(_certainty), sorted(_certainty.exceptions))
+ck.observe("a2", lambda: [q1_find_terms(_s, *_cert) for _s in _a2])
+ck.expect_equal("a2", _reference_all(_a2, _cert), points=0.75, partial=True,
+                zh="A2 的确定性标记不对", en="wrong certainty markers in A2")
+ck.observe("a5", lambda: [q1_find_terms(_s, *_hedge) for _s in _a5])
+ck.expect_equal("a5", _reference_all(_a5, _hedge), points=0.75, partial=True,
+                zh="A5 的模糊限制语不对", en="wrong hedges in A5")
+ck.observe("edge", lambda: [q1_find_terms("", ["或许"], []), q1_find_terms("或许或许", ["或许"], []),
+                            q1_find_terms("不一定会", ["一定", "会"], ["不一定"]),
+                            q1_find_terms("终将会", ["将会", "终将"], [])])
+ck.expect_equal("edge", [[], ["或许", "或许"], ["会"], ["终将"]], points=0.5,
+                zh="空句、重复出现、例外或同样长的候选处理不对",
+                en="wrong on an empty sentence, repeats, exceptions or candidates of equal length")
 ### END HIDDEN TESTS
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题 · 预言式论断（2 分）
+# ## 第 2 题 · 带标记的句子（1.5 分）
 #
-# A2 说直播带货“落幕是必然”。`q2_predictions` 是 A2 中含预言标记（`"prediction"`：将会、必然、
-# 终将……）的句子列表；`q2_share` 是这些句子占 A2 全部句子（`split_sentences`）的比例
-# （0 到 1 之间的 `float`）。
+# 写函数 `q2_marked_sentences(sentences, terms, exceptions)`：返回 `sentences`（句子的列表）中
+# 至少含一个词表词的句子（用你的 `q1_find_terms`），保持原顺序。
 #
-# *`q2_predictions`: A2's sentences with a prediction marker; `q2_share`: their share of all its
-# sentences.*
+# **演算示例**：`q2_marked_sentences(["它或许会消失。", "它改变了营销。", "这种可能性很大。"], ["或许", "可能"], ["可能性"])`
+# 返回 `["它或许会消失。"]`。
+#
+# *Write `q2_marked_sentences(sentences, terms, exceptions)`: the sentences with at least one
+# term, in order.*
 
-# %% nbgrader={"grade": false, "grade_id": "q2_predictions_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-q2_predictions = None  # 换成你的答案 / replace with your answer
-q2_share = None  # 换成你的答案 / replace with your answer
-### BEGIN SOLUTION
-q2_predictions = marked_sentences(ARTICLES["A2"], "prediction")
-q2_share = len(q2_predictions) / len(split_sentences(ARTICLES["A2"]))
-### END SOLUTION
-q2_share
+# %% nbgrader={"grade": false, "grade_id": "q2_marked_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def q2_marked_sentences(sentences, terms, exceptions):
+    """Return the sentences that contain at least one lexicon term."""
+    ### BEGIN SOLUTION
+    return [s for s in sentences if q1_find_terms(s, terms, exceptions)]
+    ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q2_predictions", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from beyond_traffic.claims import marked_sentences, split_sentences
-from beyond_traffic.corpus import get_article
+
+q2_marked_sentences(["它或许会消失。", "它改变了营销。", "这种可能性很大。"], ["或许", "可能"], ["可能性"])
+
+# %% nbgrader={"grade": true, "grade_id": "q2_marked", "locked": true, "points": 1.5, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
-ck = Checker("q2_predictions", points=2)
-ck.observe("sentences", lambda: q2_predictions)
-ck.observe("share", lambda: q2_share)
-ck.expect_type("sentences", list, item_type=str, zh="q2_predictions 应为句子列表",
-               en="q2_predictions must be a list of sentences")
-ck.expect_len("sentences", min_len=1, points=0.25, zh="A2 里有预言式的句子", en="A2 has predictions")
-ck.expect_type("share", float, zh="q2_share 应为 float", en="q2_share must be a float")
-ck.expect_true("share", lambda x: 0.0 < x < 1.0, points=0.25, zh="比例应在 0 和 1 之间",
-               en="a share lies between 0 and 1")
+ck = Checker("q2_marked", points=1.5)
+ck.observe("demo", lambda: q2_marked_sentences(["它或许会消失。", "它改变了营销。", "这种可能性很大。"],
+                                               ["或许", "可能"], ["可能性"]))
+ck.expect_type("demo", list, item_type=str, zh="应返回由句子组成的列表", en="return a list of sentences")
+ck.expect_equal("demo", ["它或许会消失。"], points=0.5, zh="演算示例算得不对", en="wrong on the worked example")
 ### BEGIN HIDDEN TESTS
-_a2 = get_article("A2").clean
-_want = marked_sentences(_a2, "prediction")
-ck.expect_equal("sentences", _want, points=0.75, partial=True, zh="句子不对", en="wrong sentences")
-ck.expect_equal("share", len(_want) / len(split_sentences(_a2)), tol=1e-9, points=0.75,
-                zh="比例不对：分母是 A2 的句子数", en="wrong share: divide by A2's number of sentences")
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import get_article as _get_article
+from beyond_traffic.lexicons import PREDICTIONS as _predictions
+
+
+def _reference(sentences, lexicon):
+    terms, exceptions = lexicon
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+
+    def marked(sentence):
+        i = 0
+        while i < len(sentence):
+            for candidate in candidates:
+                if candidate and sentence.startswith(candidate, i):
+                    if candidate not in exceptions:
+                        return True
+                    i += len(candidate)
+                    break
+            else:
+                i += 1
+        return False
+
+    return [s for s in sentences if marked(s)]
+
+
+_a2 = _split(_get_article("A2").clean)
+_pred = (sorted(_predictions), sorted(_predictions.exceptions))
+ck.observe("a2", lambda: q2_marked_sentences(_a2, *_pred))
+ck.expect_equal("a2", _reference(_a2, _pred), points=0.5, partial=True,
+                zh="A2 中含预言标记的句子不对", en="wrong prediction sentences in A2")
+ck.observe("edge", lambda: [q2_marked_sentences([], ["或许"], []),
+                            q2_marked_sentences(["不一定。", "一定。"], ["一定"], ["不一定"])])
+ck.expect_equal("edge", [[], ["一定。"]], points=0.5, zh="没有句子或只有例外的句子处理不对",
+                en="wrong with no sentences or a sentence holding only an exception")
 ### END HIDDEN TESTS
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题 · 又确定、又含糊（2 分）
+# ## 第 3 题 · 论断画像（2.5 分）
 #
-# 有的句子同时用了模糊限制语和确定性标记，例如“或许必然”。写函数 `q3_mixed(text)`：返回
-# `text` 中同时含 `"hedge"` 和 `"certainty"` 标记的句子列表，保持原顺序。
+# 写函数 `q3_profile(sentences, lexicons)`：`lexicons` 的格式同准备单元的 `LEXICONS`
+# （类型 → `(词, 例外)`）。对每个类型，返回该类型标记在全部句子中的**总次数**（用你的
+# `q1_find_terms`）和每千字的频率：
+# `{类型: {"count": 次数, "per_1000": 1000 * 次数 / 汉字数}}`，`count` 是 `int`，`per_1000` 是
+# `float`。汉字数是全部句子中 U+4E00–U+9FFF 和 U+3400–U+4DBF 的字符数（同作业二）；
+# 没有汉字时 `per_1000` 为 `0.0`。
 #
-# *Write `q3_mixed(text)`: the sentences with both a hedge and a certainty marker.*
+# **演算示例**：`q3_profile(["它或许将会消失。", "B端必然如此！"], {"hedge": (["或许"], []), "certainty": (["必然", "将会"], [])})`：
+# 汉字 12 个，返回 `{"hedge": {"count": 1, "per_1000": 83.33…}, "certainty": {"count": 2, "per_1000": 166.66…}}`。
+#
+# *Write `q3_profile(sentences, lexicons)`: per kind, the total count and the rate per 1,000 Han
+# characters.*
 
-# %% nbgrader={"grade": false, "grade_id": "q3_mixed_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-def q3_mixed(text):
-    """Return the sentences of ``text`` with both a hedge and a certainty marker."""
+# %% nbgrader={"grade": false, "grade_id": "q3_profile_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def q3_profile(sentences, lexicons):
+    """Return {kind: {"count": int, "per_1000": float}} for the sentences."""
     ### BEGIN SOLUTION
-    out = []
-    for sentence in split_sentences(text):
-        markers = find_markers(sentence)
-        if markers["hedge"] and markers["certainty"]:
-            out.append(sentence)
-    return out
+    chars = sum(len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences)
+    profile = {}
+    for kind, (terms, exceptions) in lexicons.items():
+        count = sum(len(q1_find_terms(s, terms, exceptions)) for s in sentences)
+        profile[kind] = {"count": count, "per_1000": 1000 * count / chars if chars else 0.0}
+    return profile
     ### END SOLUTION
 
 
-q3_mixed(ARTICLES["A2"])
+q3_profile(["它或许将会消失。", "B端必然如此！"], {"hedge": (["或许"], []), "certainty": (["必然", "将会"], [])})
 
-# %% nbgrader={"grade": true, "grade_id": "q3_mixed", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from beyond_traffic.claims import find_markers, split_sentences
-from beyond_traffic.corpus import get_article
+# %% nbgrader={"grade": true, "grade_id": "q3_profile", "locked": true, "points": 2.5, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
-ck = Checker("q3_mixed", points=2)
-ck.observe("demo", lambda: q3_mixed("它或许必然消失。它必然消失。它或许将会消失。"))
-ck.expect_type("demo", list, item_type=str, zh="应返回由句子组成的列表", en="return a list of sentences")
-ck.expect_equal("demo", ["它或许必然消失。"], points=0.5, zh="示例结果不对", en="wrong on the example")
+ck = Checker("q3_profile", points=2.5)
+ck.observe("demo", lambda: q3_profile(["它或许将会消失。", "B端必然如此！"],
+                                      {"hedge": (["或许"], []), "certainty": (["必然", "将会"], [])}))
+ck.expect_type("demo", dict, key_type=str, value_type=dict, zh="应返回 {类型: {...}} 字典",
+               en="return a dict {kind: {...}}")
+ck.expect_equal("demo", {"hedge": {"count": 1, "per_1000": 1000 / 12},
+                         "certainty": {"count": 2, "per_1000": 2000 / 12}}, tol=1e-9, points=1,
+                zh="演算示例算得不对", en="wrong on the worked example")
 ### BEGIN HIDDEN TESTS
-_a1 = get_article("A1").clean
-_a5 = get_article("A5").clean
-ck.observe("a1", lambda: q3_mixed(_a1))
-ck.expect_equal("a1", [s for s in split_sentences(_a1) if find_markers(s)["hedge"]
-                       and find_markers(s)["certainty"]], points=0.5, partial=True,
-                zh="在 A1 上结果不对", en="wrong on A1")
-ck.observe("a5", lambda: q3_mixed(_a5))
-ck.expect_equal("a5", [s for s in split_sentences(_a5) if find_markers(s)["hedge"]
-                       and find_markers(s)["certainty"]], points=0.5, partial=True,
-                zh="在 A5 上结果不对", en="wrong on A5")
-ck.observe("empty", lambda: q3_mixed(""))
-ck.expect_equal("empty", [], points=0.5, zh="空文本应返回空列表", en="empty text gives []")
+import re as _re
+
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import get_article as _get_article
+from beyond_traffic.lexicons import CERTAINTY as _certainty
+from beyond_traffic.lexicons import FILLERS as _fillers
+from beyond_traffic.lexicons import HEDGES as _hedges
+
+
+def _find(sentence, terms, exceptions):
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    found, i = [], 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                if candidate not in exceptions:
+                    found.append(candidate)
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _reference(sentences, lexicons):
+    chars = sum(len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences)
+    out = {}
+    for kind, (terms, exceptions) in lexicons.items():
+        count = sum(len(_find(s, terms, exceptions)) for s in sentences)
+        out[kind] = {"count": count, "per_1000": 1000 * count / chars if chars else 0.0}
+    return out
+
+
+_lex = {name: (sorted(lex), sorted(lex.exceptions))
+        for name, lex in (("hedge", _hedges), ("certainty", _certainty), ("filler", _fillers))}
+_a4 = _split(_get_article("A4").clean)
+ck.observe("a4", lambda: q3_profile(_a4, _lex))
+ck.expect_equal("a4", _reference(_a4, _lex), tol=1e-9, points=0.75,
+                zh="A4 的画像不对", en="A4's profile is wrong")
+ck.observe("edge", lambda: q3_profile([], {"hedge": (["或许"], [])}))
+ck.expect_equal("edge", {"hedge": {"count": 0, "per_1000": 0.0}}, points=0.75,
+                zh="没有句子时应为 0 次、0.0", en="no sentences give count 0 and 0.0")
 ### END HIDDEN TESTS
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题 · 五篇文章的论断画像（2 分）
+# ## 第 4 题 · 五篇文章的画像（1.5 分）
 #
-# 用 `profiles_table()` 做一张表 `q4_table`（pandas DataFrame）：行是 A1…A5，只保留三列
-# `hedges_per_1000`、`certainty_per_1000`、`evidence_per_1000`（按这个顺序）。
-# `q4_most_evidence` 是证据密度最高的文章编号（字符串）。
+# 用你的 `q3_profile` 和 `LEXICONS`，为每篇文章算出画像，存为 `q4_profiles`（文章编号 →
+# 画像）。再求 `q4_more_hedges`：模糊限制语（`"hedge"`）**次数**多于确定性标记
+# （`"certainty"`）次数的文章编号，按编号排序的列表。想一想：说“没有证据的文章都用很确定的
+# 语言”之前，应该先看哪一列？
 #
-# *`q4_table`: hedges, certainty and evidence per 1,000 characters for A1–A5; `q4_most_evidence`:
-# the id with the highest evidence density.*
+# *`q4_profiles`: your profile of each article with `LEXICONS`; `q4_more_hedges`: the sorted ids
+# of the articles with more hedges than certainty markers.*
 
 # %% nbgrader={"grade": false, "grade_id": "q4_profiles_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-q4_table = None  # 换成你的答案 / replace with your answer
-q4_most_evidence = None  # 换成你的答案 / replace with your answer
+q4_profiles = None  # 换成你的答案 / replace with your answer
+q4_more_hedges = None  # 换成你的答案 / replace with your answer
 ### BEGIN SOLUTION
-q4_table = profiles_table()[["hedges_per_1000", "certainty_per_1000", "evidence_per_1000"]]
-q4_most_evidence = q4_table["evidence_per_1000"].idxmax()
+q4_profiles = {aid: q3_profile(SENTENCES[aid], LEXICONS) for aid in ARTICLES}
+q4_more_hedges = sorted(
+    aid for aid, p in q4_profiles.items() if p["hedge"]["count"] > p["certainty"]["count"]
+)
 ### END SOLUTION
-q4_table
+q4_more_hedges
 
-# %% nbgrader={"grade": true, "grade_id": "q4_profiles", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-import pandas as pd
-
-from beyond_traffic.claims import profiles_table
+# %% nbgrader={"grade": true, "grade_id": "q4_profiles", "locked": true, "points": 1.5, "schema_version": 3, "solution": false, "task": false}
+from beyond_traffic.corpus import get_article as _get_article
 from beyond_traffic.grading import Checker
+from beyond_traffic.lexicons import HEDGES as _HEDGES
 
-ck = Checker("q4_profiles", points=2)
-_cols = ["hedges_per_1000", "certainty_per_1000", "evidence_per_1000"]
-ck.observe("table", lambda: q4_table)
-ck.observe("most", lambda: q4_most_evidence)
-ck.expect_type("table", pd.DataFrame, zh="q4_table 应为 DataFrame", en="q4_table must be a DataFrame")
-ck.expect_true("table", lambda t: t["columns"] == _cols and t["index"] == ["A1", "A2", "A3", "A4", "A5"],
-               points=0.5, zh="行应为 A1…A5，列为指定的三列", en="rows A1 … A5 and the three columns")
-ck.expect_type("most", str, zh="q4_most_evidence 应为字符串", en="q4_most_evidence must be a str")
+ck = Checker("q4_profiles", points=1.5)
+ck.observe("profiles", lambda: q4_profiles)
+ck.observe("a3_hedges", lambda: q4_profiles["A3"]["hedge"]["count"])
+ck.observe("more", lambda: q4_more_hedges)
+ck.expect_type("profiles", dict, key_type=str, value_type=dict, zh="q4_profiles 应为 {编号: 画像} 字典",
+               en="q4_profiles must map ids to profiles")
+ck.expect_true("profiles", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5"]
+               and all(sorted(p) == ["certainty", "filler", "hedge", "prediction"] for p in d.values()),
+               points=0.25, zh="键应为 A1…A5，每个画像有四个类型", en="keys A1 … A5, four kinds in each profile")
+ck.expect_equal("a3_hedges", _HEDGES.count(_get_article("A3").clean), points=0.25,
+                zh="A3 的模糊限制语次数不对", en="A3's hedge count is wrong")
+ck.expect_type("more", list, item_type=str, zh="q4_more_hedges 应为字符串列表",
+               en="q4_more_hedges must be a list of str")
 ### BEGIN HIDDEN TESTS
-_table = profiles_table()[_cols]
-ck.expect_equal("table", _table, tol=1e-9, points=1, partial=True, zh="表中数值不对",
-                en="wrong values in the table")
-ck.expect_equal("most", str(_table["evidence_per_1000"].idxmax()), points=0.5,
-                zh="证据密度最高的文章不对", en="wrong article for the highest evidence density")
+import re as _re
+
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import load_corpus as _load_corpus
+from beyond_traffic.lexicons import CERTAINTY as _certainty
+from beyond_traffic.lexicons import FILLERS as _fillers
+from beyond_traffic.lexicons import HEDGES as _hedges
+from beyond_traffic.lexicons import PREDICTIONS as _predictions
+
+
+def _find(sentence, terms, exceptions):
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    found, i = [], 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                if candidate not in exceptions:
+                    found.append(candidate)
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _profile(sentences):
+    chars = sum(len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences)
+    out = {}
+    for kind, lex in (("hedge", _hedges), ("certainty", _certainty),
+                      ("prediction", _predictions), ("filler", _fillers)):
+        count = sum(len(_find(s, sorted(lex), sorted(lex.exceptions))) for s in sentences)
+        out[kind] = {"count": count, "per_1000": 1000 * count / chars if chars else 0.0}
+    return out
+
+
+_want = {a.id: _profile(_split(a.clean)) for a in _load_corpus()}
+ck.expect_equal("profiles", _want, tol=1e-9, points=0.5, partial=True,
+                zh="部分文章的画像不对", en="some profiles are wrong")
+ck.expect_equal("more", sorted(a for a, p in _want.items() if p["hedge"]["count"] > p["certainty"]["count"]),
+                points=0.5, zh="文章列表不对", en="wrong list of articles")
 ### END HIDDEN TESTS
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 5 题 · A3 的证据从哪里来？（2 分）
+# ## 第 5 题 · 去掉一个词会怎样？（2 分）
 #
-# A3 是五篇中唯一给出数字和来源的文章。`q5_evidence` 是 A3 中含证据标记（`"evidence"`）的句子
-# 列表；`q5_alibaba_share` 是其中提到“阿里”或“淘宝”的句子所占比例（`float`）。
-# 想一想：这个比例对 A3 的可信度意味着什么？
+# 一个类型的总次数可能主要来自一两个词。写函数 `q5_leave_one_out(sentences, terms, exceptions)`：
+# 对 `sentences` 中**出现过**的每个词表词 `t`（用你的 `q1_find_terms`），把 `t` 从 `terms` 中
+# 去掉、**重新**查找，记下全部句子中剩下的标记总数。返回字典 `{t: 去掉 t 后的总数}`。
+# 注意：去掉一个长词后，它里面的短词可能会被找到（例如去掉“将会”，“会”就露了出来），
+# 所以不能简单地用总数减去 `t` 的次数。
 #
-# *`q5_evidence`: A3's sentences with an evidence marker; `q5_alibaba_share`: the share of them
-# that mention 阿里 or 淘宝.*
+# **演算示例**：`q5_leave_one_out(["它或许将会消失。", "将会如此。"], ["或许", "将会", "会"], [])`
+# 返回 `{"或许": 2, "将会": 3}`。
+#
+# *Write `q5_leave_one_out(sentences, terms, exceptions)`: for each term that occurs, the total
+# count when that term is removed from the lexicon and the sentences are searched again.*
 
-# %% nbgrader={"grade": false, "grade_id": "q5_evidence_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-q5_evidence = None  # 换成你的答案 / replace with your answer
-q5_alibaba_share = None  # 换成你的答案 / replace with your answer
-### BEGIN SOLUTION
-q5_evidence = marked_sentences(ARTICLES["A3"], "evidence")
-q5_alibaba_share = sum("阿里" in s or "淘宝" in s for s in q5_evidence) / len(q5_evidence)
-### END SOLUTION
-q5_alibaba_share
+# %% nbgrader={"grade": false, "grade_id": "q5_leave_one_out_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def q5_leave_one_out(sentences, terms, exceptions):
+    """Return {term: total count without that term} for every term found in the sentences."""
+    ### BEGIN SOLUTION
+    found = {t for s in sentences for t in q1_find_terms(s, terms, exceptions)}
+    result = {}
+    for term in found:
+        rest = [t for t in terms if t != term]
+        result[term] = sum(len(q1_find_terms(s, rest, exceptions)) for s in sentences)
+    return result
+    ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q5_evidence", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from beyond_traffic.claims import marked_sentences
-from beyond_traffic.corpus import get_article
+
+q5_leave_one_out(["它或许将会消失。", "将会如此。"], ["或许", "将会", "会"], [])
+
+# %% nbgrader={"grade": true, "grade_id": "q5_leave_one_out", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
-ck = Checker("q5_evidence", points=2)
-ck.observe("evidence", lambda: q5_evidence)
-ck.observe("share", lambda: q5_alibaba_share)
-ck.expect_type("evidence", list, item_type=str, zh="q5_evidence 应为句子列表",
-               en="q5_evidence must be a list of sentences")
-ck.expect_type("share", float, zh="q5_alibaba_share 应为 float", en="q5_alibaba_share must be a float")
-ck.expect_true("share", lambda x: 0.0 <= x <= 1.0, points=0.25, zh="比例应在 0 和 1 之间",
-               en="a share lies between 0 and 1")
+ck = Checker("q5_leave_one_out", points=2)
+ck.observe("demo", lambda: q5_leave_one_out(["它或许将会消失。", "将会如此。"], ["或许", "将会", "会"], []))
+ck.expect_type("demo", dict, key_type=str, value_type=int, zh="应返回 {词: 整数} 字典",
+               en="return a dict {term: int}")
+ck.expect_equal("demo", {"或许": 2, "将会": 3}, points=0.75,
+                zh="演算示例算得不对：是否重新查找？", en="wrong on the worked example: did you search again?")
 ### BEGIN HIDDEN TESTS
-_want = marked_sentences(get_article("A3").clean, "evidence")
-ck.expect_equal("evidence", _want, points=1, partial=True, zh="证据句不对", en="wrong evidence sentences")
-ck.expect_equal("share", sum("阿里" in s or "淘宝" in s for s in _want) / len(_want), tol=1e-9,
-                points=0.75, zh="比例不对", en="wrong share")
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import get_article as _get_article
+from beyond_traffic.lexicons import CERTAINTY as _certainty
+
+
+def _find(sentence, terms, exceptions):
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    found, i = [], 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                if candidate not in exceptions:
+                    found.append(candidate)
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _reference(sentences, lexicon):
+    terms, exceptions = lexicon
+    found = {t for s in sentences for t in _find(s, terms, exceptions)}
+    return {t: sum(len(_find(s, [x for x in terms if x != t], exceptions)) for s in sentences)
+            for t in found}
+
+
+_a2 = _split(_get_article("A2").clean)
+_cert = (sorted(_certainty), sorted(_certainty.exceptions))
+ck.observe("a2", lambda: q5_leave_one_out(_a2, *_cert))
+ck.expect_equal("a2", _reference(_a2, _cert), points=0.75, partial=True,
+                zh="A2 的确定性标记去一检验不对", en="wrong leave-one-out of certainty markers in A2")
+ck.observe("edge", lambda: [q5_leave_one_out([], ["或许"], []), q5_leave_one_out(["没有标记。"], ["或许"], [])])
+ck.expect_equal("edge", [{}, {}], points=0.5, zh="没有句子或没有标记时应返回空字典",
+                en="no sentences or no markers give an empty dict")
 ### END HIDDEN TESTS
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q6_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 6 题 · 谁在说话？（2 分）
+# ## 第 6 题 · 两篇文章的差别有多确定？（3 分）
 #
-# 读 A3 中提到下列来源的句子（可以用 `kwic` 或直接在 `ARTICLES["A3"]` 里查找），判断每个来源
-# 与阿里巴巴（淘宝）的关系，写成字典 `q6_sources`：键是下面 `SOURCES` 里的每个来源，值是
-# `"interested"`（阿里/淘宝自己或其员工、出版物）、`"independent"`（与阿里无明显关系的第三方）
-# 或 `"anonymous"`（没有具名）之一。只根据文章本身提供的信息判断。
+# “A2 比 A4 更确定”只有在差别大于不确定性时才站得住。写函数
+# `q6_bootstrap_diff(sentences_a, sentences_b, terms, exceptions, n_boot, seed)`，**严格按下面的
+# 步骤**（同作业二第 6 题的句子自助法，这次两篇文章各自重抽）：
 #
-# *`q6_sources`: each source in `SOURCES` → "interested", "independent" or "anonymous", judged from
-# what A3 itself says about it.*
+# 1. 任何一篇没有句子时返回 `(0.0, 0.0)`。对两篇文章的每个句子，先算出标记数（你的
+#    `q1_find_terms` 的结果的长度）和汉字数（U+4E00–U+9FFF 和 U+3400–U+4DBF）。
+# 2. `rng = random.Random(seed)`。
+# 3. 重复 `n_boot` 次：**先**用 `rng.randrange(n_a)` 连续抽 `n_a` 个 A 的下标，**再**用
+#    `rng.randrange(n_b)` 连续抽 `n_b` 个 B 的下标；分别把标记数和汉字数相加，算出两篇的频率
+#    `1000 * 标记数 / 汉字数`（汉字数为 0 时记 `0.0`），记下差 `频率A - 频率B`。
+# 4. 把 `n_boot` 个差从小到大排序，`cut = n_boot // 40`，返回
+#    `(排序后第 cut 个, 排序后第 n_boot - 1 - cut 个)`。
+#
+# 区间不含 0，才说明在这个方法下两篇文章确有差别。
+#
+# **演算示例**：`q6_bootstrap_diff(["它必然消失。", "也许吧。"], ["必然如此，必然。"], ["必然"], [], 40, 3)`
+# 返回 `(-333.33…, -133.33…)`。
+#
+# *Write `q6_bootstrap_diff(...)` exactly as specified: per resample, n_a indices of A then n_b of
+# B with `rng.randrange`; the difference of pooled rates; the `n_boot // 40`-th values from each
+# end of the sorted differences.*
 
-# %% nbgrader={"grade": false, "grade_id": "q6_sources_list", "locked": true, "schema_version": 3, "solution": false, "task": false}
-SOURCES = ["阿里财报", "36氪", "艾媒数据", "直播业内人士", "曾鸣", "梁舒", "《淘宝技术这十年》"]
+# %% nbgrader={"grade": false, "grade_id": "q6_bootstrap_diff_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def q6_bootstrap_diff(sentences_a, sentences_b, terms, exceptions, n_boot, seed):
+    """Return the ~95% bootstrap interval of rate(A) - rate(B) per 1,000 Han characters."""
+    ### BEGIN SOLUTION
+    if not sentences_a or not sentences_b:
+        return (0.0, 0.0)
 
-# %% nbgrader={"grade": false, "grade_id": "q6_sources_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-q6_sources = None  # 换成你的答案 / replace with your answer
-### BEGIN SOLUTION
-q6_sources = {
-    "阿里财报": "interested",  # Alibaba's own quarterly report
-    "36氪": "independent",  # a tech news site, reporting Taobao Live's target
-    "艾媒数据": "independent",  # a market-research firm
-    "直播业内人士": "anonymous",  # "an insider", unnamed
-    "曾鸣": "interested",  # speaks for Taobao: 「淘宝不是零售商，我们不拥有……」
-    "梁舒": "interested",  # 淘宝内容社交互动团队技术负责人
-    "《淘宝技术这十年》": "interested",  # written by 淘宝的工程师子柳
-}
-### END SOLUTION
+    def per_sentence(sentences):
+        counts = [len(q1_find_terms(s, terms, exceptions)) for s in sentences]
+        chars = [len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences]
+        return counts, chars
 
-# %% nbgrader={"grade": true, "grade_id": "q6_sources", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+    def pooled_rate(counts, chars, picks):
+        h = sum(chars[i] for i in picks)
+        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
+
+    counts_a, chars_a = per_sentence(sentences_a)
+    counts_b, chars_b = per_sentence(sentences_b)
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n_boot):
+        picks_a = [rng.randrange(len(sentences_a)) for _ in range(len(sentences_a))]
+        picks_b = [rng.randrange(len(sentences_b)) for _ in range(len(sentences_b))]
+        diffs.append(pooled_rate(counts_a, chars_a, picks_a) - pooled_rate(counts_b, chars_b, picks_b))
+    diffs.sort()
+    cut = n_boot // 40
+    return (diffs[cut], diffs[n_boot - 1 - cut])
+    ### END SOLUTION
+
+
+q6_bootstrap_diff(["它必然消失。", "也许吧。"], ["必然如此，必然。"], ["必然"], [], 40, 3)
+
+# %% nbgrader={"grade": true, "grade_id": "q6_bootstrap_diff", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
-ck = Checker("q6_sources", points=2)
-_sources = ["阿里财报", "36氪", "艾媒数据", "直播业内人士", "曾鸣", "梁舒", "《淘宝技术这十年》"]
-ck.observe("sources", lambda: q6_sources)
-ck.expect_type("sources", dict, key_type=str, value_type=str, zh="q6_sources 应为 {来源: 类别} 字典",
-               en="q6_sources must map str to str")
-ck.expect_true("sources", lambda d: sorted(d) == sorted(_sources), points=0.25,
-               zh="键应正好是 SOURCES 中的来源", en="keys must be exactly the sources in SOURCES")
-ck.expect_true("sources", lambda d: set(d.values()) <= {"interested", "independent", "anonymous"},
-               points=0.25, zh="值只能是 interested、independent 或 anonymous",
-               en="values must be interested, independent or anonymous")
+ck = Checker("q6_bootstrap_diff", points=3)
+ck.observe("demo", lambda: q6_bootstrap_diff(["它必然消失。", "也许吧。"], ["必然如此，必然。"], ["必然"], [], 40, 3))
+ck.expect_type("demo", tuple, item_type=float, zh="应返回两个 float 组成的元组",
+               en="return a tuple of two floats")
+ck.expect_equal("demo", (-1000 / 3, 200 - 1000 / 3), tol=1e-9, points=1,
+                zh="演算示例算得不对：是否严格按步骤（先 A 后 B、rng.randrange、cut）？",
+                en="wrong on the worked example: follow the steps exactly (A then B, rng.randrange, cut)")
 ### BEGIN HIDDEN TESTS
-ck.expect_equal("sources", {"阿里财报": "interested", "36氪": "independent", "艾媒数据": "independent",
-                            "直播业内人士": "anonymous", "曾鸣": "interested", "梁舒": "interested",
-                            "《淘宝技术这十年》": "interested"},
-                points=1.5, partial=True, zh="部分来源的判断不对", en="some sources are misjudged")
+import random as _random
+import re as _re
+
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import get_article as _get_article
+from beyond_traffic.lexicons import CERTAINTY as _certainty
+from beyond_traffic.lexicons import HEDGES as _hedges
+
+
+def _find(sentence, terms, exceptions):
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    found, i = [], 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                if candidate not in exceptions:
+                    found.append(candidate)
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _reference(sa, sb, lexicon, n_boot, seed):
+    terms, exceptions = lexicon
+    if not sa or not sb:
+        return (0.0, 0.0)
+
+    def stats(sentences):
+        return ([len(_find(s, terms, exceptions)) for s in sentences],
+                [len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences])
+
+    def rate(counts, chars, picks):
+        h = sum(chars[i] for i in picks)
+        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
+
+    (ca, ha), (cb, hb) = stats(sa), stats(sb)
+    rng = _random.Random(seed)
+    diffs = []
+    for _ in range(n_boot):
+        pa = [rng.randrange(len(sa)) for _ in range(len(sa))]
+        pb = [rng.randrange(len(sb)) for _ in range(len(sb))]
+        diffs.append(rate(ca, ha, pa) - rate(cb, hb, pb))
+    diffs.sort()
+    return (diffs[n_boot // 40], diffs[n_boot - 1 - n_boot // 40])
+
+
+_a2 = _split(_get_article("A2").clean)
+_a4 = _split(_get_article("A4").clean)
+_a5 = _split(_get_article("A5").clean)
+_cert = (sorted(_certainty), sorted(_certainty.exceptions))
+_hedge = (sorted(_hedges), sorted(_hedges.exceptions))
+ck.observe("a2_a4", lambda: q6_bootstrap_diff(_a2, _a4, *_cert, 300, 11))
+ck.expect_equal("a2_a4", _reference(_a2, _a4, _cert, 300, 11), tol=1e-9, points=0.75,
+                zh="A2 与 A4 的确定性差（300 次、种子 11）不对", en="wrong A2 − A4 certainty (300, seed 11)")
+ck.observe("a5_a2", lambda: q6_bootstrap_diff(_a5, _a2, *_hedge, 200, 5))
+ck.expect_equal("a5_a2", _reference(_a5, _a2, _hedge, 200, 5), tol=1e-9, points=0.75,
+                zh="A5 与 A2 的模糊限制语差（200 次、种子 5）不对", en="wrong A5 − A2 hedges (200, seed 5)")
+ck.observe("edge", lambda: [q6_bootstrap_diff([], ["必然。"], ["必然"], [], 40, 0),
+                            q6_bootstrap_diff(["必然。"], ["必然。"], ["必然"], [], 40, 0)])
+ck.expect_equal("edge", [(0.0, 0.0), (0.0, 0.0)], tol=1e-9, points=0.5,
+                zh="一篇没有句子，或两篇相同时不对", en="wrong when one side is empty or both are the same")
 ### END HIDDEN TESTS
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q7_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 7 题 · 直播带货改变生产吗？A1 与 A2 的分歧（2 分）
+# ## 第 7 题 · A2 的预言真的更多吗？（1.5 分）
 #
-# 写函数 `q7_production(text)`：返回 `text` 中同时含“生产”和“改变”（或“颠覆”）的句子列表，
-# 保持原顺序。再读 A1 和 A2 的这些句子，写字典 `q7_stance`：键 `"A1"`、`"A2"`，值为
-# `"changes"`（作者认为直播带货改变了或将改变生产方式）或 `"does not change"`（认为没有改变）。
+# A2 的小标题说A2「直播带货落幕是必然」，它的预言标记看起来也最多（第 4 题）。用你的
+# `q6_bootstrap_diff`（预言标记 `LEXICONS["prediction"]`，`n_boot=1000`，`seed=2020`）比较 A2 和
+# 其他每一篇文章：`q7_diffs` 是字典，键为 `"A2-A1"`、`"A2-A3"`、`"A2-A4"`、`"A2-A5"`，值为
+# `频率(A2) - 频率(另一篇)` 的区间。`q7_decided` 是区间**不含 0** 的键，排好序的列表。
 #
-# *Write `q7_production(text)`: sentences containing 生产 and 改变 or 颠覆; `q7_stance`: whether A1
-# and A2 say live commerce changes production.*
+# *`q7_diffs`: the interval of A2's prediction rate minus each other article's (1000 resamples,
+# seed 2020); `q7_decided`: the sorted keys whose interval excludes 0.*
 
-# %% nbgrader={"grade": false, "grade_id": "q7_production_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-def q7_production(text):
-    """Return the sentences of ``text`` about changing production."""
-    ### BEGIN SOLUTION
-    return [
-        s for s in split_sentences(text) if "生产" in s and ("改变" in s or "颠覆" in s)
-    ]
-    ### END SOLUTION
-
-
-q7_stance = None  # 换成你的答案 / replace with your answer
+# %% nbgrader={"grade": false, "grade_id": "q7_diffs_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+q7_diffs = None  # 换成你的答案 / replace with your answer
+q7_decided = None  # 换成你的答案 / replace with your answer
 ### BEGIN SOLUTION
-q7_stance = {"A1": "changes", "A2": "does not change"}
+q7_diffs = {
+    f"A2-{other}": q6_bootstrap_diff(SENTENCES["A2"], SENTENCES[other], *LEXICONS["prediction"], 1000, 2020)
+    for other in ("A1", "A3", "A4", "A5")
+}
+q7_decided = sorted(key for key, (low, high) in q7_diffs.items() if low > 0 or high < 0)
 ### END SOLUTION
-for _aid in ("A1", "A2"):
-    for _s in q7_production(ARTICLES[_aid]) or []:
-        print(_aid, _s)
+q7_diffs, q7_decided
 
-# %% nbgrader={"grade": true, "grade_id": "q7_production", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from beyond_traffic.claims import split_sentences
-from beyond_traffic.corpus import get_article
+# %% nbgrader={"grade": true, "grade_id": "q7_diffs", "locked": true, "points": 1.5, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
-ck = Checker("q7_production", points=2)
-ck.observe("demo", lambda: q7_production("它改变了生产。它改变了营销。它颠覆生产方式。"))
-ck.observe("stance", lambda: q7_stance)
-ck.expect_type("demo", list, item_type=str, zh="应返回由句子组成的列表", en="return a list of sentences")
-ck.expect_len("demo", 2, points=0.25, zh="示例中应找到 2 句", en="the example has 2 such sentences")
-ck.expect_type("stance", dict, key_type=str, value_type=str, zh="q7_stance 应为字典",
-               en="q7_stance must be a dict")
-ck.expect_true("stance", lambda d: sorted(d) == ["A1", "A2"]
-               and set(d.values()) <= {"changes", "does not change"}, points=0.25,
-               zh="键为 A1、A2，值为 changes 或 does not change",
-               en="keys A1, A2; values changes or does not change")
+ck = Checker("q7_diffs", points=1.5)
+ck.observe("diffs", lambda: q7_diffs)
+ck.observe("decided", lambda: q7_decided)
+ck.expect_type("diffs", dict, key_type=str, value_type=tuple, zh="q7_diffs 应为 {键: (下界, 上界)} 字典",
+               en="q7_diffs must map keys to tuples")
+ck.expect_true("diffs", lambda d: sorted(d) == ["A2-A1", "A2-A3", "A2-A4", "A2-A5"]
+               and all(len(v) == 2 and v[0] <= v[1] for v in d.values()), points=0.25,
+               zh="键应为 A2-A1…A2-A5，每个区间下界不大于上界", en="keys A2-A1 … A2-A5, low <= high")
+ck.expect_type("decided", list, item_type=str, zh="q7_decided 应为字符串列表", en="q7_decided must be a list of str")
 ### BEGIN HIDDEN TESTS
-_a1 = get_article("A1").clean
-_a2 = get_article("A2").clean
-ck.observe("a1", lambda: q7_production(_a1))
-ck.expect_equal("a1", [s for s in split_sentences(_a1) if "生产" in s and ("改变" in s or "颠覆" in s)],
-                points=0.25, partial=True, zh="在 A1 上结果不对", en="wrong on A1")
-ck.observe("a2", lambda: q7_production(_a2))
-ck.expect_equal("a2", [s for s in split_sentences(_a2) if "生产" in s and ("改变" in s or "颠覆" in s)],
-                points=0.25, partial=True, zh="在 A2 上结果不对", en="wrong on A2")
-ck.observe("empty", lambda: q7_production(""))
-ck.expect_equal("empty", [], points=0.25, zh="空文本应返回空列表", en="empty text gives []")
-ck.expect_equal("stance", {"A1": "changes", "A2": "does not change"}, points=0.75, partial=True,
-                zh="对 A1 或 A2 立场的判断不对", en="the stance of A1 or A2 is misread")
+import random as _random
+import re as _re
+
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import get_article as _get_article
+from beyond_traffic.lexicons import PREDICTIONS as _predictions
+
+
+def _diff(a, b):
+    terms, exceptions = sorted(_predictions), sorted(_predictions.exceptions)
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+
+    def count(sentence):
+        n, i = 0, 0
+        while i < len(sentence):
+            for candidate in candidates:
+                if sentence.startswith(candidate, i):
+                    n += candidate not in exceptions
+                    i += len(candidate)
+                    break
+            else:
+                i += 1
+        return n
+
+    def stats(aid):
+        sentences = _split(_get_article(aid).clean)
+        return ([count(s) for s in sentences],
+                [len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences])
+
+    def rate(counts, chars, picks):
+        h = sum(chars[i] for i in picks)
+        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
+
+    (ca, ha), (cb, hb) = stats(a), stats(b)
+    rng = _random.Random(2020)
+    diffs = []
+    for _ in range(1000):
+        pa = [rng.randrange(len(ca)) for _ in range(len(ca))]
+        pb = [rng.randrange(len(cb)) for _ in range(len(cb))]
+        diffs.append(rate(ca, ha, pa) - rate(cb, hb, pb))
+    diffs.sort()
+    return (diffs[25], diffs[974])
+
+
+_want = {f"A2-{b}": _diff("A2", b) for b in ("A1", "A3", "A4", "A5")}
+ck.expect_equal("diffs", _want, tol=1e-9, points=0.75, partial=True, zh="部分区间不对",
+                en="some intervals are wrong")
+ck.expect_equal("decided", sorted(k for k, (lo, hi) in _want.items() if lo > 0 or hi < 0), points=0.5,
+                zh="区间不含 0 的键不对", en="wrong keys for intervals that exclude 0")
 ### END HIDDEN TESTS
 ck.report()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q8_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 8 题 · 填充语（2 分）
+# ## 第 8 题 · 谁在说话？找出提到来源的句子（1.5 分）
 #
-# 填充语（`方式和方法`、`仅仅只是`……）只增加长度、不增加信息。`q8_filler_rate` 是字典：
-# 键为 `"A1"`…`"A5"`，值为该文章填充语总数（`article_profile(text).fillers` 各项之和）
-# 每千字的频率（`float`，汉字数用 `article_profile(text).han_chars`）。
-# `q8_most` 是频率最高的文章编号。
+# 写函数 `q8_mentions(text, names)`：用 `split_sentences` 切句，返回字典 `{名字: 含这个名字的
+# 句子列表}`（按原文子串查找，保持原顺序；没有句子提到的名字对应空列表）。书面题第 10 题
+# 会用到它：读 A3 中提到每个来源的句子，或 A1、A2 中谈“生产”的句子。
 #
-# *`q8_filler_rate`: fillers per 1,000 Han characters for each article; `q8_most`: the highest.*
+# **演算示例**：`q8_mentions("据36氪报道，目标已调整。曾鸣说：平台不是零售商。36氪又说。", ["36氪", "曾鸣", "艾媒"])`
+# 返回 `{"36氪": ["据36氪报道，目标已调整。", "36氪又说。"], "曾鸣": ["曾鸣说：平台不是零售商。"], "艾媒": []}`。
+#
+# *Write `q8_mentions(text, names)`: for each name, the sentences that contain it, in order.*
 
-# %% nbgrader={"grade": false, "grade_id": "q8_fillers_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-q8_filler_rate = None  # 换成你的答案 / replace with your answer
-q8_most = None  # 换成你的答案 / replace with your answer
-### BEGIN SOLUTION
-q8_filler_rate = {}
-for _aid, _text in ARTICLES.items():
-    _profile = article_profile(_text)
-    q8_filler_rate[_aid] = 1000 * sum(_profile.fillers.values()) / _profile.han_chars
-q8_most = max(q8_filler_rate, key=q8_filler_rate.get)
-### END SOLUTION
-q8_filler_rate, q8_most
+# %% nbgrader={"grade": false, "grade_id": "q8_mentions_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def q8_mentions(text, names):
+    """Return {name: the sentences of ``text`` that contain it}."""
+    ### BEGIN SOLUTION
+    sentences = split_sentences(text)
+    return {name: [s for s in sentences if name in s] for name in names}
+    ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q8_fillers", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from beyond_traffic.claims import article_profile
-from beyond_traffic.corpus import load_corpus
+
+q8_mentions("据36氪报道，目标已调整。曾鸣说：平台不是零售商。36氪又说。", ["36氪", "曾鸣", "艾媒"])
+
+# %% nbgrader={"grade": true, "grade_id": "q8_mentions", "locked": true, "points": 1.5, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
-ck = Checker("q8_fillers", points=2)
-ck.observe("rates", lambda: q8_filler_rate)
-ck.observe("most", lambda: q8_most)
-ck.expect_type("rates", dict, key_type=str, value_type=float, zh="q8_filler_rate 应为 {编号: float} 字典",
-               en="q8_filler_rate must map str ids to floats")
-ck.expect_true("rates", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5"]
-               and all(v >= 0 for v in d.values()), points=0.5,
-               zh="键应为 A1…A5，值不小于 0", en="keys A1 … A5, values >= 0")
-ck.expect_type("most", str, zh="q8_most 应为字符串", en="q8_most must be a str")
+ck = Checker("q8_mentions", points=1.5)
+ck.observe("demo", lambda: q8_mentions("据36氪报道，目标已调整。曾鸣说：平台不是零售商。36氪又说。",
+                                       ["36氪", "曾鸣", "艾媒"]))
+ck.expect_type("demo", dict, key_type=str, value_type=list, zh="应返回 {名字: 句子列表} 字典",
+               en="return a dict {name: list of sentences}")
+ck.expect_equal("demo", {"36氪": ["据36氪报道，目标已调整。", "36氪又说。"], "曾鸣": ["曾鸣说：平台不是零售商。"],
+                         "艾媒": []}, points=0.5, zh="演算示例算得不对", en="wrong on the worked example")
 ### BEGIN HIDDEN TESTS
-_profiles = {a.id: article_profile(a.clean) for a in load_corpus()}
-_rates = {k: 1000 * sum(p.fillers.values()) / p.han_chars for k, p in _profiles.items()}
-ck.expect_equal("rates", _rates, tol=1e-9, points=1, partial=True, zh="部分频率不对", en="some rates are wrong")
-ck.expect_equal("most", max(_rates, key=_rates.get), points=0.5, zh="最高的文章不对",
-                en="wrong article for the highest rate")
+from beyond_traffic.claims import split_sentences as _split
+from beyond_traffic.corpus import get_article as _get_article
+
+
+def _reference(text, names):
+    sentences = _split(text)
+    return {name: [s for s in sentences if name in s] for name in names}
+
+
+_a3 = _get_article("A3").clean
+_a1 = _get_article("A1").clean
+_names = ["阿里", "36氪", "艾媒", "业内人士", "曾鸣", "梁舒", "《淘宝技术这十年》"]
+ck.observe("a3", lambda: q8_mentions(_a3, _names))
+ck.expect_equal("a3", _reference(_a3, _names), points=0.5, partial=True,
+                zh="A3 中的来源句不对", en="wrong source sentences in A3")
+ck.observe("a1", lambda: q8_mentions(_a1, ["生产", "改变"]))
+ck.expect_equal("a1", _reference(_a1, ["生产", "改变"]), points=0.25, partial=True,
+                zh="A1 中谈生产或改变的句子不对", en="wrong sentences about production or change in A1")
+ck.observe("edge", lambda: q8_mentions("", ["流量"]))
+ck.expect_equal("edge", {"流量": []}, points=0.25, zh="空文本时每个名字应对应空列表",
+                en="empty text gives an empty list for each name")
 ### END HIDDEN TESTS
 ck.report()
 
-# %% [markdown] nbgrader={"grade": false, "grade_id": "rubric", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 9 题 · 书面批判（10 分，人工评分）
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q9_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 9 题 · 重建一篇文章的论证（书面题，7 分，人工评分）
 #
-# 用 300–600 字（中文或英文）回答：**直播带货是产业互联网的新方向（A1）、必然落幕的前奏曲
-# （A2），还是只是加了修饰语的电商（A3）？** 你的回答必须引用本作业中**你自己算出的**至少三个
-# 结果（例如第 2、4、5、6、7、8 题），并说明每个数字支持或削弱了哪篇文章的哪个论断。
+# 从 A1、A2、A4、A5 中选**一篇**，重建它的论证：
 #
-# **评分标准 / Rubric（教师在 formgrader 中打分）**
+# 1. **结论**：作者最终主张什么？用一句话概括，并引用最能代表结论的原句。
+# 2. **前提**：支撑结论的 2–4 个前提，每个都用**原文**锚定（用直角引号括起原文并注明文章编号；
+#    引文必须与清洗后的原文一字不差，可以用 `q8_mentions` 找句子）。
+# 3. **隐含前提**：至少一个作者没有说出、但结论需要的前提（warrant）。
+# 4. **确定性**：关键句子用了哪些模糊限制语、确定性或预言标记（用你的 `q1_find_terms`）？
+#    哪些是对现在的描述，哪些是对未来的预言？
+# 5. **方法的局限**：标记和计数能帮你重建论证的哪一部分，不能帮你做哪一部分？
 #
-# | 维度 | 分值 | 满分的表现 |
+# 中文或英文，300–600 字。可以写成“前提 1 / 前提 2 / 隐含前提 / 结论”的列表。
+#
+# **评分标准 / Rubric**
+#
+# | 维度 Criterion | 分值 Points | 满分的表现 Full marks |
 # |---|---|---|
-# | 论点 Thesis | 2 | 明确回答问题，立场清楚，承认反方 |
-# | 证据 Evidence from this notebook | 3 | 至少三个本作业中算出的结果，数字准确，并说明它们如何支持论点 |
-# | 来源批判 Sources | 2 | 指出 A3 的数据与来源多来自利益相关方（阿里/淘宝），并说明这对可信度的影响 |
-# | 分歧与确定性 Disagreement and certainty | 2 | 准确说明 A1 与 A2 在“改变生产”上的分歧，并区分预言式断言与有证据支持的论断 |
-# | 表达 Writing | 1 | 结构清楚、简洁，引用原文时标明文章编号 |
+# | 结论与前提 Conclusion and premises | 2 | 结论准确，前提确实支撑结论、互不重复，结构清楚（不是复述段落大意） |
+# | 原文锚定 Anchoring in the text | 2 | 每个前提和结论都有一字不差的引文并注明文章编号，引文确实说了所概括的内容，没有断章取义 |
+# | 隐含前提 Unstated warrant | 1 | 至少一个合理的隐含前提，并说明论证为什么需要它 |
+# | 方法的局限 Limits of the method | 1 | 说明标记/计数在此能做什么、不能做什么（如：标记找不到论证结构，“将会”不区分预言和修辞，词表未经本文验证） |
+# | 表达 Writing | 1 | 简洁清楚，区分作者的话和自己的概括 |
 #
-# 0 分：空白或与题目无关。计算结果与本作业不符、只复述文章观点而没有证据的，证据一项最多 1 分。
+# 0 分：空白或与题目无关。没有任何原文引用的，第二项 0 分。
+#
+# **自评表 / Self-assessment**
+#
+# - [ ] 我的结论是一句话，并且有原句支撑。
+# - [ ] 每个前提都有一字不差的引文和文章编号，我核对过引文确实在原文里。
+# - [ ] 我写出了至少一个作者没说出来、但论证离不开的前提。
+# - [ ] 我区分了作者对现在的描述和对未来的预言。
+# - [ ] 我说明了标记和计数在重建论证时帮不上忙的地方。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q9_critique", "locked": false, "points": 10, "schema_version": 3, "solution": true, "task": false}
-# **参考答案要点（教师版，不会发给学生）**
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q9_argument", "locked": false, "points": 7, "schema_version": 3, "solution": true, "task": false}
+# 示范答案与评分说明见 `instructors/exemplars/ps3_critique_q9_argument.md`（优秀、合格、不足三个
+# 水平的答案，每项得分及理由）。评分时先读那三份答案校准，再按上面的评分标准打分。
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q10_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 10 题 · 一个有争议的判断（书面题，8 分，人工评分）
 #
-# A2 的“落幕是必然”是预言而非论证：A2 约七分之一的句子带预言标记（第 2 题），却没有一处证据标记
-# （第 4 题 evidence_per_1000 为 0），同时填充语密度最高（第 8 题，“仅仅只是”29 次）。A1 与 A2 的
-# 真正分歧在生产（第 7 题）：A1 认为直播带货“将改变传统行业的设计和生产方式”，A2 认为它“并未真正
-# 改变传统行业的生产方式和方法”，两者都没有给出数据。A3 是唯一有证据的文章（第 4 题），但它的证据句
-# 大多提到阿里或淘宝（第 5 题），七个来源中四个是利益相关方、一个匿名（第 6 题），且正文只是两页中的
-# 第一页并以公众号推广结尾：应当把它读作倡导文本。结论：“只是加了修饰语的电商”最接近现有证据，
-# 但证据本身需要独立来源的核实；A1 的“新方向”与 A2 的“必然落幕”都是未经检验的预测。
+# 从下面两个问题中选**一个**，给出你的判断。两个问题都没有唯一的标准答案：评分看证据和推理，
+# 不看结论。“语料不足以判断”也可以是一个好答案，只要你说清楚缺的是什么。
+#
+# - **(甲) A3 的来源独立吗？** 下面的探索单元用你的 `q8_mentions` 列出 A3 中提到这些来源的
+#   句子：阿里财报、36氪、艾媒数据、一位直播业内人士、曾鸣、梁舒和《淘宝技术这十年》。读这些句子：**文章本身**告诉了我们
+#   每个来源与阿里巴巴（淘宝）的什么关系？哪些数字只是转述了被称赞一方自己的说法？
+#   哪些来源的独立性，单凭这篇文章无法判断？
+# - **(乙) A1 和 A2 真的在“直播带货是否改变生产”上对立吗？** 用 `q8_mentions` 读 A1、A2 中谈
+#   “生产”的句子，注意时态（对未来的预言 / 对现在的描述）、让步和两篇共有的前提，判断两篇的
+#   分歧究竟在哪里。
+#
+# 要求：明确的判断（可以是有条件的）；至少三处一字不差的原文引用（直角引号，注明文章编号）；
+# 至少一个你在本作业中**算出**的结果（例如第 4、5、7 题）；一个反方的读法以及你为什么不采纳它；
+# 方法的局限。中文或英文，400–700 字。
+#
+# **评分标准 / Rubric**
+#
+# | 维度 Criterion | 分值 Points | 满分的表现 Full marks |
+# |---|---|---|
+# | 判断 Judgement | 2 | 判断明确，条件和范围说清楚；“无法判断”时说明缺什么证据 |
+# | 文本证据 Evidence from the text | 3 | 至少三处准确引文（注明文章），读出时态、让步或来源关系；至少一个本作业算出的结果，用得正确 |
+# | 反方读法 Counter-reading | 1 | 认真陈述一个反方读法，并说明为什么不采纳或在什么条件下会采纳 |
+# | 方法的局限 Limits of the method | 1 | 说明文本和计数不能回答什么（如：文章只显示自己说的关系；标记不区分时态；A3 只有半篇；事实问题需要文本之外的证据） |
+# | 表达 Writing | 1 | 结构清楚，引文与判断分开 |
+#
+# 0 分：空白或与题目无关。没有原文引用的，第二项最多 1 分。
+#
+# **自评表 / Self-assessment**
+#
+# - [ ] 我的判断在第一段就说清楚了，包括它的条件。
+# - [ ] 我引用了至少三处原文，每处注明文章编号，并核对过一字不差。
+# - [ ] 我用了至少一个自己算出的结果，并说明它支持或削弱了什么。
+# - [ ] 我写了一个反方的读法，并诚实地回应了它。
+# - [ ] 我说明了单凭这些文章和这些方法**不能**判断的事。
+
+# %%
+# 探索（不计分）/ explore (not graded): change this cell as you like.
+SOURCES = ["阿里", "36氪", "艾媒", "业内人士", "曾鸣", "梁舒", "《淘宝技术这十年》"]
+for name, found in (q8_mentions(ARTICLES["A3"], SOURCES) or {}).items():
+    print(f"--- A3 {name}: {len(found)}")
+    for sentence in found:
+        print("   ", sentence)
+for aid in ("A1", "A2"):
+    for sentence in (q8_mentions(ARTICLES[aid], ["生产"]) or {}).get("生产", []):
+        print(aid, q1_find_terms(sentence, *LEXICONS["prediction"]), sentence)
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q10_contested", "locked": false, "points": 8, "schema_version": 3, "solution": true, "task": false}
+# 示范答案与评分说明见 `instructors/exemplars/ps3_critique_q10_contested.md`（两个问题各有优秀、
+# 合格、不足三个水平的答案，每项得分及理由）。评分时先读那些答案校准，再按上面的评分标准打分。
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "outro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# 提交前：Kernel → Restart & Run All，确认没有报错，并检查第 9 题已经作答。
+# 提交前：Kernel → Restart & Run All，确认没有报错，并检查第 9、10 题已经作答。

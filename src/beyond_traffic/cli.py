@@ -208,6 +208,13 @@ def _run_audit(args: argparse.Namespace) -> int:
 
 
 @register
+def _add_solutions(sub: argparse._SubParsersAction) -> None:
+    from .selfstudy import add_parser
+
+    add_parser(sub)
+
+
+@register
 def _add_student_edition(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "student-edition",

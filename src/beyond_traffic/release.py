@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-ASSIGNMENTS: tuple[str, ...] = ("ps1_segment", "ps2_count", "ps3_critique")
+ASSIGNMENTS: tuple[str, ...] = ("ps1_segment", "ps2_count", "ps3_critique", "ps4_capstone")
 
 # Notebook metadata that says where or when a file was made, not what the student gets.
 _VOLATILE_NB_KEYS = ("jupytext", "widgets", "celltoolbar", "toc", "varInspector")
@@ -32,7 +32,7 @@ def assignment_ids(root: Path) -> list[str]:
 
     Example:
         >>> assignment_ids(Path("."))  # doctest: +SKIP
-        ['ps1_segment', 'ps2_count', 'ps3_critique']
+        ['ps1_segment', 'ps2_count', 'ps3_critique', 'ps4_capstone']
     """
     if not isinstance(root, Path):
         raise TypeError(f"root must be pathlib.Path, got {type(root).__name__}")
