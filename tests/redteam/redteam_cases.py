@@ -590,11 +590,11 @@ KEYRING = (
     "            got.append(val.raw[:m].decode(errors='replace'))\n"
     "print('KEYRING', got)"
 )
-#: Keeps both cores busy from 32 processes while the sandbox lives (~45 s): a sandbox has no
-#: CPU share of its own, so whoever is graded beside it gets about 1/33 of the machine.
+#: Keeps both cores busy from 64 processes while the sandbox lives (~45 s): a sandbox has no
+#: CPU share of its own, so whoever is graded beside it gets about 1/65 of the machine.
 CPU_HOG = (
     "import os, time\n"
-    "for _ in range(32):\n"
+    "for _ in range(64):\n"
     "    if os.fork() == 0:\n"
     "        end = time.time() + 45\n"
     "        while time.time() < end:\n"
@@ -602,10 +602,10 @@ CPU_HOG = (
     "        os._exit(0)\n"
     "print('HOG started')"
 )
-#: A correct answer that needs about a second of CPU per call (well inside the 20 s timeout).
+#: A correct answer that needs one or two seconds of CPU per call (inside the 20 s timeout).
 SLOW_HONEST = {
     "q1_answer": (
-        "def count_chars(text):\n    spent = 0\n    for i in range(12_000_000):\n"
+        "def count_chars(text):\n    spent = 0\n    for i in range(20_000_000):\n"
         "        spent += i\n    return len(text.replace(' ', ''))"
     ),
     "q2_answer": (
@@ -630,15 +630,15 @@ CASES += [
         evidence="KEYRING []",
     ),
     Case(
-        "zy_cpu_hog",
-        "runs 32 busy processes for 45 s so that the student graded beside it (zz_slow_honest) "
-        "times out: sandboxes share the CPU without a share of their own",
+        "zx_cpu_hog",
+        "runs 64 busy processes for 45 s so that the student graded next, beside it "
+        "(zy_slow_honest), times out: sandboxes share the CPU without a share of their own",
         cells=[CPU_HOG, "import time\ntime.sleep(18)", "import time\ntime.sleep(18)"],
         evidence="HOG started",
     ),
     Case(
-        "zz_slow_honest",
-        "honest, with answers that need about a second of CPU each, graded beside zy_cpu_hog",
+        "zy_slow_honest",
+        "honest, with answers that need a second or two of CPU each, graded beside zx_cpu_hog",
         answers=SLOW_HONEST,
         expect={"t1_count": 2.0, "t2_top": 3.0},
     ),
