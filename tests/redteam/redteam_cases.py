@@ -590,13 +590,13 @@ KEYRING = (
     "            got.append(val.raw[:m].decode(errors='replace'))\n"
     "print('KEYRING', got)"
 )
-#: Keeps both cores busy from 64 processes while the sandbox lives (~45 s): a sandbox has no
-#: CPU share of its own, so whoever is graded beside it gets about 1/65 of the machine.
+#: Keeps both cores busy from 96 processes while the sandbox lives (~65 s): a sandbox has no
+#: CPU share of its own, so whoever is graded beside it gets about 1/100 of the machine.
 CPU_HOG = (
     "import os, time\n"
-    "for _ in range(64):\n"
+    "for _ in range(96):\n"
     "    if os.fork() == 0:\n"
-    "        end = time.time() + 45\n"
+    "        end = time.time() + 65\n"
     "        while time.time() < end:\n"
     "            pass\n"
     "        os._exit(0)\n"
@@ -631,9 +631,9 @@ CASES += [
     ),
     Case(
         "zx_cpu_hog",
-        "runs 64 busy processes for 45 s so that the student graded next, beside it "
+        "runs 96 busy processes for 65 s so that the student graded next, beside it "
         "(zy_slow_honest), times out: sandboxes share the CPU without a share of their own",
-        cells=[CPU_HOG, "import time\ntime.sleep(18)", "import time\ntime.sleep(18)"],
+        cells=[CPU_HOG, *["import time\ntime.sleep(19)"] * 3],
         evidence="HOG started",
     ),
     Case(
