@@ -590,7 +590,7 @@ KEYRING = (
     "            got.append(val.raw[:m].decode(errors='replace'))\n"
     "print('KEYRING', got)"
 )
-#: Keeps both cores busy from 96 processes while the sandbox lives (~65 s): a sandbox has no
+#: Keeps both cores busy from 96 processes while the sandbox lives (~60 s): a sandbox has no
 #: CPU share of its own, so whoever is graded beside it gets about 1/100 of the machine.
 CPU_HOG = (
     "import os, time\n"
@@ -631,9 +631,9 @@ CASES += [
     ),
     Case(
         "zx_cpu_hog",
-        "runs 96 busy processes for 65 s so that the student graded next, beside it "
+        "runs 96 busy processes for 60 s so that the student graded next, beside it "
         "(zy_slow_honest), times out: sandboxes share the CPU without a share of their own",
-        cells=[CPU_HOG, *["import time\ntime.sleep(19)"] * 3],
+        cells=[CPU_HOG, *["import time\ntime.sleep(17)"] * 3],
         evidence="HOG started",
     ),
     Case(
