@@ -596,7 +596,7 @@ CPU_HOG = (
     "import os, time\n"
     "for _ in range(96):\n"
     "    if os.fork() == 0:\n"
-    "        end = time.time() + 65\n"
+    "        end = time.time() + 60\n"
     "        while time.time() < end:\n"
     "            pass\n"
     "        os._exit(0)\n"
