@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Extras of pyproject.toml that the development venv installs; the lock pins all of them.
-EXTRAS := lab,grader,book,dev
+EXTRAS := lab,grader,book,dev,hub
 # Exact versions the tests passed with (all extras), and Binder's runtime subset of them.
 LOCK := requirements/lock.txt
 BINDER_LOCK := binder/requirements.txt
@@ -14,7 +14,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 PYTEST_ARGS ?=
 comma := ,
 
-.PHONY: lab test test-fast install browser-deps site lock lint assignments clean
+.PHONY: lab test test-fast install browser-deps hub-deps site lock lint assignments clean
 
 # ---------------------------------------------------------------- install
 install: $(STAMP)
@@ -61,8 +61,17 @@ browser-deps:
 	  fi; \
 	fi
 
+# The JupyterHub stack for tests/test_hub.py and tests/test_postgres_gradebook.py (root only):
+# Debian's PostgreSQL, bubblewrap, node/npm; /opt/beyond-traffic/{venv,proxy} (deploy/hub/).
+hub-deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  bash deploy/hub/install.sh; \
+	else \
+	  echo "hub tests need root: sudo bash deploy/hub/install.sh (see docs/jupyterhub.md)"; \
+	fi
+
 # --dist loadgroup: the book's tests share one build (xdist_group "book"), on one worker.
-test: install browser-deps
+test: install browser-deps hub-deps
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: install

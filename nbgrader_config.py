@@ -26,6 +26,9 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# Submissions' outputs come from student code: formgrader and feedback pages show them as
+# inert HTML, so a <script> in an output cannot act in the grader's browser session.
+c.HTMLExporter.sanitize_html = True
 # The jupytext pair of a solution notebook holds the solutions: never release or copy it.
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints",
@@ -34,3 +37,7 @@ c.CourseDirectory.ignore = [
     "feedback",
     "ps[0-9]*_*.py",
 ]
+# Settings of one machine — a JupyterHub's shared exchange, a PostgreSQL gradebook — go in
+# nbgrader_config_local.py beside this file (git-ignored; deploy/hub/setup_course.py writes one).
+# It is read last, so it wins; a missing file is skipped.
+load_subconfig("nbgrader_config_local.py")  # noqa: F821 - provided by traitlets

@@ -23,10 +23,14 @@
 # package keeps as data (`beyond_traffic.arguments`) and a test checks. We then compare the five
 # articles premise by premise. Most premises are shared (the consumer internet's traffic logic
 # is not the industrial internet; new technologies are what it needs; live commerce is an entry
-# point). Some apparent conflicts are differences of tense — A1's 将改变 is a prediction, A2's
-# 并未真正改变 describes the present, and A1 concedes the change has not happened yet — or of
-# scope (A3 asks a different question; A4 never mentions live commerce). The real disagreement
-# is about the future once new technology matures. The lesson also shows who speaks in A3's
+# point; the business side is what matters, a premise A3 shares with A1; traffic-driven models
+# are a passing stage). Some apparent conflicts are differences of tense — the headline sentences
+# differ: A1's 将改变 is a prediction, A2's 并未真正改变 describes the present — of scope (A3
+# answers a neighbouring question; A4 never mentions live commerce), or of words (A5 calls the
+# shallow, traffic-driven kind 赋能, A4 calls it 流量输送; both prefer deep empowerment). The
+# disagreements that remain are mainly about the future once new technology matures — but not
+# only: in its body A1 says producers already adjust products to viewers' feedback, which A2's
+# 「它也没有改变商品本身」 denies. The lesson also shows who speaks in A3's
 # figures and quotations (the praised company, third-party media, a data firm, anonymous
 # insiders), locates the software vendor's pitch embedded in A5, and asks you to reconstruct a
 # premise of your own.
@@ -102,7 +106,8 @@ quote("A3", "直播是定语修饰")
 # 最重要的规矩：**前提必须锚定在原文上。** 课程的重建保存在 `beyond_traffic.arguments`
 # 里：每个前提、让步和结论都有一个或几个锚点（anchor），即清洗后原文中一字不差的片段；
 # 一个测试检查每个锚点恰好出现在一个句子里。我们的概括（`claim` 一列）是转述，不是引文；
-# 隐含前提是我们的推断，所以没有锚点。
+# 隐含前提是我们的推断，所以没有锚点。反过来，如果一条“隐含前提”其实在原文里说出来了，
+# 它就应当记为前提，带上锚点：说出来的话可以核对，没说出来的假设才需要我们补。
 #
 # 先看 A2 的重建：
 
@@ -175,8 +180,11 @@ for article_id in ARTICLE_IDS:
 # - **A1 不是说"直播带货就是产业互联网的新方向"。** 它的标题是《流量之外，产业互联网下的直播带货
 #   新方向》：新方向属于产业互联网**之下**的直播带货。正文第一段还用了一个模糊限制语：
 #   「它代表的更像是一种全新的产业进化新方向」。它的论证落在「必然阶段」「切入点」「突破口」上。
-# - **A3 换了一个问题。** 它不问直播带货在产业互联网里是什么，而说「直播是定语修饰，电商是本质」，
-#   并把这一点落到平台的服务能力上。A3 只是两页中的第一页（第 00 课），它的论证可能没讲完。
+# - **A3 回答一个相邻的问题，而且建立在 A1 的B端前提上。** 它不问直播带货在产业互联网里是什么，
+#   而说「直播是定语修饰，电商是本质」，并把这一点落到平台的服务能力上；但它的出发点——
+#   「直播电商中的ToB属性变得更加重要」，技术「更多是基于服务B端卖家的思维」——正是 A1 的前提
+#   「直播带货的真正用户其实并不是C端用户，而是B端用户」（比较表 X4）。A3 只是两页中的第一页
+#   （第 00 课），它的论证可能没讲完。
 # - **A4 一次也没有提到直播。** 它谈的是产业互联网玩家追逐B端流量（第 00 课用代码数过）。
 # - **A5 谈的是社交电商**，而且中间一段是别人的声音（第 7 节）。
 #
@@ -186,9 +194,15 @@ for article_id in ARTICLE_IDS:
 arguments.reconstruction_table("A1")
 
 # %% [markdown]
-# A1 的两个让步（A1.K1、A1.K2）很重要：作者自己承认，改变设计和生产的事还没有发生——
-# 「这仅仅只是一个开始」——而且直播带货「并没有太多新技术的元素」。批评一篇文章之前，先把它
-# 自己承认的东西记下来。
+# A1 的两个让步（A1.K1、A1.K2）要读仔细。A1.K2 是明白的让步：直播带货「并没有太多新技术的元素」。
+# A1.K1 与其说是让步，不如说是递进：这里的“这”指直播带货带来的销量——「直播带货真正能够给B端用户
+# 带来他们想要的产品销量，但是，这仅仅只是一个开始，更深层次地改变传统行业的设计和生产方式才是
+# 关键所在」。它最多**暗示**设计和生产还没有被深层地改变，所以转述里写明了“隐含”。
+#
+# 再比较 A1.P4 和 A1.P7：标题句「直播带货将改变传统行业乃至互联网行业的营销方式和方法」是预测，
+# 同一节里的「直播带货的出现打破了这一困局」「并且根据他们的反馈对产品进行优化和调整」却说的是
+# 已经发生的事。同一段落里时态会变，重建时要把预测和对现状的判断分开记。批评一篇文章之前，先把它
+# 自己承认的和自己断言的都记下来。
 
 # %% [markdown]
 # ## 4. 逐条比较：先找共同前提，再找分歧
@@ -252,12 +266,12 @@ _ = selfcheck.check_text(
 arguments.comparison_table()
 
 # %% [markdown]
-# 把每一行的原句并排打印出来核对。下面三行最关键：共同的「切入点」（X3）、生产问题的时态差别（X4），
-# 以及真正的分歧——新技术成熟之后直播带货的命运（X5）。
+# 把每一行的原句并排打印出来核对。下面四行最关键：共同的「切入点」（X3）、两篇标题句的时态差别（X7）、
+# 一个关于**现在**的分歧（X8），以及新技术成熟之后直播带货的命运（X9）。
 
 # %%
 for comparison in arguments.comparisons():
-    if comparison.id not in {"X3", "X4", "X5"}:
+    if comparison.id not in {"X3", "X7", "X8", "X9"}:
         continue
     print(f"■ {comparison.id} {comparison.topic}（{arguments.RELATIONS[comparison.relation]}）")
     for statement_id in comparison.statements:
@@ -268,11 +282,20 @@ for comparison in arguments.comparisons():
     print("  → ", comparison.note, "\n")
 
 # %% [markdown]
-# 所以"A1 与 A2 的根本分歧在于直播带货是否改变生产"这种说法站不住：A1 预言将来会改变，
-# 并承认现在还没有；A2 说现在没有改变。两篇共享大部分前提——消费互联网的流量逻辑不是产业互联网、
-# 新技术还没用上、直播带货是一个切入点。它们真正不同的是**对将来的预测**：A1 认为直播带货会
-# 与新技术融合、继续存在，A2 认为传统行业会抛弃它（又留了一个条件）。两者都是没有时间表、
-# 没有证据的预测，语料本身无法裁决（第 07 课再回到这一点）。
+# 所以"A1 与 A2 的根本分歧在于直播带货是否改变生产"这种说法要拆开看。两篇的**标题句**时态不同：
+# A1 预言将来会改变，A2 说现在没有改变——这两句可以同时为真（X7）。但 A1 的正文也对现在下了判断：
+# 生产者已经在「根据他们的反馈对产品进行优化和调整」，而 A2 说直播带货「也没有改变商品本身」——
+# 这是一个关于**现在**的分歧（X8），两篇都没有为它举出一个企业或一个数字。
+#
+# 两篇共享大部分前提——消费互联网的流量逻辑不是产业互联网、新技术还没用上、直播带货是一个切入点。
+# 它们的分歧**主要**在对将来的预测（X9）：两篇都预料今天靠流量的带货形态会结束；A1 断言它会与新技术
+# 融合而「发生蜕变」，A2 预料传统行业会抛弃它，只把融合当作一个加了“或许”的条件。两者都是没有时间表、
+# 没有证据的预测；关于现在的那一处分歧同样没有证据。语料本身无法裁决（第 07 课再回到这一点）。
+#
+# 比较表里还有两行值得对照着读：X6 和 X12。A4 说深度赋能「并不是消费互联网时代简单意义上的流量输送」；
+# A5 说社交电商「说到底是流量赋能的一种新方式」，紧接着又说「我们一味地进行单一的流量赋能无法带来持续增长」。
+# 两篇都把浅层的流量做法放在深度（多维）的赋能之下，只是 A5 把浅的那种也叫“赋能”：这是**用词**不同，
+# 不是观点相反。
 #
 # 正则表达式只看字面。下面用一个"否定改变"的正则给两篇中谈"生产方式"的句子贴标签：它能帮你
 # **找**句子，但分不出时态和主语——那还得靠读。
@@ -378,10 +401,11 @@ pd.DataFrame(
 
 # %% [markdown]
 # 所以对 A3 的公平评价是：**它的证据有几种来源，独立程度各不相同。** 阿里的财报和淘宝员工是
-# 被赞扬的一方；36氪是第三方媒体，但它报道的是平台自己定的目标；艾媒的行业数据与淘宝无关，
-# 却被用来衬托淘宝；还有几个数字根本没有出处。"有证据"不等于"证据独立"，而"独立"本身要一条
-# 一条地问。A3 大量引用淘宝一方、页面没有任何合作声明：课程把它读作**倡导**，至于是不是
-# **软文**，页面无法判断（第 00 课）。第 06 课会回到证据的问题。
+# 被赞扬的一方；36氪是第三方媒体，但它报道的是平台自己定的目标；艾媒的数据多为全行业数据
+# （最后一项关于淘宝：「而每天，人们会在淘宝上观看35万小时的直播」），被用来衬托淘宝；还有几个数字
+# 根本没有出处。"有证据"不等于"证据独立"，而"独立"本身要一条一条地问。A3 大量引用淘宝一方，
+# 现存的第一页上没有合作声明：课程把它读作**倡导**，至于是不是**软文**，页面无法判断（第 00 课）。
+# 第 06 课会回到证据的问题。
 
 # %% [markdown]
 # ## 7. A5：一篇评论里嵌着一段推销
@@ -425,7 +449,7 @@ for match in growth.finditer(a5.clean):
 
 # %% [markdown]
 # 这个数字没有时间、没有来源、没有定义（"用户数"指什么？），而且出自一家想卖软件的公司之口。
-# 嵌在一篇评论中间，它很容易被误读成作者的论据。第 06 课的金标准给每一句标了"声音"
+# 嵌在一篇评论中间，它很容易被误读成作者的证据。第 06 课的金标准给每一句标了"声音"
 # （作者、引语、供应商），计数时可以把它们分开。
 #
 # ### 动手试试 / Your turn 5 · ★★ 练习 / practice
@@ -511,8 +535,10 @@ check_my_reconstruction(my_reconstruction)
 #
 # - 先重建，再评判：结论、前提、让步、隐含前提；每个前提锚定在原文上，转述和引文分开。
 # - 标出论断类型和时态："将改变"是预测，"并未改变"是现状；两句不一定矛盾。
-# - 逐条比较时先找共同前提：消费互联网的流量逻辑不是产业互联网、新技术尚未用上、直播带货是切入点。
-#   A1 与 A2 真正的分歧在对将来的预测；A3 谈的是另一个问题；A4 没有谈直播带货。
+# - 逐条比较时先找共同前提：消费互联网的流量逻辑不是产业互联网、新技术尚未用上、直播带货是切入点、
+#   关键在B端（A3 与 A1 共享）、靠流量的模式只是一个阶段。A1 与 A2 的分歧主要在对将来的预测，也有一处
+#   关于现在（直播带货是否已在改变产品）；A3 回答相邻的问题；A4 没有谈直播带货；A4 与 A5 对流量和赋能
+#   的看法相同，只是用词不同。
 # - A3 的证据来源各异：被赞扬的一方、转述平台目标的第三方媒体、行业数据公司、匿名人士、无出处的数字。
 #   "独立"要一条一条地问。
 # - A5 中间嵌着一段软件供应商的推销，逐段统计口吻词就能定位它。

@@ -398,7 +398,7 @@ _ = selfcheck.check_choice(
 # - Lunde, K. (2009). *CJKV Information Processing* (2nd ed.). O'Reilly — 中日韩文字的编码、
 #   字符集与转换，理解乱码从哪里来。
 # - Karsdorp, F., Kestemont, M. & Riddell, A. (2021). *Humanities Data Analysis: Case Studies
-#   with Python*. Princeton University Press — 第 2–3 章：把原始文本变成可分析的数据。
+#   with Python*. Princeton University Press — 第 2 章（获取与整理数据）：把原始文本变成可分析的数据。
 # - OpenCC 项目文档 <https://github.com/BYVoid/OpenCC> — 各种繁简转换配置（t2s、tw2s、tw2sp）的区别。
 #
 # **预计用时 / Estimated time:** 50–70 分钟 / minutes（含三道练习）。

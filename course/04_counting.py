@@ -44,7 +44,7 @@
 # 6. 用 KWIC（语境索引）阅读一个词的每一次出现；
 # 7. 比较 TF-IDF 和 TextRank 两种关键词方法，并制作五篇文章的对比表。
 #
-# 术语（词频、停用词、千字频率、自助法、置信区间、n-gram、KWIC、TF-IDF、TextRank、同一作者假设）见 `course/glossary.md`。
+# 术语（词频、停用词、千字频率、自助法、置信区间、n-gram、套话、KWIC、TF-IDF、TextRank、同一作者假设）见 `course/glossary.md`。
 
 # %%
 from collections import Counter
@@ -92,7 +92,7 @@ print("被停用词表挡掉的高频词 / dropped:", dropped)
 
 # %% [markdown]
 # 去掉停用词之后，实词浮了上来。但停用词表是一个**决定**，不是事实。很多通用停用词表把
-# "可能""一定""必然""将会""其实"也算作停用词——对一般的主题分析也许无妨，对本课程却是致命的：
+# "可能""一定""必然""将""其实"也算作停用词——对一般的主题分析也许无妨，对本课程却是致命的：
 # 第 06 课要考察作者说话有多肯定、有没有留余地、站在什么立场，证据正是这些词。
 #
 # 课程的停用词表刻意排除了五个标记词典：模糊限制语（hedge）、确定性标记（certainty）、
@@ -104,12 +104,12 @@ for name, lexicon in lexicons.items():
     print(f"{name:12s} 词数 {len(lexicon):3d}，与停用词表的交集 / overlap with stopwords: {sorted(lexicon & stop)}")
 
 # %% [markdown]
-# 如果用了一张"通用"停用词表，会丢掉什么？在课程停用词表之外再加上几个通用表里常见的词，
-# 再看一个词频表里还剩下多少标记。标记用课程唯一的数法来数（`claims.find_markers`，逐句在
+# 如果用了一张"通用"停用词表，会丢掉什么？假设在课程停用词表之外再加上下面几个词（通用表里
+# 常有这一类词），再看一个词频表里还剩下多少标记。标记用课程唯一的数法来数（`claims.find_markers`，逐句在
 # 原文上匹配，第 06 课验证过它）；被停用词表挡掉的，是其中那些词在词频表里的全部次数。
 
 # %%
-generic_extra = {"可能", "或许", "也许", "一定", "必然", "将会", "显然", "确实", "其实"}
+generic_extra = {"可能", "或许", "也许", "一定", "必然", "将", "显然", "确实", "其实"}
 lost = {}
 for a in corpus:
     markers = [m for s in split_sentences(a.clean) for kind in ("hedge", "certainty", "prediction", "stance")
@@ -205,7 +205,7 @@ _ = selfcheck.check_function(
 # %% [markdown]
 # ### 4.1 一个频率有多可靠：自助法区间
 #
-# A4 的"流量"每千字 9 次以上，A5 也是。这两个数能排出先后吗？五篇文章都很短，每个词只出现
+# 按千字频率，"流量"排在最前面的两篇（上面一行的前两个）数字很接近。它们能排出先后吗？五篇文章都很短，每个词只出现
 # 几次到几十次。换一种问法：如果作者用同样的方式再写一篇长度相同的文章，这个频率会变多少？
 #
 # **句子自助法**（sentence bootstrap）这样回答：把文章的句子当成一个袋子，有放回地随机抽出
@@ -270,7 +270,7 @@ content_bigrams(tokens["A2"])
 
 # %% [markdown]
 # 分词器把"仅仅只是"切成"仅仅"+"只是"（词典刻意如此，见第 03 课），所以它以二元组的形式出现。
-# 也可以直接在文本里数这个短语。再加上另外两个少见的套话"方式和方法"和"所谓"：
+# 也可以直接在文本里数这个短语。再加上另外两个反复出现的说法"方式和方法"和"所谓"：
 
 # %%
 stock_phrases = ["仅仅只是", "方式和方法", "所谓"]
@@ -279,15 +279,31 @@ stock["每千字 / per 1,000"] = [round(1000 * stock.loc[a.id, stock_phrases].su
 stock
 
 # %% [markdown]
-# 这些套话集中在 A2，但并不**只**属于 A2：把它们读成"A2 作者的口头禅"就错了。数一数每篇用了
-# 三个套话中的几个：
+# 它们是不是"集中在 A2"？不要只看点估计。对每个套话，找出千字频率最高的那篇，再用差值区间看它和
+# 其他几篇分不分得开（第 4.1 节）：
+
+# %%
+for phrase in stock_phrases:
+    densest = phrase_intervals(phrase)["per_1000"].idxmax()
+    verdicts = []
+    for other in ARTICLE_IDS:
+        if other != densest:
+            d = difference_interval(None, densest, other, phrase=phrase)
+            verdicts.append(f"{other} [{d.low:+.2f}, {d.high:+.2f}] {'分不出' if d.contains(0.0) else '分得开'}")
+    print(f"{phrase}：最密 / densest {densest}；与其他几篇之差 / minus others: " + "；".join(verdicts))
+
+# %% [markdown]
+# 读输出：三个套话的最密者并不是同一篇，而且最密的那篇也不总能和第二名分开（标着"分不出"的）。
+# 所以"这些套话集中在 A2"说得太过；更要紧的是，它们并不**只**属于某一篇：把它们读成"某一位作者的
+# 口头禅"就错了。数一数每篇用了三个套话中的几个：
 
 # %%
 print("用了几个套话 / how many of the three:", (stock[stock_phrases] > 0).sum(axis=1).to_dict())
 
 # %% [markdown]
 # 除了 A3，每篇都至少用了两个。这引出一个更有意思的假设：**A1、A2、A4、A5 会不会出自同一位作者？** 第 00 课看到，
-# A1 的作者是一位自述发表过 `超400萬字` 的高产专栏作者；A2、A4 没有署名，A5 是不注明出处的转载。
+# A1 的作者是一位自述发表过 `超400萬字` 的高产专栏作者；A2、A4 没有署名，A5 的页脚只写着 `本文来源网络`
+# （可以推断是不注明出处的转载）。
 #
 # 套话只是线索，不是证明：同一个圈子的作者会互相模仿，转载网站也会改写。第 07 课用不依赖内容的
 # 虚词统计（stylometry）检验这个假设，并说明五篇文章最多能把它推到哪一步。
@@ -468,7 +484,7 @@ _ = selfcheck.check_tokens(
 # ## 延伸阅读 / Further reading
 #
 # - Manning, C. D. & Schütze, H. (1999). *Foundations of Statistical Natural Language
-#   Processing*. MIT Press — 第 5 章：搭配与 n-gram。
+#   Processing*. MIT Press — 第 5 章（搭配）和第 6 章（n-gram 统计模型）。
 # - Salton, G. & Buckley, C. (1988). Term-weighting approaches in automatic text retrieval.
 #   *Information Processing & Management*, 24(5), 513–523 — TF-IDF 的经典论文。
 # - Mihalcea, R. & Tarau, P. (2004). TextRank: Bringing Order into Texts. In *Proceedings of

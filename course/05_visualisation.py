@@ -20,9 +20,11 @@
 # empty boxes. This lesson switches matplotlib to the course's bundled font with
 # `use_course_font`, draws bar charts of the most frequent words and of per-article rates per
 # 1,000 characters, and lays out a word cloud from segmented word frequencies (never from raw
-# Chinese text, which has no spaces). The second half asks what a word cloud hides, and answers
-# with code: one big word can cover uses that contradict each other (negation and context,
-# shown with KWIC lines), each cloud is scaled to its own largest word so clouds of long and
+# Chinese text, which has no spaces). A longer bar is not a meaningful difference: each chart is
+# read with the bootstrap intervals of lesson 04. The second half asks what a word cloud hides,
+# and answers with code: a big word does not say whether it is criticised, conceded or merely
+# mentioned (a crude negation rule gets this wrong, so you label A4's KWIC lines by hand), each
+# cloud is scaled to its own largest word so clouds of long and
 # short articles cannot be compared, the layout is random, and the choice of stopwords and of
 # segmentation dictionary changes which words are big at all. A closing stretch exercise draws
 # rates with their bootstrap intervals as error bars — the honest alternative to a ranking.
@@ -36,7 +38,7 @@
 # 1. 让 matplotlib 正确显示中文（`use_course_font`），并说明为什么需要它；
 # 2. 画高频词条形图和五篇文章的千字频率对比图；
 # 3. 从分好词的词频（而不是原始文本）生成中文词云；
-# 4. 用代码说明词云遮住了什么：语境与否定、长度归一化、布局的随机性、停用词和分词的选择；
+# 4. 用代码说明词云遮住了什么：语境（批评、让步还是中性）、长度归一化、布局的随机性、停用词和分词的选择；
 # 5. 判断什么时候该用条形图而不是词云，并把区间画进条形图。
 #
 # 术语（词云、字体、千字频率、KWIC、置信区间）见 `course/glossary.md`。
@@ -52,6 +54,7 @@ from beyond_traffic.corpus import get_article, load_corpus
 from beyond_traffic.count import han_count, kwic, top_k
 from beyond_traffic.lexicons import CERTAINTY, HEDGES, stopwords
 from beyond_traffic.segment import tokenize
+from beyond_traffic.uncertainty import difference_interval
 from beyond_traffic.viz import (
     bar_chart,
     cloud_figure,
@@ -92,19 +95,29 @@ plt.show()
 # %% [markdown]
 # ## 3. 五篇文章的千字频率对比
 #
-# 比较不同文章时，用第 04 课的千字频率。`comparison_chart` 把"词 × 文章"的表画成分组条形图。
+# 比较不同文章时，用第 04 课的千字频率，而且用和第 04 课一样的数法：按**子串**计数（`method="substring"`），
+# 这样图上的数字和第 04 课的区间对得上。`comparison_chart` 把"词 × 文章"的表画成分组条形图。
 
 # %%
 terms = ["流量", "赋能", "产业互联网", "直播带货", "新零售"]
-rates = frequency_table(terms, per_1000=True)
+rates = frequency_table(terms, method="substring", per_1000=True)
 fig = comparison_chart(rates, title="核心词的千字频率", xlabel="每千字次数")
 plt.show()
 
 # %% [markdown]
-# 从图上读出：每个词在哪一篇里用得最密？下面用代码核对你从图上读到的结果。
+# 从图上很容易读出"每个词在哪一篇里用得最密"。但更该问的是：**哪些差别有意义？** 对每个词，取条形最长的
+# 那篇，用第 04 课的 `difference_interval` 算它和其他每一篇之差的区间：
 
 # %%
-print(rates.idxmax(axis=1).to_dict())
+for term in terms:
+    longest = rates.loc[term].idxmax()
+    apart = [o for o in rates.columns if o != longest and not difference_interval(None, longest, o, phrase=term).contains(0.0)]
+    close = [o for o in rates.columns if o != longest and o not in apart]
+    print(f"{term}：最长 / longest {longest}；分得开 / differs from {apart}；分不出 / cannot tell from {close}")
+
+# %% [markdown]
+# 凡是"分不出"一栏不空的词，图上那根最长的条形就不能读成"这篇用得最多"：两篇的差别可能只是抽样的偶然。
+# 条形图让长短一目了然，也让人忘了区间；第 5 节最后一道练习把区间画进图里。
 
 # %% [markdown]
 # ## 4. 词云
@@ -129,10 +142,11 @@ print(list(a5_cloud.words_.items())[:8])
 # %% [markdown]
 # ## 5. 词云遮住了什么
 #
-# ### 5.1 语境与否定：一个大字，几种相反的用法
+# ### 5.1 语境：一个大字，看不出是批评、让步还是中性
 #
-# 词云只显示"流量"有多大，不显示作者是在**推崇**流量还是在**批评**流量。下面取 A4 里"流量"的
-# 全部 KWIC 行，按左侧语境里有没有否定或转折词（不、并非、而不是、不再……）分成两组。
+# 词云只显示"流量"有多大，不显示作者是在**推崇**流量、**批评**流量，还是只是提到它。能不能用一条
+# 字面规则分出来？下面取 A4 里"流量"的全部 KWIC 行，按左侧语境里有没有否定或转折词（不、并非、
+# 而不是、不再……）分成两组。
 
 # %%
 negators = ("不", "非", "没有", "而是", "然而", "不再")
@@ -146,8 +160,18 @@ for r in [r for r in a4_lines if r not in negated][:3]:
     print(f"  {r.left:>14s}【{r.keyword}】{r.right}")
 
 # %% [markdown]
-# 在词云里，这些用法被压成同一个字号的"流量"。说"关键不再是流量"和说"流量是关键"，
-# 在词云里看起来一模一样。
+# 这条规则很粗糙。它挑出的行里有「并不是说玩家们不明白改变B端流量的关键」：这里的"不"否定的是"明白"，
+# 不是"流量"。它没挑出的行，多数同样在批评追逐流量（「如果我们把流量获取看成是产业互联网的全部」）。
+# 把全部的行读一遍（下面编了号）：A4 几乎处处在批评追逐流量，表示赞同的只出现在让步里（「通过资本运作的
+# 方式来获得流量的做法是可取的」，「只是说在当下的这个阶段，获取流量是唯一的正确」）。
+#
+# 所以这一组例子说明的不是"褒贬被混在一起"，而是：词云只告诉你"流量"很大，看不出它在这篇文章里几乎
+# 都是被批评的对象——字面规则也看不出来，只有读。说"关键不再是流量"和说"流量是关键"，在词云里看起来
+# 一模一样。
+
+# %%
+for number, r in enumerate(a4_lines):
+    print(f"{number:2d}  {r.left:>14s}【{r.keyword}】{r.right}")
 
 # %% [markdown]
 # ### 5.2 长度：每朵词云只和自己比
@@ -288,7 +312,38 @@ _ = selfcheck.check_function(
 )
 
 # %% [markdown]
-# ### 动手试试 / Your turn 4 · ★★★ 挑战 / stretch
+# ### 动手试试 / Your turn 4 · ★★ 练习 / practice
+#
+# 给上面编了号的 A4"流量"行逐行手工贴标签：`"批评"`（批评追逐流量、以流量为本）、`"让步"`（承认流量
+# 在某个阶段有用或可取）、`"中性"`（只是提到）。按编号顺序写成一个列表 `my_labels`。这道题没有唯一的
+# 标准答案：自测只检查格式，然后把你的标签和第 5.1 节那条粗糙规则的分组并排，数一数哪些行两者不一致。
+# 读一读那些行：规则错在哪里？
+
+# %%
+my_labels = None  # 例如 ["批评", "中性", …]，每行一个
+
+
+# %%
+def check_my_labels(labels):
+    """Check the form of the hand labels, then set them beside the crude negation rule."""
+    allowed = {"批评", "让步", "中性"}
+    if selfcheck.is_placeholder(labels):
+        print("… 还没作答 / not answered yet")
+        return
+    if type(labels) is not list or len(labels) != len(a4_lines) or not all(type(x) is str and x in allowed for x in labels):
+        print(f"✗ 需要一个含 {len(a4_lines)} 个标签的列表，标签只能是 批评、让步、中性 / expected a list of {len(a4_lines)} labels from 批评, 让步, 中性")
+        return
+    rule = ["否定/转折" if is_negated else "其他" for is_negated in (any(n in r.left[-10:] for n in negators) for r in a4_lines)]
+    print("✓ 格式对了 / well-formed — 下面是你的标签和规则的对照 / your labels beside the rule")
+    print(pd.crosstab(pd.Series(labels, name="你的标签 / yours"), pd.Series(rule, name="规则 / rule")))
+    odd = [i for i, (mine, auto) in enumerate(zip(labels, rule, strict=True)) if (mine == "批评") != (auto == "否定/转折")]
+    print("规则与你不一致的行（批评 vs 否定/转折）/ lines where the rule and you differ:", odd)
+
+
+check_my_labels(my_labels)
+
+# %% [markdown]
+# ### 动手试试 / Your turn 5 · ★★★ 挑战 / stretch
 #
 # 排名的老实画法是把区间画出来。用 `beyond_traffic.uncertainty.rate_intervals("hedge")` 得到
 # 每篇文章模糊限制语的千字频率和 95% 区间，画一张**横向**条形图：五个条形按 A1–A5 的顺序，
@@ -328,9 +383,9 @@ check_interval_figure(interval_figure)
 # - 画中文图表先调用 `use_course_font()`，否则标签会变成方框。
 # - 条形图可以直接比较长度、读出数值，是展示词频的首选；比较文章用千字频率。
 # - 词云必须从分好词的词频生成，不能直接喂中文原文。
-# - 词云遮住了很多东西：语境和否定、文章长度、（随机的）位置，以及停用词和分词的选择。
-#   用词云时，配上 KWIC 和条形图，并写明你的做法。
-# - 比较几篇文章时，把区间画进条形图，而不是只画一个排名。
+# - 词云遮住了很多东西：语境（批评、让步还是中性）、文章长度、（随机的）位置，以及停用词和分词的选择。
+#   字面的否定规则分不出语境；用词云时，配上 KWIC（自己读）和条形图，并写明你的做法。
+# - 条形图上最长的条形不等于有意义的差别：比较几篇文章时，先看差值区间，把区间画进条形图，而不是只画一个排名。
 #
 # 下一课（第 06 课）从"数词"走向"读论断"：确定性、模糊限制、证据和填充语。
 
@@ -345,4 +400,4 @@ check_interval_figure(interval_figure)
 # - Walsh, M. (2021). *Introduction to Cultural Analytics & Python*, “Data Visualization”
 #   chapters — 用 Python 画文本数据。
 #
-# **预计用时 / Estimated time:** 45–60 分钟 / minutes（含四道练习）。
+# **预计用时 / Estimated time:** 45–60 分钟 / minutes（含五道练习）。

@@ -22,11 +22,15 @@
 # filler, predictions and evidence, with the caveats that A3 is half an article and A5 mixes the
 # author's voice with a vendor's. We answer the central question with quotations, the argument
 # reconstructions of lesson 01 and counts — and find that several tempting statements do not
-# survive: the articles without evidence do not use more certainty markers than hedges, and
-# rankings of "who sounds most certain" change when one marker is dropped or when the
-# hand-coded gold standard replaces the lexicon. We then test the same-author hypothesis raised
-# by the shared stock phrases with function-word stylometry (Burrows's Delta on equal-length
-# chunks) and say how far five texts can take it. The lesson ends with what these methods can
+# survive: the articles without evidence do not use more certainty markers than hedges, cannot be
+# told apart from A3 on certainty, and make more claims about the present than about the future.
+# The ranking of "who sounds most certain" changes when a single marker is dropped, though it
+# stays the same when the hand-coded gold standard replaces the lexicon; the hedge ranking
+# changes under the gold standard. We then test the same-author hypothesis raised by the shared
+# stock phrases with function-word stylometry (Burrows's Delta on equal-length chunks): it
+# separates the vendor's spoken register from the written commentary (partly because of words
+# chosen to find that section), but cannot tell A1 or A2 apart from the other written commentary,
+# so it says nothing either way about a shared author. The lesson ends with what these methods can
 # and cannot show, an ungraded writing prompt whose quotations are checked against the corpus,
 # and the problem sets.
 #
@@ -39,7 +43,7 @@
 # 1. 用一张由代码生成、带区间和注意事项的总表概括五篇文章；
 # 2. 用引文、论证重建和计数回答课程的核心问题，并说清楚语料**不能**裁决什么；
 # 3. 做敏感性检验：去掉一个标记、用人工编码代替词典，结论还成立吗？
-# 4. 用虚词统计检验"同一作者"的假设，并说明五篇文章能把它推到哪一步；
+# 4. 用虚词统计检验"同一作者"的假设，并说明这种方法在五篇短文上能分出什么、分不出什么；
 # 5. 写一篇有原文依据、承认方法限度的短评。
 #
 # 术语（置信区间、敏感性检验、文体计量学、虚词、同一作者假设、金标准、主张）见 `course/glossary.md`。
@@ -54,8 +58,8 @@ from beyond_traffic.claims import count_markers, find_evidence, find_sentences, 
 from beyond_traffic.corpus import ARTICLE_IDS, load_corpus
 from beyond_traffic.count import count_phrase, han_count, kwic
 from beyond_traffic.marker_gold import load_marker_gold, voice_texts
-from beyond_traffic.stylometry import burrows_delta, function_word_table, mean_delta_by_text, nearest_text
-from beyond_traffic.uncertainty import leave_one_marker_out, rank_stability, rate_intervals
+from beyond_traffic.stylometry import FUNCTION_WORDS, burrows_delta, function_word_table, mean_delta_by_text, nearest_text
+from beyond_traffic.uncertainty import difference_interval, leave_one_marker_out, rank_stability, rate_intervals
 
 pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
@@ -79,7 +83,7 @@ profiles = profiles_table()
 caveats = {"A3": "只有第一页", "A5": "含供应商段落（见第 2.4 节）"}
 overview = pd.DataFrame(
     {
-        "文体": {a.id: a.genre for a in corpus},
+        "体裁": {a.id: a.genre for a in corpus},
         "结论（转述）": {aid: arguments.reconstruction(aid).conclusion.claim for aid in ARTICLE_IDS},
         "锚点句": {aid: arguments.anchor_sentences(arguments.reconstruction(aid).conclusion)[0] for aid in ARTICLE_IDS},
         "确定/千字 [95%]": with_interval("certainty"),
@@ -129,18 +133,21 @@ _ = selfcheck.check_set(
 #
 # ### 2.1 直播带货改变生产吗？
 #
-# 第 01 课已经看到，A1 与 A2 在这一点上是**时态**不同：A1 预言将来会改变，并承认现在「这仅仅只是一个开始」；
-# A2 说现在「并未真正改变」。双方各自拿出了什么证据？
+# 第 01 课已经看到，A1 与 A2 的标题句时态不同：A1 预言将来会改变（「直播带货将改变传统行业的设计和生产方式」），
+# A2 说现在「并未真正改变」。但这不是全部：A1 的正文说生产者现在已经在「根据他们的反馈对产品进行优化和调整」，
+# 这和 A2 的「它也没有改变商品本身」冲突（第 01 课，X8）。双方各自拿出了什么证据？
 
 # %%
+production_words = ["生产方式", "对产品进行优化", "适销对路", "商品本身"]
 for aid in ["A1", "A2"]:
-    production = find_sentences(aid, "生产方式")
+    production = list(dict.fromkeys(s for w in production_words for s in find_sentences(aid, w)))
     evidence = sum(len(find_evidence(s)) for s in production)
-    print(f"{aid}：谈“生产方式”的句子 {len(production)} 句，其中证据标记 {evidence} 个")
+    print(f"{aid}：谈产品和生产的句子 {len(production)} 句，其中证据标记 {evidence} 个")
 
 # %% [markdown]
-# 两篇谈生产时都没有举出一个数字、一个来源或一个具体的企业。A2 对现状的判断和 A1 对将来的预言，
-# **语料本身都无法裁决**：要回答它，需要语料之外的证据（工厂或品牌的案例、供应链数据）。
+# 两篇谈产品和生产时都没有举出一个数字、一个来源或一个具体的企业（看上面的证据标记数）。A2 对现状的判断、
+# A1 对现状的判断和对将来的预言，**语料本身都无法裁决**：要回答它，需要语料之外的证据（工厂或品牌的案例、
+# 供应链数据）。
 #
 # ### 2.2 前奏曲、必然阶段，还是电商？
 #
@@ -151,9 +158,10 @@ arguments.comparison_table()[["问题 topic", "关系 relation", "说明 note"]]
 
 # %% [markdown]
 # A1 和 A2 共享大部分前提（消费互联网的流量逻辑不是产业互联网；新技术还没用上；直播带货是一个切入点），
-# 真正的分歧在**将来**：技术成熟之后，直播带货是与新技术融合（A1），还是被抛弃（A2，又留了条件）。
-# A3 回答的是另一个问题（直播电商这门生意靠什么竞争），A4 根本没谈直播带货。所以"新方向、前奏曲、
-# 还是电商"不是三个互斥的答案，而是对三个问题的回答。
+# 分歧**主要**在将来：两篇都预料靠流量的带货形态会结束，A1 断言它会与新技术融合而蜕变，A2 预料它会被
+# 抛弃，只把融合当作一个加了“或许”的条件；此外还有 2.1 里那一处关于现在的分歧。A3 回答一个相邻的问题
+# （直播电商这门生意靠什么竞争），而且建立在 A1 的B端前提上（X4）；A4 根本没谈直播带货。所以“必然阶段
+# 与切入点、前奏曲、还是电商”：A1 与 A2 回答的是同一个问题，而且大体相容；A3 回答的是相邻的问题。
 #
 # ### 2.3 流量是赋能的对立面吗？
 #
@@ -170,10 +178,13 @@ for row in kwic(articles["A5"].clean, "流量赋能", width=12):
     print(f"A5 {row.left:>12}【{row.keyword}】{row.right}")
 
 # %% [markdown]
-# A4 和 A1 把流量和赋能对立起来（「这里的深度赋能并不是消费互联网时代简单意义上的流量输送」，
-# 「直播带货不再是流量激活和转化的方式，而是变成了赋能B端的方式和方法」）；A5 却说社交电商「说到底是
-# 流量赋能的一种新方式」——在它那里，流量本身就是一种（单一的）赋能。这是**用词**的差别（第 01 课，X8）：
-# "赋能"一词没有被定义，每篇文章让它指向自己想要的东西。
+# A4 和 A1 把浅层的流量做法和赋能分开（「这里的深度赋能并不是消费互联网时代简单意义上的流量输送」，
+# 「直播带货不再是流量激活和转化的方式，而是变成了赋能B端的方式和方法」）。A5 说社交电商「说到底是
+# 流量赋能的一种新方式」，但这句话是批评：同一句接着说「我们一味地进行单一的流量赋能无法带来持续增长」，
+# 而「以更加深度和多维的赋能为主导地发展模式才是未来的主要方向」。三篇都偏向深度（多维）的赋能，
+# 都看不上浅层的流量做法；差别只在**用词**：A5 让“赋能”也包括浅的那一种，A4 把那一种叫“流量输送”
+# （第 01 课，X6 和 X12）。所以流量不是赋能的对立面，而是三篇共同批评的那一种浅层“赋能”；“赋能”一词
+# 没有被定义，每篇文章让它指向自己想要的东西。
 #
 # ### 2.4 没有证据的文章，说话更肯定吗？
 #
@@ -192,9 +203,30 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# 结论站不住：这几篇的确定性标记**并不**比模糊限制语多（看最后一列）。它们的特点不是"说得更肯定"，
-# 而是**谈将来谈得多、却不给证据**：预测标记不少，证据标记为零。一个没有时间表、没有依据的预测，
-# 不管加不加"或许"，都无法检验。
+# 和有证据的 A3 比呢？A3 只有一半，确定性标记也很少。看差值的区间（第 04 课）：
+
+# %%
+for aid in no_evidence:
+    d = difference_interval("certainty", aid, "A3")
+    verdict = "分不出 / cannot tell" if d.contains(0.0) else "分得开 / differ"
+    print(f"确定性 certainty {aid} − A3: {d.estimate:+.2f}，95% 区间 [{d.low:+.2f}, {d.high:+.2f}] → {verdict}")
+
+# %% [markdown]
+# 它们是不是“谈将来多于谈现在”？标记计数回答不了这个问题：课程从不数“关于现在的句子”。第 01 课的
+# 论证重建给每个前提标了时态，可以数一数：
+
+# %%
+tense_counts = pd.DataFrame(
+    {aid: pd.Series([arguments.TENSES[p.tense] for p in arguments.reconstruction(aid).premises]).value_counts() for aid in ARTICLE_IDS}
+).fillna(0).astype(int).T
+tense_counts.loc["合计 / all"] = tense_counts.sum()
+tense_counts
+
+# %% [markdown]
+# 结论站不住：这几篇的确定性标记**并不**比模糊限制语多（第一张表的最后一列），和 A3 相比高低也分不出
+# （上面的差值区间）。它们也不是“谈将来多于谈现在”：重建出来的前提，关于现在的比关于将来的多（看上表的
+# 合计一行）。它们的共同点是**不给证据**：谈现在也好，谈将来也好，证据标记都是零。一个没有时间表、
+# 没有依据的预测，不管加不加“或许”，都无法检验；一个没有依据的现状判断，也只能存疑。
 #
 # A5 的数字要分开看：它的证据标记全在供应商段落里，它的模糊限制语也大多来自供应商的口语。
 
@@ -208,10 +240,15 @@ pd.DataFrame(
 # ### 2.5 我们的回答
 #
 # 综合以上：**这批文章无法告诉我们直播带货是不是产业互联网的方向；**它们共享的前提（流量模式是暂时的、
-# 新技术会改变产业）本身没有被论证，它们的分歧在于没有时间表的预测，而唯一拿出较多证据的 A3，证据
-# 来源各异、独立程度不一，而且我们只有它的一半。它们能告诉我们的，是 2018–2020 年自媒体商业评论
-# **怎样**谈论这个问题：用同一套词汇和套话、谈将来多于谈现在、很少给出可以核实的依据。
-#
+# 新技术会改变产业）本身没有被论证，它们的分歧主要在于没有时间表的预测（还有一处关于现在、同样没有证据的
+# 分歧），而唯一拿出较多证据的 A3，证据来源各异、独立程度不一，而且我们只有它的一半。它们能告诉我们的，
+# 是（推断）大致 2018–2020 年的自媒体商业评论**怎样**谈论这个问题：A1、A2、A4、A5 用同一套词汇和套话
+# （A3 一个套话也没用，也从不说“产业互联网”，见下面的计数），而且很少给出可以核实的依据。
+
+# %%
+pd.DataFrame({w: {a.id: count_phrase(a.clean, w) for a in corpus} for w in ["仅仅只是", "方式和方法", "所谓", "产业互联网"]})
+
+# %% [markdown]
 # 这是一个关于语料的结论，不是关于直播带货的结论。
 
 # %% [markdown]
@@ -242,7 +279,9 @@ for column in sensitivity.columns:
 
 # %% [markdown]
 # 比较同一类标记的两种排序：哪些名次是稳的，哪些随计数方法而变？随方法而变的名次，写评论时
-# 不能当作结论。
+# 不能当作结论。也别忘了第 1 节的检验：同一个确定性排序，换用人工编码不变，去掉一个标记却会变——
+# 稳不稳，要看是对哪一种改动而言。人工编码本身也有争议的决定（第 06 课第 2.6 节），模糊限制语的
+# 数字尤其如此。
 #
 # ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
@@ -265,7 +304,7 @@ _ = selfcheck.check_choice(
 # %% [markdown]
 # ## 4. 同一作者？用虚词检验
 #
-# 第 04 课发现，"仅仅只是""方式和方法""所谓"这几个少见的套话贯穿 A1、A2、A4、A5；第 01 课看到
+# 第 04 课发现，"仅仅只是""方式和方法""所谓"这几个套话贯穿 A1、A2、A4、A5；第 01 课看到
 # A1 和 A2 都写「我更加愿意把」。A1 署名孟永辉，自述高产（第 00 课）。它们会是同一个人写的吗？
 #
 # 套话是**内容层面**的线索：可以被模仿，也可能只是同一个圈子的流行说法。作者鉴定（stylometry）更
@@ -291,45 +330,75 @@ print("每篇的块数 / chunks per text:", chunks["text"].value_counts().to_dic
 mean_delta_by_text(chunk_delta, chunks).round(2)
 
 # %% [markdown]
-# 对角线是同一篇文章内部块与块的平均距离，其余是两篇之间的平均距离。再看每个块离它最近的块来自哪篇：
+# 对角线是同一篇文章内部块与块的平均距离，其余是两篇之间的平均距离。只看 A2 一列会误导：要拿 A1 和
+# **每一篇**比，还要和 A1 自己的块比。
+
+# %%
+means = mean_delta_by_text(chunk_delta, chunks)
+print("A1 块内 / within A1:", round(means.loc["A1", "A1"], 2))
+print("A1 到其他各篇，由近到远 / A1 to every other text:", means.loc["A1"].drop("A1").sort_values().round(2).to_dict())
+for label in means.index:
+    others = means.loc[label].drop(label)
+    print(f"{label:10s} 块内 {means.loc[label, label]:.2f}｜最近 {others.idxmin()} {others.min():.2f}｜最远 {others.idxmax()} {others.max():.2f}")
+
+# %% [markdown]
+# 再看每个块离它最近的块来自哪篇：
 
 # %%
 neighbours = nearest_text(chunk_delta, chunks)
 neighbours.groupby("text")["nearest_text"].value_counts().unstack(fill_value=0)
 
 # %% [markdown]
+# 供应商段落离得最远，是不是方法"认出了另一个说话人"？注意虚词表（`FUNCTION_WORDS`）里有"非常"和"我们"：
+# 第 01 课正是用"非常""我们公司"这类词找出供应商段落的。去掉这两个词再算一次，看每篇离得最远的还是不是供应商：
+
+# %%
+plain_words = [w for w in FUNCTION_WORDS if w not in {"非常", "我们"}]
+plain_chunks = function_word_table(texts, chunk_size=200, words=plain_words)
+plain_means = mean_delta_by_text(burrows_delta(plain_chunks), plain_chunks)
+print("去掉 非常、我们 之后，离每篇最远的 / furthest from each text:", {label: plain_means.loc[label].drop(label).idxmax() for label in plain_means.index})
+
+# %% [markdown]
 # ### 动手试试 / Your turn 3 · ★★★ 挑战 / stretch
 #
-# 1. 根据块之间的平均距离回答：A1 的块离 A2 的块，比离 A3 的块**更近**吗？把 `True` 或 `False`
-#    赋给 `a1_closer_to_a2`。
-# 2. 把 `chunk_size` 改成 150 和 300 再跑一遍上面三个单元格：你的回答变不变？
+# 1. 根据块之间的平均距离，把其他各篇（包括 `"A5 author"` 和 `"A5 vendor"`）按离 A1 **由近到远**排成一个
+#    列表，赋给 `a1_order`。A2 排在第几？A1 到最近和最远的两篇**评论文字**（不算供应商）差多少，和 A1 块内的
+#    平均距离比呢？
+# 2. 把 `chunk_size` 改成 150 和 300 再跑一遍上面的单元格：排在最前面的还是同一篇吗？
 # 3. 用两三句话写下（不评分）：这个结果能说明 A1 和 A2 出自同一作者吗？为什么不能？还需要什么材料？
 
 # %%
-a1_closer_to_a2 = None  # True 或 False
+a1_order = None  # 例如 ["A3", "A2", …]
 my_stylometry_note = None  # 两三句话
 
 # %%
-_means = mean_delta_by_text(chunk_delta, chunks)
 _ = selfcheck.check(
-    a1_closer_to_a2,
-    expected=bool(_means.loc["A1", "A2"] < _means.loc["A1", "A3"]),
+    a1_order,
+    expected=list(mean_delta_by_text(chunk_delta, chunks).loc["A1"].drop("A1").sort_values().index),
     kind="exact",
-    name="a1_closer_to_a2",
-    hint_zh="在平均距离表里找 A1 那一行，比较 A2 和 A3 两列",
-    hint_en="in the table of mean distances take row A1 and compare columns A2 and A3",
+    name="a1_order",
+    hint_zh="在平均距离表里取 A1 那一行，去掉 A1 自己，按数值从小到大排序，再取行名",
+    hint_en="take row A1 of the mean distances, drop A1 itself, sort ascending and take the labels",
 )
 
 # %% [markdown]
 # **五篇文章能把这个假设推到哪一步？**
 #
-# - 能说的：在虚词上，A1 与 A2 的块彼此之间大致和各自内部一样近；供应商段落离所有评论文字都最远——
-#   方法至少能分出一个明显不同的说话人（这给了我们一点信心）。
+# - 整篇的 Delta 表里 A1 和 A2 彼此离得最近，但整篇只有六个点，z 分数不稳。切成块之后（上面打印的 A1 两行）：
+#   A1 的块离 A2、A3、A4 和 A5 作者部分的块平均都差不多远，和离 A1 自己别的块也差不多远；A2 只是几篇差不多
+#   近的文字之一，不是最近的那篇。A2 的块内距离也和它到最近的另一篇差不多。对这两篇来说，平均距离连"同一篇"
+#   和"别的篇"都分不开，更分不出"同一作者"。所以对"A1 与 A2 同出一人"，这个方法**没有提供信息**：既不支持，
+#   也不反驳。
+# - A3、A4 和 A5 作者部分的块内距离比到别篇小一些；可它们各只有几个块（见每篇的块数），而一篇文章相邻的段落
+#   本来就谈同一件事：块内近，可能只是话题近。
+# - 方法分得最开的是供应商的口语段落：它离每一篇评论文字都最远。但这一点有一部分是循环的（去掉"非常""我们"
+#   之后，它不再离每一篇都最远，见上面的输出），而且它的块很少。它能把口语和书面评论分开，却分不开 A1、A2
+#   和其他几篇书面评论。
 # - 不能说的：**谁**写了它们。Delta 只在一组候选作者之间比较才有意义，而我们没有任何一篇确知出自
-#   孟永辉或别人之手的对照文本；五篇都谈同一个话题、属于同一种文体，话题和文体也会让文字变像；
+#   孟永辉或别人之手的对照文本；五篇都谈同一个话题、属于同一种体裁，话题和体裁也会让文字变像；
 #   文章很短，块只有几个，一个块的位置就能改变结论；转载时还可能被编辑改动。
-# - 所以：套话和虚词两条线索**相互一致**，"A1 与 A2 同出一人"变得更有可能，但仍是假设。要检验它，
-#   需要孟永辉署名的其他文章（以及同一话题上其他作者的文章）作对照。
+# - 所以："A1 与 A2 同出一人"仍然只靠套话这一条线索，是一个假设。要检验它，需要孟永辉署名的其他文章
+#   （以及同一话题上其他作者的文章）作对照，而且要长得多的文本。
 
 # %% [markdown]
 # ## 5. 这些方法能说明什么，不能说明什么
@@ -346,7 +415,8 @@ _ = selfcheck.check(
 # - **意思。** 词典按字面匹配；金标准告诉我们它错在哪里，但只在这五篇上验证过，换一批文章要重新验证。
 # - **真假。** 证据标记说明文章"摆出了"证据，不说明证据可靠；一个数字可能出自利益相关方，也可能是目标而不是结果。
 # - **代表性。** 五篇文章是一个很小的、偶然得到的语料，其中一篇只有一半；它们不代表"中文媒体"。
-# - **作者和意图。** 文体标签和"同一作者"都是判断或假设；计数只是支持或削弱它们。
+# - **作者和意图。** 体裁标签和"同一作者"都是判断或假设；计数只是支持或削弱它们——有时（例如这里的虚词统计）
+#   两样都做不到。
 # - **稳健性。** 排名会随一个标记、一种计数方法而变；区间说明了一部分不确定性，但自助法假定句子
 #   相互独立，实际的不确定性更大。
 
@@ -423,11 +493,15 @@ check_quotes(my_critique)
 # ## 小结 / Recap
 #
 # - 总表的每个频率都带着区间和注意事项（A3 只有一半，A5 两种声音）；排名要看它在重抽里有多稳。
-# - 核心问题的回答：A1 与 A2 共享大部分前提，真正的分歧在没有时间表的预测上；A3 回答的是另一个
-#   问题；"流量与赋能"的对立部分是用词的差别。语料无法裁决直播带货的前途，它能说明的是这些文章怎样说话。
-# - 没有证据的文章并不比别的文章用更多确定性标记；它们谈将来多、给依据少。
-# - 敏感性检验：去掉一个标记、换成人工编码，名次可能改变；会变的名次不能当结论。
-# - 虚词统计与套话相互一致，使"A1 与 A2 同一作者"更有可能，但没有对照文本，它仍是假设。
+# - 核心问题的回答：A1 与 A2 共享大部分前提，分歧主要在没有时间表的预测上（还有一处关于现在、同样没有
+#   证据的分歧）；A3 回答相邻的问题，并共享 A1 的B端前提；A1、A4、A5 都偏向深度的赋能、看不上浅层的
+#   流量做法，“流量赋能”的说法只是用词的差别。语料无法裁决直播带货的前途，它能说明的是这些文章怎样说话。
+# - 在这几篇没有证据的文章里，确定性标记并不多于模糊限制语；与 A3 相比高低分不出。它们的前提多半关于现在，
+#   无论谈现在还是将来，都不给依据。
+# - 敏感性检验：确定性的名次换成人工编码不变，去掉一个标记就变；模糊限制语的名次换成人工编码就变。
+#   会变的名次不能当结论。
+# - 虚词统计分得出口语的供应商段落（部分靠循环的词），分不开 A1、A2 和其他书面评论；对"A1 与 A2 同一作者"
+#   它不提供信息，这个假设仍只靠套话这一条线索。
 # - 好的批判 = 准确重建 + 原文引文 + 带区间的数字 + 对证据来源的判断 + 承认限度。
 
 # %% [markdown]

@@ -80,6 +80,51 @@ def test_a1_and_a2_share_the_entry_point_premise():
     assert any("切入点" in a for a in statement("A1.C").anchors)
 
 
+def test_a1s_body_and_a2_disagree_about_the_present():
+    # lesson review A2: A1 also says producers already adjust products to feedback (present);
+    # A2 denies that live commerce changed the goods themselves
+    assert statement("A1.P7").tense == "present"
+    assert any("根据他们的反馈对产品进行优化和调整" in a for a in statement("A1.P7").anchors)
+    assert "它也没有改变商品本身" in statement("A2.P2").anchors
+    disagreements = [c for c in comparisons() if c.relation == "disagreement"]
+    assert any({"A1.P7", "A2.P2"} <= set(c.statements) for c in disagreements)
+    assert statement("A1.P4").tense == "future"  # the prediction, split from the present claim
+
+
+def test_a1_k1_is_marked_as_an_implied_concession():
+    assert "隐含" in statement("A1.K1").claim
+
+
+def test_a3_shares_a1s_business_side_premise():
+    shared = [c for c in comparisons() if c.relation == "shared"]
+    assert any(
+        "A1.P1" in c.statements and any(s.startswith("A3.") for s in c.statements) for c in shared
+    )
+
+
+def test_traffic_empowerment_is_shared_ground_and_a_difference_of_words():
+    # A5 uses 「流量赋能」 critically: it sides with A4 (and A1) against shallow traffic empowerment
+    assert any("单一的流量赋能" in a for a in statement("A5.P6").anchors)
+    by_relation = {r: [c for c in comparisons() if c.relation == r] for r in RELATIONS}
+    assert any({"A4.P3", "A5.P6"} <= set(c.statements) for c in by_relation["shared"])
+    assert any({"A4.P3", "A5.P6"} <= set(c.statements) for c in by_relation["terms"])
+    assert not any(
+        "A5" in c.anchors or "A5.P6" in c.statements for c in by_relation["disagreement"]
+    )
+
+
+def test_warrants_are_unstated_and_carry_no_anchor():
+    # lesson 01: what the text says is a premise with an anchor; a warrant is our inference
+    for r in load_reconstructions().values():
+        for w in r.warrants:
+            assert w.stated == "unstated" and not w.anchors, w.id
+
+
+def test_a4s_two_way_logic_keeps_its_hedge_and_a3_its_concession():
+    assert "即有些时候是双向的运行逻辑" in statement("A4.P4").anchors
+    assert reconstruction("A3").concessions, "A3 grants the hosts' central place (主播或者KOL)"
+
+
 def test_every_relation_is_used_and_shared_ground_comes_first():
     relations = [c.relation for c in comparisons()]
     assert set(relations) == set(RELATIONS)

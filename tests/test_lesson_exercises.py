@@ -97,6 +97,11 @@ ANSWERS: dict[str, dict[str, str]] = {
         "is_contrasted": (
             "def is_contrasted(left):\n    return any(n in left[-10:] for n in negators)"
         ),
+        # the course's own reading of A4's 流量 lines (an open answer: the check reads the form)
+        "my_labels": (
+            'my_labels = ["批评", "批评", "中性", "批评", "中性", "让步", "让步", "批评", '
+            '"批评", "批评", "批评", "批评", "批评", "让步", "批评", "批评"]'
+        ),
         "interval_figure": (
             "from beyond_traffic.uncertainty import rate_intervals\n"
             't = rate_intervals("hedge")\n'
@@ -140,9 +145,9 @@ ANSWERS: dict[str, dict[str, str]] = {
             'n = Counter(s.article_id for s in gold for _ in s.spans_of("prediction"))\n'
             "gold_top_prediction = max(n, key=lambda a: n[a] / han[a])"
         ),
-        "a1_closer_to_a2": (
+        "a1_order": (
             "m = mean_delta_by_text(chunk_delta, chunks)\n"
-            'a1_closer_to_a2 = bool(m.loc["A1", "A2"] < m.loc["A1", "A3"])'
+            'a1_order = list(m.loc["A1"].drop("A1").sort_values().index)'
         ),
         "my_stylometry_note": 'my_stylometry_note = "没有对照文本，不能定作者。"',
         "my_critique": (

@@ -193,6 +193,9 @@ NOT_OUR_TERMS = {
     "准确率": "精确率 (precision); 准确率 is accuracy",
     "口水话": "填充语",
     "主张（应然）": "规范论断",
+    "增强语": "确定性标记 (boosters)",
+    "论据": "证据 (evidence)",
+    "少见的套话": "套话 (no reference corpus says they are rare)",
 }
 
 

@@ -206,3 +206,102 @@ def test_sentences_must_come_from_the_gold():
         score_category("hedge", sentences=["或许如此"])
     with pytest.raises(TypeError, match="previous"):
         score_lexicons(previous="yes")
+
+
+# --- the revision after the lesson review (guideline §11) ----------------------------------------
+
+
+def _coded(article_id, index):
+    return next(s for s in GOLD if s.article_id == article_id and s.index == index)
+
+
+def test_the_reviews_recodings_follow_one_rule_each():
+    # 实质上 is counter-expectation stance (§8.2), wherever it occurs
+    for s in GOLD:
+        if "实质上" in s.text:
+            assert "实质上" in [m.text for m in s.spans_of("stance")], (s.article_id, s.index)
+    assert [m.text for m in _coded("A2", 87).spans_of("certainty")] == ["不得不", "终将"]
+    assert "从来" in [m.text for m in _coded("A3", 9).spans_of("certainty")]
+    assert "说得直接一些" in [m.text for m in _coded("A2", 74).spans_of("stance")]
+    assert "复杂与繁琐" in [m.text for m in _coded("A5", 2).spans_of("filler")]
+    assert _coded("A2", 56).voice == "quoted"  # 在他们看来: a view the writer reports and rejects
+
+
+def test_future_weilai_is_coded_only_as_an_adverbial_before_a_verb_phrase():
+    # guideline §4.3: 未来 before a noun (with or without 的) is never a prediction marker
+    for s in GOLD:
+        coded = {m.start for m in s.spans_of("prediction") if m.text == "未来"}
+        for start in (i for i in range(len(s.text)) if s.text.startswith("未来", i)):
+            after = s.text[start + 2 : start + 3]
+            before_noun = after in {"的", "社", "新", "发"} or not after
+            if before_noun:
+                assert start not in coded, (s.article_id, s.index)
+    assert not _coded("A5", 60).spans_of("prediction")
+    assert "未来" in [m.text for m in _coded("A2", 61).spans_of("prediction")]
+
+
+def test_the_header_records_the_revision_and_its_date():
+    meta = gold_metadata()
+    assert "Revised 2026-11-30" in meta["revisions"]
+    assert "not a blind second coding" in meta["revisions"]
+
+
+def test_lesson_07_sensitivity_reading_holds():
+    # lesson 07's abstract: the certainty order is the same counted with the gold standard, the
+    # hedge order is not; dropping one certainty marker changes who is highest
+    import pandas as pd
+
+    from beyond_traffic.claims import profiles_table
+    from beyond_traffic.count import han_count
+    from beyond_traffic.uncertainty import leave_one_marker_out
+
+    han = pd.Series({a: han_count(get_article(a).clean) for a in ARTICLE_IDS})
+    coded = Counter((s.article_id, m.category) for s in GOLD for m in s.spans)
+    profiles = profiles_table()
+
+    def order(rates):
+        return list(pd.Series(rates).sort_values(ascending=False).index)
+
+    for kind, column, same in [
+        ("certainty", "certainty_per_1000", True),
+        ("hedge", "hedges_per_1000", False),
+    ]:
+        gold_rates = {a: 1000 * coded[(a, kind)] / han[a] for a in ARTICLE_IDS}
+        assert (order(gold_rates) == order(profiles[column].to_dict())) is same, kind
+    loo = leave_one_marker_out("certainty")
+    changed = {
+        m.replace("去掉 ", "") for m in loo.index[loo["highest"] != loo.loc["（全部）", "highest"]]
+    }
+    assert changed and changed <= {"只会", "肯定"}, changed
+
+
+def test_the_contested_codings_change_the_figures_lesson_06_says_they_change():
+    # guideline §3.4 and §8.5, lesson 06 section 2.6: coded the other way, the old hedge lexicon
+    # scores much better and A5's author voice hedges far more
+    import dataclasses
+    import re
+
+    contested = re.compile(r"几乎(?=所有|都)|或许(?=才是)")
+
+    def other_way(s):
+        spans = [m for m in s.spans if not (m.category == "stance" and m.text == "或许才是")]
+        spans += [
+            MarkerSpan("hedge", m.group(), m.start(), m.end()) for m in contested.finditer(s.text)
+        ]
+        return dataclasses.replace(s, spans=tuple(spans))
+
+    alt = [other_way(s) for s in GOLD]
+    old = previous_version("hedges")
+    assert (
+        score_category("hedge", lexicon=old, sentences=alt).precision
+        > score_category("hedge", lexicon=old).precision + 0.1
+    )
+
+    def a5_author_hedges(sentences):
+        return sum(
+            len(s.spans_of("hedge"))
+            for s in sentences
+            if s.article_id == "A5" and s.voice == "author"
+        )
+
+    assert a5_author_hedges(alt) >= 2 * a5_author_hedges(GOLD)

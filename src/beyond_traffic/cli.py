@@ -1,4 +1,4 @@
-"""The ``beyond-traffic`` command: one argparse subcommand per job (grade, clean, audit)."""
+"""The ``beyond-traffic`` command: one argparse subcommand per job (grade, clean, audit, …)."""
 
 from __future__ import annotations
 
@@ -204,6 +204,60 @@ def _run_audit(args: argparse.Namespace) -> int:
             print(f"    − {old!r}")
         for old, new in report.changed[:k]:
             print(f"    {old!r} → {new!r}")
+    return 0
+
+
+@register
+def _add_student_edition(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "student-edition",
+        help="write the student repository: lessons, release, package; no solutions",
+        description="Run in the instructors' repository. See docs/jupyterhub.md.",
+    )
+    p.add_argument("target", type=Path, help="folder to write (empty, or an earlier edition)")
+    p.add_argument("--from", dest="root", type=Path, default=Path.cwd(), help="repository")
+    p.add_argument("--commit", action="store_true", help="git init (if needed) and commit")
+    p.set_defaults(func=_run_student_edition)
+
+
+def _run_student_edition(args: argparse.Namespace) -> int:
+    from .edition import write_edition
+
+    try:
+        files = write_edition(args.target, root=args.root, commit=args.commit)
+    except (FileNotFoundError, FileExistsError, ValueError) as exc:
+        print(f"beyond-traffic student-edition: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(files)} files written to {args.target}")
+    return 0
+
+
+@register
+def _add_lms_grades(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "lms-grades",
+        help="grades of one assignment as a CSV an LMS imports (Moodle, Canvas, plain)",
+        description="Every student of the gradebook; one who submitted nothing is 'missing'.",
+    )
+    p.add_argument("assignment", help="assignment name, e.g. ps1_segment")
+    p.add_argument("--format", dest="fmt", choices=["csv", "moodle", "canvas"], default="csv")
+    p.add_argument("--out", type=Path, default=None, help="file to write (default: stdout)")
+    p.add_argument("--course", type=Path, default=None, help="course folder (default: current)")
+    p.set_defaults(func=_run_lms_grades)
+
+
+def _run_lms_grades(args: argparse.Namespace) -> int:
+    from .lms import grade_rows, grades_csv
+
+    try:
+        text = grades_csv(grade_rows(args.course, args.assignment), args.assignment, fmt=args.fmt)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"beyond-traffic lms-grades: {exc}", file=sys.stderr)
+        return 2
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
     return 0
 
 

@@ -52,3 +52,15 @@ def test_written_answers_await_manual_grading_then_count(twin_courses, tmp_path)
     assert alice["score"] == alice_before["score"] + 1.0
     q3 = next(q for q in after.questions if q["question"] == "mini/q3_reflect")
     assert q3["awaiting_manual"] == len(answered) - 1 and q3["mean"] != AWAITING
+
+
+@pytest.mark.slow
+def test_enrolled_students_without_a_submission_are_listed_as_missing(twin_courses, tmp_path):
+    course = tmp_path / "g"
+    shutil.copytree(twin_courses[1], course)
+    ct.nbgrader(course, "db", "student", "add", "ghost", "--last-name=幽", "--first-name=灵")
+    summary = write_summary(load_course(course), "mini", [], out_dir=tmp_path / "r")
+    ghost = next(r for r in summary.rows if r["student"] == "ghost")
+    assert ghost["status"] == "missing" and ghost["score"] == 0
+    others = {r["student"]: r["status"] for r in summary.rows if r["student"] != "ghost"}
+    assert set(others.values()) == {"not in this run"}

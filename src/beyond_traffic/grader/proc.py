@@ -63,9 +63,16 @@ def set_limits(limits: dict[str, int], *, nproc: bool = True) -> None:
     ``nproc`` is off where the process shares its uid with the grader (it would count the
     grader's own processes too).
 
+    Limits are for good: call it only in a process made for the sandbox (here, a child).
+
     Example:
-        >>> set_limits({**DEFAULT_LIMITS, "cpu_seconds": 10**6}, nproc=False) is None
-        True
+        >>> import subprocess, sys
+        >>> code = ("import resource; from beyond_traffic.grader.proc import *; "
+        ...         "set_limits(DEFAULT_LIMITS, nproc=False); "
+        ...         "print(resource.getrlimit(resource.RLIMIT_FSIZE)[0] // 2**20, 'MB')")
+        >>> run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        >>> run.stdout.split()
+        ['64', 'MB']
     """
     pairs = [
         (resource.RLIMIT_CPU, limits["cpu_seconds"]),

@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 import time
+import warnings
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -374,6 +375,8 @@ def grade_assignment(
         raise TypeError("assignment must be a non-empty str, e.g. 'ps1_segment'")
     for noisy in ("traitlets", "nbgrader", "NbGrader", "Autograde", "ReplayAutograde"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
+    # nbgrader's own gradebook code trips SQLAlchemy's "not in session" warning on every write.
+    warnings.filterwarnings("ignore", message=".*not in session.*")
     course = load_course(course_root)
     # nbgrader runs `alembic` from PATH when it opens a gradebook: use the one beside us.
     bindir = str(Path(sys.executable).parent)

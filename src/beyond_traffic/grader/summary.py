@@ -59,6 +59,12 @@ def collect_scores(course: Course, assignment: str) -> dict[str, dict[str, float
     return scores
 
 
+def enrolled_students(course: Course) -> set[str]:
+    """Ids of every student in the gradebook, so those who submitted nothing are listed too."""
+    with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        return {s.id for s in gb.students}
+
+
 def max_scores(course: Course, assignment: str) -> dict[str, float]:
     """``{"notebook/grade_id": max points}`` for the assignment's grade cells."""
     out: dict[str, float] = {}
@@ -84,15 +90,18 @@ def write_summary(
     questions = sorted(maxima)
     total_max = sum(maxima.values())
     by_student = {o.student: o for o in outcomes}
+    enrolled = enrolled_students(course)
     rows = []
-    for student in sorted(set(scores) | set(by_student)):
+    for student in sorted(set(scores) | set(by_student) | enrolled):
         outcome = by_student.get(student)
         cells = scores.get(student, {})
         total = sum(v for v in cells.values() if v is not None)
         awaiting = sum(1 for q in questions if q in cells and cells[q] is None)
         row: dict[str, object] = {
             "student": student,
-            "status": outcome.status if outcome else "not in this run",
+            "status": outcome.status
+            if outcome
+            else ("not in this run" if student in scores else "missing"),
             "score": round(total, 4),
             "max_score": total_max,
             "awaiting_manual": awaiting,

@@ -1,0 +1,14 @@
+"""Global nbgrader config of a Beyond Traffic hub: every server reads it (students included).
+
+install.sh copies it to PREFIX/venv/etc/jupyter/nbgrader_config.py. It names the course and the
+shared exchange from the hub's settings file (deploy/hub/hub.toml), nothing else: the grading
+settings live in the course folder's own nbgrader_config.py, which students never see.
+"""
+
+from beyond_traffic.hub_settings import load_settings
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+_settings = load_settings()
+c.CourseDirectory.course_id = _settings.course_id
+c.Exchange.root = str(_settings.exchange)
