@@ -113,3 +113,60 @@ def test_wrong_types_and_syntax_errors_are_clear():
         observation_code(b"ck.observe('x', lambda: 1)")
     with pytest.raises(SyntaxError):
         observation_code("def (")
+
+
+#: Found in review: test cells the lint accepts although their observation code hands the
+#: kernel an expected value (or runs an expectation there). Each must be refused by the lint
+#: or derive without the expected value.
+SLIPS_THROUGH = {
+    # an expectation whose value is used is not an expression statement: kept in the kernel
+    "assigned_check_in_loop": (
+        "for name, text in [('n', '直播 带货 平台')]:\n"
+        "    ck.observe(name, lambda text=text: f(text))\n"
+        "    ok = ck.expect_equal(name, 'SECRET-EXPECTED')\n",
+        "SECRET-EXPECTED",
+    ),
+    "check_in_if_test": (
+        "if True:\n"
+        "    ck.observe('n', lambda: f('流量'))\n"
+        "    if not ck.expect_equal('n', 'SECRET-EXPECTED'):\n        pass\n",
+        "SECRET-EXPECTED",
+    ),
+    # calls that hand their argument on but are not in PASS_THROUGH
+    "dict_zip": (
+        "_words, _counts = ['流量', '平台'], [31337, 2]\n"
+        "ck.observe('f', lambda: f(_words))\n"
+        "ck.expect_equal('f', dict(zip(_words, _counts)))\n",
+        "31337",
+    ),
+    "round": (
+        "_text, _want = '直播 带货', 0.31337\n"
+        "ck.observe('r', lambda: f(_text))\n"
+        "ck.expect_equal('r', round(_want, 3), tol=1e-3)\n",
+        "0.31337",
+    ),
+    "unbound_method": (
+        "_cases = {'流量 之外': 31337}\n"
+        "for _t in _cases:\n"
+        "    ck.observe(_t, lambda _t=_t: f(_t))\n"
+        "    ck.expect_equal(_t, dict.get(_cases, _t))\n",
+        "31337",
+    ),
+    "join": (
+        "_tokens = ['SECRET', 'EXPECTED']\n"
+        "ck.observe('s', lambda: f(_tokens))\n"
+        "ck.expect_equal('s', '-'.join(_tokens))\n",
+        "SECRET",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLIPS_THROUGH))
+def test_no_cell_the_lint_accepts_hands_an_expected_value_to_the_kernel(name):
+    body, secret = SLIPS_THROUGH[name]
+    cell = "from beyond_traffic.grading import Checker\nck = Checker('q', points=1)\n"
+    cell += body + "ck.report()"
+    if expected_value_leaks(cell):
+        return  # refused: grading stops with a message naming the line
+    code = observation_code(cell)
+    assert secret not in code and "expect_" not in code, code

@@ -98,3 +98,37 @@ def test_memo_hands_values_back_in_order():
     cursor = memo.cursor()
     assert [cursor.take("site"), cursor.take("site")] == ["一", "二"]
     assert memo.cursor().take("site") == "一"  # every replay starts again
+
+
+def test_fast_replay_of_a_predicate_reading_a_global_that_a_later_cell_rebinds(
+    tmp_path, monkeypatch
+):
+    """Found in review: a predicate kept by the warm-up reads its globals from the warm-up's
+    namespace, where a later cell has already rebound them: the fast replay then judges with
+    the last cell's value and scores differently from the full one."""
+    first = HEAD + (
+        "ck = Checker('c1', points=1)\n_x = 1\nck.observe('a', lambda: f())\n"
+        "ck.expect_true('a', lambda v: v == _x, points=1)\nck.report()"
+    )
+    second = HEAD + (
+        "ck = Checker('c2', points=1)\n_x = 2\nck.observe('b', lambda: f())\n"
+        "ck.expect_true('b', lambda v: v == _x, points=1)\nck.report()"
+    )
+    cells = [{"grade_id": "c1", "source": first}, {"grade_id": "c2", "source": second}]
+    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    monkeypatch.setenv(REPLAY_ENV, str(empty))
+    memo = Memo()
+    namespace = {"__name__": "__main__", KEEP: memo.keep}
+    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
+    wire.clear_replay_cache()
+    path = tmp_path / "obs.jsonl"
+    for gid, key in (("c1", "a"), ("c2", "b")):
+        wire.write_record(str(path), gid, key, Observation(tag="int", value=1))
+    monkeypatch.setenv(REPLAY_ENV, str(path))
+    full = run_cells(cells)
+    fast_ns = {**namespace, TAKE: memo.cursor().take}
+    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
+    wire.clear_replay_cache()
+    assert fast == full

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -155,3 +156,89 @@ def test_without_any_sandbox_the_grader_refuses_unless_told(system_venv, unprivi
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "sandbox: NONE" in accepted.stdout
     assert ct.gradebook_scores(course)["alice"]["t2_top"] == 3.0
+
+
+# --------------------------------------------------------------------------- found in review
+
+#: A local account (a student's own shell or JupyterHub server on the grading host) watching
+#: the host while a class is graded: mount tables are world-readable and name each box.
+SPY = r"""
+import os, re, sys, time
+end = time.time() + float(sys.argv[1])
+while time.time() < end:
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            info = open(f'/proc/{pid}/mountinfo').read()
+        except OSError:
+            continue
+        for stage in re.findall(r' (/\S+/box-\S+/stage) /run/bt/stage ', info):
+            for dirpath, _, files in os.walk(stage):
+                for f in files:
+                    try:
+                        print('SPY', open(os.path.join(dirpath, f), errors='replace').read(80),
+                              flush=True)
+                    except OSError:
+                        pass
+    time.sleep(0.2)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.geteuid() != 0, reason="another local account exists only beside root")
+def test_local_users_cannot_read_the_files_of_students_being_graded(tmp_path, unprivileged_user):
+    course = ct.make_course(tmp_path / "course")
+    ct.submit(
+        course,
+        "private",
+        ct.answered(course, {}, extra_cells=["import time\ntime.sleep(12)"]),
+        files={"notes/data.csv": "PRIVATE-STUDENT-DATA,42\n"},
+    )
+
+    def demote() -> None:
+        os.setgroups([])
+        os.setgid(unprivileged_user.pw_gid)
+        os.setuid(unprivileged_user.pw_uid)
+
+    spy = subprocess.Popen(
+        ["/usr/bin/python3", "-c", SPY, "600"],
+        cwd="/",
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        preexec_fn=demote,
+    )
+    try:
+        run = ct.beyond_traffic(course, "grade", "mini", "--jobs", "2", "--no-progress")
+    finally:
+        spy.kill()
+        seen, _ = spy.communicate(timeout=30)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "private" in ct.gradebook_scores(course)
+    assert "PRIVATE-STUDENT-DATA" not in seen
+
+
+#: Fills /dev/shm with 16 MB files up to 256 MB (bounded: the point is only to pass 64 MB).
+SHM_FILL = (
+    "import os\nst = os.statvfs('/dev/shm')\nprint('SHM size', st.f_blocks * st.f_frsize)\n"
+    "n = 0\nfor i in range(16):\n    try:\n"
+    "        with open(f'/dev/shm/fill{{i}}', 'wb') as fh:\n"
+    "            for _ in range(16):\n                fh.write(b'0' * 2**20)\n"
+    "        n += 16\n    except OSError:\n        break\nprint('SHM filled', n)"
+)
+
+
+@pytest.mark.slow
+def test_without_root_dev_shm_is_as_small_as_with_root(system_venv, unprivileged_user):
+    """Found in review: bubblewrap's --dev gives /dev a tmpfs of half the host's memory and
+    /dev/shm is a folder in it, writable by the sandbox: no cgroup bounds it for a non-root
+    grader, so two students can fill the host's memory (as root /dev/shm is a 16 MB tmpfs)."""
+    if not shutil.which("bwrap"):
+        pytest.fail("bubblewrap is not installed: `make test` installs it (Debian: bubblewrap)")
+    course, _ = _nonroot_course(unprivileged_user, {"shm": [SHM_FILL]})
+    run = _grade_as(unprivileged_user, system_venv, course, "--jobs", "2")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "sandbox: bubblewrap" in run.stdout
+    out = _outputs(course, "shm")
+    filled = int(out.split("SHM filled")[1].split()[0])
+    assert filled <= 64, out

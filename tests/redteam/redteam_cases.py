@@ -552,3 +552,119 @@ CASES += [
         expect_status="broken",
     ),
 ]
+
+# --------------------------------------------------------------------------- found in review
+
+#: Opens /dev/tty: as root the sandbox kept the grader's session, so /dev/tty is the
+#: instructor's terminal. It writes on it and types into it with TIOCSTI (a harmless comment
+#: here; a real attacker types a command that the instructor's root shell runs after grading).
+TTY = (
+    "import os, fcntl, termios\ngot = []\n"
+    "try:\n"
+    "    fd = os.open('/dev/tty', os.O_RDWR)\n"
+    "    got.append('open')\n"
+    "    os.write(fd, b'\\r\\n[bt-redteam: the sandbox writes on your terminal]\\r\\n')\n"
+    "    got.append('write')\n"
+    "    for ch in '# bt-redteam typed this\\n':\n"
+    "        fcntl.ioctl(fd, termios.TIOCSTI, ch.encode())\n"
+    "    got.append('typed')\n"
+    "except OSError:\n"
+    "    pass\n"
+    "print('TTY', got)"
+)
+#: Reads every key of the session keyring it inherited (the harness plants one, as a login with
+#: pam_keyinit or a Kerberos/AFS/ecryptfs session would). Fresh uids and namespaces do not
+#: change the session keyring, and "possessor" permissions do not look at the uid.
+KEYRING = (
+    "import ctypes, platform\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+    "nr = {{'x86_64': 250, 'aarch64': 219}}.get(platform.machine())\n"
+    "got = []\n"
+    "if nr:\n"
+    "    buf = ctypes.create_string_buffer(4096)\n"
+    "    n = libc.syscall(nr, 11, ctypes.c_long(-3), buf, 4096)  # KEYCTL_READ @s\n"
+    "    for i in range(0, max(n, 0), 4):\n"
+    "        key = int.from_bytes(buf.raw[i:i + 4], 'little')\n"
+    "        val = ctypes.create_string_buffer(4096)\n"
+    "        m = libc.syscall(nr, 11, key, val, 4096)\n"
+    "        if m > 0:\n"
+    "            got.append(val.raw[:m].decode(errors='replace'))\n"
+    "print('KEYRING', got)"
+)
+#: Keeps both cores busy from 96 processes while the sandbox lives (~60 s): a sandbox has no
+#: CPU share of its own, so whoever is graded beside it gets about 1/100 of the machine.
+CPU_HOG = (
+    "import os, time\n"
+    "for _ in range(96):\n"
+    "    if os.fork() == 0:\n"
+    "        end = time.time() + 60\n"
+    "        while time.time() < end:\n"
+    "            pass\n"
+    "        os._exit(0)\n"
+    "print('HOG started')"
+)
+#: A correct answer that needs one or two seconds of CPU per call (inside the 20 s timeout).
+SLOW_HONEST = {
+    "q1_answer": (
+        "def count_chars(text):\n    spent = 0\n    for i in range(20_000_000):\n"
+        "        spent += i\n    return len(text.replace(' ', ''))"
+    ),
+    "q2_answer": (
+        "from collections import Counter\n\ndef top_words(tokens, k):\n"
+        "    return [w for w, _ in Counter(tokens).most_common(k)]"
+    ),
+}
+
+CASES += [
+    Case(
+        "terminal_hijack",
+        "opens /dev/tty (the instructor's terminal when the grader runs in one), writes on it "
+        "and types into it with TIOCSTI; as root the sandbox kept the grader's session",
+        cells=[TTY],
+        evidence="TTY []",
+    ),
+    Case(
+        "session_keyring",
+        "reads the keys of the session keyring it inherited from the grader (the harness plants "
+        "one holding KEYRING-SECRET)",
+        cells=[KEYRING],
+        evidence="KEYRING []",
+    ),
+    Case(
+        "zx_cpu_hog",
+        "runs 96 busy processes for 60 s so that the student graded next, beside it "
+        "(zy_slow_honest), times out: sandboxes share the CPU without a share of their own",
+        cells=[CPU_HOG, *["import time\ntime.sleep(17)"] * 3],
+        evidence="HOG started",
+    ),
+    Case(
+        "zy_slow_honest",
+        "honest, with answers that need a second or two of CPU each, graded beside zx_cpu_hog",
+        answers=SLOW_HONEST,
+        expect={"t1_count": 2.0, "t2_top": 3.0},
+    ),
+    Case(
+        "display_update_flood",
+        "shows a 1-byte display and replaces it with 15 MB through update_display_data, which "
+        "nbclient applies without passing the output caps",
+        cells=[
+            "from IPython.display import display, update_display\n"
+            "display({{'text/plain': 'x'}}, raw=True, display_id='flood')\n"
+            "update_display({{'text/plain': '流' * 5_000_000}}, raw=True, display_id='flood')\n"
+            "print('FLOOD sent')"
+        ],
+        evidence="FLOOD sent",
+    ),
+    Case(
+        "escape_in_filename",
+        "names its notebook with terminal escape sequences; the grader prints the name in its "
+        "summary on the instructor's terminal (title, clear screen, fake text)",
+        notebook_name="mini\x1b]0;OWNED\x07\x1b[2J\x1b[31mall grades ok\x1b[0m.ipynb",
+        expect_status="broken",
+    ),
+    Case(
+        "bad_timestamp",
+        "hands in a timestamp.txt that is not a date (students write it in the exchange): "
+        "nbgrader's reader raises AttributeError and the submission ends 'failed', ungraded",
+        edit="bad_timestamp",
+    ),
+]

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import copy
 import csv
+import ctypes
+import fcntl
+import json
 import os
+import platform
+import pty
 import subprocess
 import tempfile
+import termios
+import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,6 +33,44 @@ CELL_TIMEOUT, GRACE = 20, 20
 CANARY = "HIDDEN-CANARY-Q7X"
 #: Honest students around the attackers (zz_after is graded after every attack).
 HONEST = ("alice", "zz_after")
+#: What the sandbox would write on the instructor's terminal (see the terminal_hijack case).
+TERMINAL_MARK = "bt-redteam: the sandbox writes"
+#: A secret in the grader's session keyring (see the session_keyring case).
+KEYRING_SECRET = b"KEYRING-SECRET"
+
+
+def _instructor_session() -> None:
+    """In the grader's child: run as an instructor does, on a terminal and in a login session.
+
+    Called after ``setsid`` with the pty's slave as stdin: make it the controlling terminal,
+    and join a session keyring holding a secret (what pam_keyinit, Kerberos, AFS or ecryptfs
+    leave there). Best effort: a machine that forbids keyrings simply has none to leak.
+    """
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    keyctl = {"x86_64": 250, "aarch64": 219}.get(platform.machine())
+    add_key = {"x86_64": 248, "aarch64": 217}.get(platform.machine())
+    if keyctl and add_key:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.syscall(keyctl, 1, b"bt-redteam-session")  # KEYCTL_JOIN_SESSION_KEYRING
+        libc.syscall(
+            add_key,
+            b"user",
+            b"bt-redteam-secret",
+            KEYRING_SECRET,
+            len(KEYRING_SECRET),
+            ctypes.c_long(-3),  # KEY_SPEC_SESSION_KEYRING
+        )
+
+
+def _drain(master: int, into: list[bytes]) -> None:
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            return
+        if not chunk:
+            return
+        into.append(chunk)
 
 
 def _edited(course: Path, case: Case, places: dict[str, str]) -> nbformat.NotebookNode:
@@ -94,7 +139,10 @@ def _build(base: Path) -> dict:
     ct.submit(course, "carol", ct.release_notebook(course))
     for case in CASES:
         files = case.files
-        if case.links:
+        if case.edit == "bad_timestamp":
+            folder = ct.submit(course, case.name, _edited(course, case, places), files=files)
+            (folder / "timestamp.txt").write_text("not-a-date", encoding="utf-8")
+        elif case.links:
             folder = ct.submit(course, case.name, None, files=files)
             for rel, target in case.links.items():
                 (folder / rel).symlink_to(target.format(**places))
@@ -109,16 +157,27 @@ def _build(base: Path) -> dict:
     before = ct.tree_digest(course)
     host_before = host.read_bytes()
     started = time.monotonic()
+    # As an instructor runs it: on a terminal of its own (a pty we read), in a login session.
+    master, slave = pty.openpty()
+    terminal: list[bytes] = []
+    reader = threading.Thread(target=_drain, args=(master, terminal), daemon=True)
+    reader.start()
     proc = subprocess.Popen(
         [str(ct.BIN / "beyond-traffic"), "grade", "mini", "--jobs", "2", "--timeout", "300"],
         cwd=course,
         env=ct.ENV,
+        stdin=slave,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
+        preexec_fn=_instructor_session,
     )
+    os.close(slave)
     stdout, stderr = proc.communicate(timeout=3000)
     elapsed = time.monotonic() - started
+    reader.join(timeout=5)
+    os.close(master)
     # Fresh uids of this run, counted from a base derived from the grader's pid.
     base_uid = 210_000 + (proc.pid % 1000) * 200
     ps = subprocess.run(["ps", "-eo", "uid=,args="], capture_output=True, text=True).stdout
@@ -136,6 +195,7 @@ def _build(base: Path) -> dict:
         "host_unchanged": host.read_bytes() == host_before,
         "survivors": survivors,
         "elapsed": elapsed,
+        "terminal": b"".join(terminal).decode("utf-8", "replace"),
     }
 
 
@@ -216,10 +276,24 @@ def test_containment_evidence_in_the_outputs(graded):
     assert "MEMORY refused" in memory and "DISK refused" in memory
     filled = int(text("disk_bomb").split("FILLED")[1].split()[0])
     assert filled < 400, "the work folder and /tmp are size-limited tmpfs"
-    size = (graded.course / "autograded" / "huge_output" / "mini" / "mini.ipynb").stat().st_size
-    assert size < 12 * 1024**2
+    for flood in ("huge_output", "display_update_flood"):
+        size = (graded.course / "autograded" / flood / "mini" / "mini.ipynb").stat().st_size
+        assert size < 12 * 1024**2, (flood, size)
     assert "CONFIG RAN" not in text("planted_ipython_config")
     assert "STARTUP RAN" not in text("planted_ipython_config")
+
+
+def test_the_sandbox_never_reaches_the_instructors_terminal_or_keyring(graded):
+    assert TERMINAL_MARK not in graded.terminal
+    assert "bt-redteam typed this" not in graded.terminal
+    for student in ("terminal_hijack", "session_keyring"):
+        path = graded.course / "autograded" / student / "mini" / "mini.ipynb"
+        assert KEYRING_SECRET.decode() not in _all_outputs(nbformat.read(path, as_version=4))
+
+
+def test_student_text_reaches_the_terminal_without_escape_sequences(graded):
+    for stream in (graded.run.stdout, graded.run.stderr, graded.terminal):
+        assert "\x1b]0;OWNED" not in stream and "\x1b[2J" not in stream
 
 
 def test_symlinks_do_not_copy_solutions_into_autograded(graded):
@@ -245,3 +319,35 @@ def _dead(path: Path) -> bool:
     except PermissionError:
         return False
     return False
+
+
+#: One-character markdown cells in a notebook under the 50 MB limit (about 45 MB).
+MANY_CELLS = 600_000
+
+
+def test_a_notebook_of_many_tiny_cells_is_graded_within_its_time_bound(tmp_path):
+    """The grader's own work on a submission (read, validate, sanitise, derive, merge, write)
+    runs outside the sandbox and its timeouts: it must stay small beside ``--timeout``.
+
+    Found in review: 600,000 one-character markdown cells (45 MB) kept a run with
+    ``--timeout 60`` busy for 7 minutes, the grader's own process growing to 3.9 GB; most of
+    it in nbformat validation and nbgrader's preprocessors, none of it under any limit.
+    """
+    course = ct.make_course(tmp_path / "course")
+    ct.submit(course, "alice", ct.answered(course, ct.HONEST))
+    nb = json.loads(nbformat.writes(ct.answered(course, {})))
+    nb["cells"][1:1] = [
+        {"cell_type": "markdown", "id": f"m{i}", "metadata": {}, "source": "x"}
+        for i in range(MANY_CELLS)
+    ]
+    ct.submit(course, "many_cells", json.dumps(nb))
+    timeout = 60
+    started = time.monotonic()
+    run = ct.beyond_traffic(course, "grade", "mini", "--jobs", "2", "--timeout", str(timeout))
+    elapsed = time.monotonic() - started
+    assert run.returncode == 0, run.stdout + run.stderr
+    scores = ct.gradebook_scores(course)
+    assert scores["alice"]["t1_count"] == 2.0 and scores["alice"]["t2_top"] == 3.0
+    assert scores["many_cells"]["t1_count"] == scores["many_cells"]["t2_top"] == 0.0
+    # the notebook's own bound, then start-up, the honest neighbour, replay and writing
+    assert elapsed < timeout + 120, elapsed
