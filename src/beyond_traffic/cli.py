@@ -67,6 +67,7 @@ def _run_grade(args: argparse.Namespace) -> int:
     from .grader.runner import grade_assignment
     from .grader.sandbox import NoSandboxError, capabilities, describe
     from .grader.summary import format_table, write_summary
+    from .grader.terminal import printable
 
     if args.jobs is not None and args.jobs < 1:
         print("--jobs must be >= 1", file=sys.stderr)
@@ -95,7 +96,7 @@ def _run_grade(args: argparse.Namespace) -> int:
     print(f"{args.assignment}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     for o in outcomes:
         if o.status in ("broken", "failed") or o.messages and o.status != "skipped":
-            print(f"  {o.student}: {o.status}: {'; '.join(o.messages)}")
+            print(printable(f"  {o.student}: {o.status}: {'; '.join(o.messages)}"))
     print(format_table(summary))
     print(f"grades: {summary.grades_csv}\nquestions: {summary.questions_csv}")
     if summary.plot_png:

@@ -29,7 +29,7 @@ def test_v2_moves_the_grader_to_a_leaf_enables_controllers_and_writes_limits(tmp
     def mkdir_with_files(self, *args, **kwargs):
         # A real cgroup folder appears with its control files; a plain folder does not.
         original_mkdir(self, *args, **kwargs)
-        for name in ("pids.max", "memory.max", "memory.swap.max", "cgroup.procs"):
+        for name in ("pids.max", "memory.max", "memory.swap.max", "cpu.weight", "cgroup.procs"):
             (self / name).write_text("max")
 
     monkeypatch.setattr(Path, "mkdir", mkdir_with_files)
@@ -37,13 +37,14 @@ def test_v2_moves_the_grader_to_a_leaf_enables_controllers_and_writes_limits(tmp
         "bt-box", cgroups.CgroupLimits(pids=99, memory_bytes=12345), root=tmp_path
     )
     assert group is not None and group.version == 2
-    assert (own / "cgroup.subtree_control").read_text() == "+pids +memory"
+    assert (own / "cgroup.subtree_control").read_text() == "+pids +memory +cpu"
     leaf = own / f"bt-grader-{os.getpid()}"
     assert (leaf / "cgroup.procs").read_text() == str(os.getpid())
     box = own / "bt-box"
     assert (box / "pids.max").read_text() == "99"
     assert (box / "memory.max").read_text() == "12345"
     assert (box / "memory.swap.max").read_text() == "0"
+    assert (box / "cpu.weight").read_text() == "100"  # one share per sandbox, not per process
 
 
 def test_v2_without_the_pids_controller_gives_no_group(tmp_path, monkeypatch):
@@ -62,5 +63,8 @@ def test_real_v1_group_limits_and_removal():
     assert group is not None and group.version == 1
     pids = next(f for f in group.folders if f.parent.name == "pids")
     assert (pids / "pids.max").read_text().strip() == "42"
+    if os.access("/sys/fs/cgroup/cpu", os.W_OK):
+        cpu = next(f for f in group.folders if f.parent.name == "cpu")
+        assert (cpu / "cpu.shares").read_text().strip() == "1024"
     group.remove()
     assert not any(f.exists() for f in group.folders)

@@ -1,11 +1,14 @@
-"""A cgroup per sandbox capping its processes and memory, on cgroup v1 or v2."""
+"""A cgroup per sandbox capping its processes and memory and sharing the CPU, on v1 or v2."""
 
 # cgroup v1 mounts one hierarchy per controller (/sys/fs/cgroup/pids, /sys/fs/cgroup/memory);
 # cgroup v2 has one unified tree where a child group gets the controllers its parent lists in
 # cgroup.subtree_control. Either way the grader creates a group per sandbox, writes its limits,
 # moves the sandbox's first process into it (every later process inherits it) and removes the
-# group afterwards. Where no group can be created (not root and no delegated subtree), the
-# sandbox still has rlimits and a pid namespace, and the grader says so.
+# group afterwards. With the cpu controller each sandbox is one entity for the scheduler, so a
+# submission that forks a hundred busy processes gets one share, not a hundred, and the student
+# graded beside it still gets a fair part of the machine. Where no group can be created (not
+# root and no delegated subtree), the sandbox still has rlimits and a pid namespace, and the
+# grader says so.
 
 from __future__ import annotations
 
@@ -21,10 +24,16 @@ _ROOT = Path("/sys/fs/cgroup")
 
 @dataclass(frozen=True)
 class CgroupLimits:
-    """Limits for one sandbox's group: process count and memory (bytes, swap excluded)."""
+    """Limits for one sandbox's group: process count, memory (bytes, swap excluded), CPU share.
+
+    The CPU share is the scheduler's default for one group (v1 ``cpu.shares``, v2
+    ``cpu.weight``): every sandbox weighs the same, however many processes it runs.
+    """
 
     pids: int = 256
     memory_bytes: int = 3 * 1024**3
+    cpu_shares: int = 1024
+    cpu_weight: int = 100
 
 
 @dataclass
@@ -71,15 +80,15 @@ def _own_v2_group(root: Path) -> Path | None:
 def detect(root: Path = _ROOT) -> tuple[int, list[Path]] | None:
     """Where sandbox groups can be made: ``(1, [pids, memory folders])`` or ``(2, [parent])``.
 
-    v1 needs writable ``pids`` (memory is used when writable too). v2 needs a writable group of
-    our own whose ``cgroup.subtree_control`` enables ``pids``: the grader's own group when it
-    runs as root with a delegated tree, or a systemd-delegated user group.
+    v1 needs writable ``pids`` (memory and cpu are used when writable too). v2 needs a writable
+    group of our own whose ``cgroup.subtree_control`` enables ``pids``: the grader's own group
+    when it runs as root with a delegated tree, or a systemd-delegated user group.
 
     Example:
         >>> detect(Path("/nonexistent")) is None
         True
     """
-    v1 = [root / "pids", root / "memory"]
+    v1 = [root / "pids", root / "memory", root / "cpu"]
     if v1[0].is_dir() and os.access(v1[0], os.W_OK):
         return 1, [d for d in v1 if d.is_dir() and os.access(d, os.W_OK)]
     if (root / "cgroup.controllers").is_file():
@@ -97,10 +106,10 @@ def detect(root: Path = _ROOT) -> tuple[int, list[Path]] | None:
 
 def _enable_v2(parent: Path) -> None:
     # cgroup v2 forbids processes in a group that hands controllers to its children: move the
-    # grader into a leaf group of its own first, then enable pids (and memory) below the parent.
+    # grader into a leaf group of its own first, then enable pids (memory, cpu) below the parent.
     available = (parent / "cgroup.controllers").read_text().split()
     enabled = (parent / "cgroup.subtree_control").read_text().split()
-    wanted = [c for c in ("pids", "memory") if c in available and c not in enabled]
+    wanted = [c for c in ("pids", "memory", "cpu") if c in available and c not in enabled]
     if not wanted:
         return
     leaf = parent / f"bt-grader-{os.getpid()}"
@@ -132,12 +141,16 @@ def create(name: str, limits: CgroupLimits, *, root: Path = _ROOT) -> SandboxCgr
                 (folder / "pids.max").write_text(str(limits.pids))
             elif version == 1 and parent.name == "memory":
                 (folder / "memory.limit_in_bytes").write_text(str(limits.memory_bytes))
+            elif version == 1 and parent.name == "cpu":
+                (folder / "cpu.shares").write_text(str(limits.cpu_shares))
             elif version == 2:
                 (folder / "pids.max").write_text(str(limits.pids))
                 if (folder / "memory.max").exists():
                     (folder / "memory.max").write_text(str(limits.memory_bytes))
                 if (folder / "memory.swap.max").exists():
                     (folder / "memory.swap.max").write_text("0")
+                if (folder / "cpu.weight").exists():
+                    (folder / "cpu.weight").write_text(str(limits.cpu_weight))
     except OSError:
         SandboxCgroup(version, made).remove()
         return None

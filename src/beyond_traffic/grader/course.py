@@ -16,6 +16,45 @@ from traitlets.config.loader import PyFileConfigLoader
 STATE_DIR = ".beyond_traffic"
 
 
+class TolerantCourseDirectory(CourseDirectory):
+    """nbgrader's CourseDirectory, reading a ``timestamp.txt`` that is not a date as no time.
+
+    Students write ``timestamp.txt`` into the exchange themselves; nbgrader's own reader then
+    calls a method CourseDirectory lacks and the submission would end ungraded. Here it is
+    graded without a submission time, and :func:`timestamp_problem` tells the instructor why.
+    """
+
+    def get_existing_timestamp(self, dest_path: str):  # noqa: D102 - nbgrader's signature
+        if timestamp_problem(Path(dest_path)):
+            return None
+        return super().get_existing_timestamp(dest_path)
+
+
+def timestamp_problem(folder: Path) -> str | None:
+    """Why ``folder/timestamp.txt`` is not a time, or ``None`` when it is one (or is absent).
+
+    Example:
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "timestamp.txt").write_text("下周一")
+        >>> timestamp_problem(d)
+        "timestamp.txt is not a date ('下周一'): graded without a submission time"
+    """
+    from nbgrader.utils import parse_utc
+
+    path = folder / "timestamp.txt"
+    if path.is_symlink() or not path.is_file():
+        return None
+    text = ""
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read(200).decode("utf-8", "replace").strip()
+        if text:
+            parse_utc(text)
+    except (OSError, ValueError, OverflowError, TypeError):
+        return f"timestamp.txt is not a date ({text[:40]!r}): graded without a submission time"
+    return None
+
+
 @dataclass
 class Course:
     """An nbgrader course folder (the one holding ``nbgrader_config.py``)."""
@@ -109,7 +148,7 @@ def load_course(root: Path | str | None = None) -> Course:
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     if "root" not in config.get("CourseDirectory", {}):
         config.CourseDirectory.root = str(root)
-    coursedir = CourseDirectory(config=config)
+    coursedir = TolerantCourseDirectory(config=config)
     return Course(Path(coursedir.root).resolve(), config, coursedir)
 
 

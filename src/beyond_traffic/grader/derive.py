@@ -19,12 +19,12 @@ import ast
 from .cell_ast import (
     BODIES,
     EXPECT_ARGUMENTS,
-    PASS_THROUGH,
     bound_names,
     call_name,
     contains_observe,
+    course_names,
     expected_args,
-    is_check,
+    has_check,
     is_observe,
     loaded_names,
 )
@@ -36,13 +36,18 @@ OBSERVE_MARK = "beyond_traffic_observe"
 
 
 def _without_checks(stmt: ast.stmt) -> ast.stmt:
-    """A copy of ``stmt`` whose nested bodies keep only what observes or binds."""
+    """A copy of ``stmt`` whose nested bodies lose every statement that checks.
+
+    A nested statement holding an ``expect_*`` or ``report`` call anywhere — as a statement, an
+    assignment's value or an ``if`` test — goes, unless it also observes; then the lint refuses
+    the cell (:func:`expected_value_leaks`), because no part of a check may run in the kernel.
+    """
     node = ast.parse(ast.unparse(stmt)).body[0]
     for sub in ast.walk(node):
         for field in BODIES:
             body = getattr(sub, field, None)
             if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
-                kept = [s for s in body if not is_check(s)]
+                kept = [s for s in body if contains_observe(s) or not has_check(s)]
                 setattr(sub, field, kept or [ast.Pass()])
     return node
 
@@ -99,25 +104,70 @@ def observation_code(source: str) -> str:
     return ast.unparse(ast.Module(body=kept, type_ignores=[])) if kept else ""
 
 
-def _names_passed_on(node: ast.AST) -> set[str]:
-    """Names whose values can reach the expected value, not only feed a reference computation."""
+def _names_passed_on(node: ast.AST, shields: set[str]) -> set[str]:
+    """Names whose values can reach the expected value, not only feed a reference computation.
+
+    Only a call of a *shield* keeps its arguments from the expected value: a course function
+    (imported from ``beyond_traffic`` in the cell), which computes a public reference a student
+    could call too, or a reference function the cell defines and keeps out of the kernel. Any other
+    call — a builtin (``round``, ``dict(zip(...))``), a method (``"-".join``), an unbound method
+    (``dict.get``), a name the lint does not know — may hand its argument on unchanged.
+    """
     found: set[str] = set()
 
     def visit(n: ast.AST) -> None:
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
             found.add(n.id)
             return
-        if isinstance(n, ast.Call) and call_name(n) not in PASS_THROUGH:
-            # Arguments are inputs of a reference computation, and a called name is a function;
-            # but a method of a value (``ref.upper()``) still passes that value on.
-            if isinstance(n.func, ast.Attribute):
-                visit(n.func.value)
+        if isinstance(n, ast.Call) and _root_name(n.func) in shields:
             return
         for child in ast.iter_child_nodes(n):
             visit(child)
 
     visit(node)
-    return found
+    return found - shields
+
+
+def _root_name(func: ast.AST) -> str | None:
+    """``f`` for ``f(...)``, ``bt`` for ``bt.clean.f(...)``; ``None`` for anything else."""
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return func.id if isinstance(func, ast.Name) else None
+
+
+def _bare_names(node: ast.AST) -> set[str]:
+    """Names ``node`` is made of directly: a name, or names inside literal containers."""
+    if isinstance(node, ast.Name):
+        return {node.id}
+    if isinstance(node, ast.Starred):
+        return _bare_names(node.value)
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return set().union(*(_bare_names(e) for e in node.elts))
+    if isinstance(node, ast.Dict):
+        return set().union(*(_bare_names(e) for e in [*node.keys, *node.values] if e))
+    return set()
+
+
+def _shields(tree: ast.Module, in_kernel: set[str]) -> set[str]:
+    """Callables whose arguments the lint treats as inputs of a reference computation.
+
+    A function the cell defines counts when the kernel never receives it and none of its
+    ``return`` statements hands a parameter it never rebinds straight back (``return text`` or
+    ``return [text]`` would make the expected value the input itself). What it computes from a
+    parameter is trusted to be a reference computation: the lint catches slips, it does not prove
+    a cell safe.
+    """
+    shields = course_names(tree)
+    for stmt in tree.body:
+        if not isinstance(stmt, ast.FunctionDef) or stmt.name in in_kernel:
+            continue
+        a = stmt.args
+        params = {x.arg for x in [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg] if x}
+        params -= set().union(*(bound_names(s) for s in stmt.body))  # rebound: computed
+        returns = [n.value for n in ast.walk(stmt) if isinstance(n, ast.Return) and n.value]
+        if not any(_bare_names(r) & params for r in returns):
+            shields.add(stmt.name)
+    return shields
 
 
 def expected_value_leaks(source: str) -> list[str]:
@@ -125,7 +175,9 @@ def expected_value_leaks(source: str) -> list[str]:
 
     Observation code runs in the student's kernel, so a name it binds (an input of an ``observe``
     lambda) must not *be* an expected value: it may appear in an expectation only as an argument
-    of a call that computes the reference, such as ``strip_pinyin_annotations(_a1)``.
+    of a function that computes the reference: a course function such as
+    ``strip_pinyin_annotations(_a1)``, or a ``_reference`` the cell itself defines.
+    A check that would run in the kernel (inside a statement that also observes) is refused too.
 
     Example:
         >>> cell = '''
@@ -140,9 +192,15 @@ def expected_value_leaks(source: str) -> list[str]:
     """
     tree = ast.parse(source)
     in_kernel: set[str] = set()
+    leaks = []
     for stmt in _derive(tree.body):
         in_kernel |= bound_names(stmt)
-    leaks = []
+        if has_check(stmt):
+            leaks.append(
+                f"line {stmt.lineno}: a check inside code that also observes would run in the "
+                "kernel; observe and check in separate statements"
+            )
+    shields = _shields(tree, in_kernel)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or call_name(node) not in EXPECT_ARGUMENTS:
             continue
@@ -150,7 +208,7 @@ def expected_value_leaks(source: str) -> list[str]:
             continue
         reached = set()
         for arg in expected_args(node):
-            reached |= _names_passed_on(arg) & in_kernel
+            reached |= _names_passed_on(arg, shields) & in_kernel
         if reached:
             key = ast.unparse(node.args[0]) if node.args else "?"
             leaks.append(

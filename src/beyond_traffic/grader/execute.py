@@ -31,6 +31,7 @@ __all__ = ["CELL_OUTPUT_CAP", "NOTEBOOK_OUTPUT_CAP", "CappedClient", "run"]
 #: Output bytes kept per cell and per notebook; the rest is dropped with a notice.
 CELL_OUTPUT_CAP = 1_000_000
 NOTEBOOK_OUTPUT_CAP = 8_000_000
+TRUNCATED = "\n[beyond-traffic: 输出过多，已截断 output too large, truncated]\n"
 #: Exit codes of :func:`run`.
 OK, KERNEL_DIED, EXECUTION_ERROR, KERNEL_STOPPED = 0, 3, 4, 5
 
@@ -66,24 +67,40 @@ class CappedClient(NotebookClient):
         self._cell_bytes: dict[int, int] = {}
         self._total_bytes = 0
         self._truncated: set[int] = set()
+        self._display_bytes: dict[str, int] = {}
+
+    def _notice(self, outs: list, cell_index: int) -> None:
+        if cell_index not in self._truncated:
+            self._truncated.add(cell_index)
+            outs.append(nbformat.v4.new_output("stream", name="stdout", text=TRUNCATED))
 
     def output(self, outs, msg, display_id, cell_index):  # noqa: D102 - nbclient hook
         size = _size(msg)
         used = self._cell_bytes.get(cell_index, 0)
         if used + size > CELL_OUTPUT_CAP or self._total_bytes + size > NOTEBOOK_OUTPUT_CAP:
-            if cell_index not in self._truncated:
-                self._truncated.add(cell_index)
-                outs.append(
-                    nbformat.v4.new_output(
-                        "stream",
-                        name="stdout",
-                        text="\n[beyond-traffic: 输出过多，已截断 output too large, truncated]\n",
-                    )
-                )
+            self._notice(outs, cell_index)
             return None
         self._cell_bytes[cell_index] = used + size
         self._total_bytes += size
+        if display_id:
+            self._display_bytes[display_id] = size
         return super().output(outs, msg, display_id, cell_index)
+
+    def _update_display_id(self, display_id, msg):
+        # nbclient replaces every output shown under ``display_id`` without passing output(): the
+        # growth of each replaced output counts against the caps as new output would.
+        cells = self._display_id_map.get(display_id, {})
+        size = _size(msg)
+        growth = sum(len(i) for i in cells.values()) * (
+            size - self._display_bytes.get(display_id, 0)
+        )
+        if size > CELL_OUTPUT_CAP or self._total_bytes + max(growth, 0) > NOTEBOOK_OUTPUT_CAP:
+            for cell_index in cells:
+                self._notice(self.nb["cells"][cell_index]["outputs"], cell_index)
+            return None
+        self._total_bytes += max(growth, 0)
+        self._display_bytes[display_id] = size
+        return super()._update_display_id(display_id, msg)
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
         # Observation code is the grader's, not the student's: keep it out of In/Out history.

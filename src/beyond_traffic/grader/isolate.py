@@ -16,7 +16,7 @@ import os
 import sys
 
 from . import proc
-from .view import HOME, OBSERVATIONS, STAGE, View
+from .view import DEV_ARGS, HOME, OBSERVATIONS, SHM_BYTES, STAGE, View
 
 __all__ = ["child_task", "build_tree", "outer_bwrap_argv"]
 
@@ -76,7 +76,7 @@ def build_tree(tree: str, view: View, *, kernel: bool, rw_binds: tuple[str, ...]
         os.symlink(f"/proc/{target}", f"{dev}/{name}")
     os.symlink("/proc/self/fd/2", f"{dev}/stderr")
     # Size-limited scratch space before any bind: an interpreter under /tmp goes on top of it.
-    scratch = [("/tmp", view.tmp_bytes, "mode=1777"), ("/dev/shm", 16 * 2**20, "mode=1777")]
+    scratch = [("/tmp", view.tmp_bytes, "mode=1777"), ("/dev/shm", SHM_BYTES, "mode=1777")]
     if kernel:
         scratch.append((HOME, view.home_bytes, f"mode=700,uid={view.uid},gid={view.uid}"))
     for path, size, opts in scratch:
@@ -136,8 +136,7 @@ def outer_bwrap_argv(spec: dict, spec_path: str) -> list[str]:
         "--new-session",
         "--proc",
         "/proc",
-        "--dev",
-        "/dev",
+        *DEV_ARGS,
         "--tmpfs",
         "/tmp",
     ]

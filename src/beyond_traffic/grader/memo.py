@@ -14,11 +14,17 @@
 #
 # A replay forked from the warm process runs the fast version in the warm-up's namespace. A cell
 # that is not eligible, or that raised during the warm-up, simply runs in full as before.
+#
+# The warm-up has run *every* cell before any replay starts, so a kept value must not change with
+# what later cells do: it is kept as a deep copy, and a kept function (an ``expect_true``
+# predicate) reads its globals from a snapshot of the namespace taken when it was kept, not from
+# the namespace a later cell has rebound ``_x`` in.
 
 from __future__ import annotations
 
 import ast
 import copy
+import types
 from collections import defaultdict
 
 from .cell_ast import BODIES, EXPECT_ARGUMENTS, bound_names, call_name
@@ -209,13 +215,70 @@ class Memo:
         self.values: dict[str, list] = defaultdict(list)
 
     def keep(self, key: str, value: object) -> object:
-        """Record ``value`` for ``key`` and return it unchanged (the warm-up's ``__bt_keep__``)."""
-        self.values[key].append(value)
+        """Record ``value`` for ``key`` and return it unchanged (the warm-up's ``__bt_keep__``).
+
+        What is recorded is the value as it is now: a deep copy, or for a function, the function
+        bound to a snapshot of its globals (see the module comment).
+        """
+        self.values[key].append(_as_of_now(value))
         return value
 
     def cursor(self) -> _Cursor:
         """A fresh reader for one replay."""
         return _Cursor(self.values)
+
+
+def _as_of_now(value: object) -> object:
+    """``value`` frozen against later changes to itself or, for a function, to its globals."""
+    if isinstance(value, types.FunctionType):
+        return _with_snapshot_globals(value)
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # noqa: BLE001 - an uncopyable value is kept as it is
+        return value
+
+
+def _global_names(code: types.CodeType) -> set[str]:
+    """Global names a code object and the code objects nested in it may read."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _global_names(const)
+    return names
+
+
+def _with_snapshot_globals(fn: types.FunctionType) -> types.FunctionType:
+    """A copy of ``fn`` whose globals are a copy of its namespace as it is now.
+
+    Functions of the same namespace that it reads are rebound to the same snapshot, so a helper
+    predicate sees the snapshot too; the values it reads are deep copies where they can be.
+    """
+    live = fn.__globals__
+    snapshot = dict(live)
+    memo: dict[int, object] = {}
+    todo, seen = [fn.__code__], set()
+    while todo:
+        code = todo.pop()
+        for name in _global_names(code) - seen:
+            seen.add(name)
+            if name not in snapshot:
+                continue
+            value = snapshot[name]
+            if isinstance(value, types.FunctionType) and value.__globals__ is live:
+                snapshot[name] = _rebound(value, snapshot)
+                todo.append(value.__code__)
+            elif not isinstance(value, types.ModuleType | type):
+                try:
+                    snapshot[name] = copy.deepcopy(value, memo)
+                except Exception:  # noqa: BLE001 - an uncopyable value is shared
+                    pass
+    return _rebound(fn, snapshot)
+
+
+def _rebound(fn: types.FunctionType, globals_: dict) -> types.FunctionType:
+    new = types.FunctionType(fn.__code__, globals_, fn.__name__, fn.__defaults__, fn.__closure__)
+    new.__kwdefaults__ = fn.__kwdefaults__
+    return new
 
 
 class _Cursor:

@@ -10,6 +10,7 @@ import signal
 __all__ = [
     "DEFAULT_LIMITS",
     "die_with_parent",
+    "leave_session_keyring",
     "set_limits",
     "drop_privileges",
     "no_new_privs",
@@ -55,6 +56,35 @@ def die_with_parent() -> None:
         _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
         pass
+
+
+#: keyctl(2) system call numbers (libc has no wrapper; libkeyutils may be absent).
+_KEYCTL = {"x86_64": 250, "aarch64": 219}
+_KEYCTL_JOIN_SESSION_KEYRING = 1
+
+
+def leave_session_keyring() -> bool:
+    """Join a new, empty session keyring, so the keys of the grader's login are out of reach.
+
+    Fresh uids and namespaces do not change the session keyring a process inherits, and keys
+    in it (Kerberos, AFS, ecryptfs, pam_keyinit) are readable by whoever possesses the keyring.
+
+    Returns:
+        True when a new keyring was joined; False where keyrings are unavailable or forbidden
+        (then the sandbox cannot read any either).
+
+    Example:
+        >>> import subprocess, sys
+        >>> code = "from beyond_traffic.grader.proc import *; print(leave_session_keyring())"
+        >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+        'True\\n'
+    """
+    import platform
+
+    number = _KEYCTL.get(platform.machine())
+    if number is None:
+        return False
+    return _LIBC.syscall(number, _KEYCTL_JOIN_SESSION_KEYRING, None) >= 0
 
 
 def set_limits(limits: dict[str, int], *, nproc: bool = True) -> None:

@@ -19,7 +19,14 @@ from nbformat import NotebookNode
 from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 
-from .course import Course, fingerprint, load_course, read_state, write_state
+from .course import (
+    Course,
+    fingerprint,
+    load_course,
+    read_state,
+    timestamp_problem,
+    write_state,
+)
 from .derive import OBSERVE_MARK, expected_value_leaks, observation_code
 from .replay import prepare_warmup, replay
 from .sandbox import (
@@ -30,6 +37,7 @@ from .sandbox import (
     refusal,
     run_notebook,
 )
+from .terminal import printable
 from .writer import read_notebook, sanitize, write_submission
 from .zygote import Zygote
 
@@ -481,7 +489,11 @@ def _finish(course: Course, assignment: str, job: _Job, fut: Future, started: fl
     try:
         write_submission(course, assignment, job.student, prepared)
     except Exception as exc:  # noqa: BLE001 - the next run retries (state stays "started")
-        return Outcome(job.student, "failed", [str(exc)], time.monotonic() - started)
+        return Outcome(job.student, "failed", [printable(str(exc))], time.monotonic() - started)
+    problem = timestamp_problem(course.path("submitted", job.student, assignment))
+    if problem:
+        messages = [*messages, problem]
+    messages = [printable(m) for m in messages]
     write_state(
         state_path,
         {"state": "done", "fingerprint": job.fingerprint, "messages": messages},

@@ -6,7 +6,9 @@
 #   box/             root-owned, mode 0711 (traversable, not listable); random name
 #   box/spec.json    what the sandbox runs, 0600
 #   box/stage/       the student's files with the release files over them, and trusted caches;
-#                    shown read-only inside, copied into the kernel's size-limited tmpfs
+#                    shown read-only inside, copied into the kernel's size-limited tmpfs; as root
+#                    it belongs to the kernel's uid, mode 0700, because the box's path is public
+#                    (every process's mountinfo names it) and the box must stay traversable
 #   box/obs.jsonl    the only host file the kernel can write (its observations)
 #   box/exec/        the executor's folder (the notebook in, the executed notebook out)
 #
@@ -235,6 +237,7 @@ def _stage_files(
         os.chmod(dirpath, 0o755)
         for name in filenames:
             os.chmod(os.path.join(dirpath, name), 0o644)
+    os.chmod(stage, 0o700)  # given to the kernel's uid as root (see the module comment)
     return notes
 
 
@@ -392,6 +395,7 @@ def run_notebook(
         json.dump(spec, fh, ensure_ascii=False)
     if root:
         os.chown(obs, kernel_uid, kernel_uid)
+        os.chown(stage, kernel_uid, kernel_uid)
         for dirpath, _, filenames in os.walk(exec_dir):
             os.chown(dirpath, executor_uid, executor_uid)
             for name in filenames:

@@ -20,6 +20,8 @@ __all__ = [
     "WORK",
     "STAGE",
     "OBSERVATIONS",
+    "SHM_BYTES",
+    "DEV_ARGS",
     "View",
     "interpreter_paths",
     "make_view",
@@ -30,6 +32,8 @@ __all__ = [
 HOME = "/home/student"
 WORK = f"{HOME}/work"
 STAGE = "/run/bt/stage"
+#: Size of the sandbox's /dev/shm.
+SHM_BYTES = 16 * 1024**2
 OBSERVATIONS = "/run/bt/observations.jsonl"
 #: Host system folders shown read-only (those that exist; merged-/usr links are recreated).
 SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
@@ -137,6 +141,19 @@ def make_view(*, stage: str, observations: str, uid: int, home_bytes: int, tmp_b
     )
 
 
+#: bubblewrap arguments for /dev: devices, a 16 MB /dev/shm (as in the root mode), read-only.
+DEV_ARGS = (
+    "--dev",
+    "/dev",
+    "--size",
+    str(SHM_BYTES),
+    "--tmpfs",
+    "/dev/shm",
+    "--remount-ro",
+    "/dev",
+)
+
+
 def bwrap_args(view: View, *, data_fds: dict[str, int]) -> list[str]:
     """bubblewrap arguments that build ``view`` (namespaces and the command are added by callers).
 
@@ -153,7 +170,10 @@ def bwrap_args(view: View, *, data_fds: dict[str, int]) -> list[str]:
         '1048576'
     """
     # The tmpfs folders come first: an interpreter installed under /tmp is bound on top of them.
-    args: list[str] = ["--proc", "/proc", "--dev", "/dev"]
+    # bubblewrap's /dev is a writable tmpfs of half the host's memory, /dev/shm a folder in it:
+    # /dev/shm gets a small tmpfs of its own and /dev is made read-only (no cgroup bounds a
+    # grader that is not root).
+    args: list[str] = ["--proc", "/proc", *DEV_ARGS]
     args += ["--size", str(view.tmp_bytes), "--tmpfs", "/tmp"]
     args += ["--size", str(view.home_bytes), "--tmpfs", HOME]
     for link, target in view.links:

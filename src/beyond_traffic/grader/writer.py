@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from nbgrader.preprocessors import (
 )
 from traitlets import Dict
 
-from .course import Course
+from .course import Course, TolerantCourseDirectory
 
 _SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 _AFTER_EXECUTE = [
@@ -81,16 +82,32 @@ def sanitize(
     return nb
 
 
-def read_notebook(path: Path, *, max_bytes: int = 50 * 1024**2) -> NotebookNode:
-    """Read and validate a notebook, refusing oversized files.
+#: Cells a submitted notebook may have. The grader's own work on a notebook (validation,
+#: nbgrader's preprocessors, merging) runs outside the sandbox's limits and grows with the
+#: number of cells: 600,000 one-character cells took minutes and gigabytes. A problem set has
+#: about a hundred.
+MAX_CELLS = 2_000
+
+
+def read_notebook(
+    path: Path, *, max_bytes: int = 50 * 1024**2, max_cells: int = MAX_CELLS
+) -> NotebookNode:
+    """Read and validate a notebook, refusing oversized files and absurd numbers of cells.
 
     Raises:
-        ValueError: the file is too large, not JSON or not a valid notebook.
+        ValueError: the file is too large, has too many cells, is not JSON or not a notebook.
     """
     if path.stat().st_size > max_bytes:
         raise ValueError(f"notebook larger than {max_bytes // 1024**2} MB")
     try:
-        nb = nbformat.read(str(path), as_version=4)
+        text = path.read_bytes().decode("utf-8")
+        cells = json.loads(text).get("cells")
+    except Exception as exc:  # noqa: BLE001 - every reader error means "unreadable"
+        raise ValueError(f"not a valid notebook ({type(exc).__name__})") from None
+    if isinstance(cells, list) and len(cells) > max_cells:
+        raise ValueError(f"notebook has {len(cells):,} cells, more than the {max_cells:,} allowed")
+    try:
+        nb = nbformat.reads(text, as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # noqa: BLE001 - every reader error means "unreadable"
         raise ValueError(f"not a valid notebook ({type(exc).__name__})") from None
@@ -149,9 +166,7 @@ def write_submission(
     config.CourseDirectory.assignment_id = assignment
     config.CourseDirectory.student_id = student
     config.CourseDirectory.notebook_id = "*"
-    from nbgrader.coursedir import CourseDirectory
-
-    coursedir = CourseDirectory(config=config)
+    coursedir = TolerantCourseDirectory(config=config)
     converter = ReplayAutograde(coursedir=coursedir, config=config, force=True)
     converter.prepared = prepared
     # nbgrader copies the submission with shutil.copy, which follows symbolic links: a link to

@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 
-from .proc import die_with_parent
+from .proc import die_with_parent, leave_session_keyring
 
 __all__ = ["LOG_ENV", "Zygote"]
 
@@ -65,6 +65,9 @@ class Zygote:
             stderr=subprocess.DEVNULL,
             text=True,
             cwd="/",
+            # No controlling terminal: a sandbox must not open /dev/tty (the instructor's) and
+            # write on it or type into it (TIOCSTI).
+            start_new_session=True,
             env={
                 "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                 "LANG": "C.UTF-8",
@@ -130,6 +133,7 @@ def _start(task, spec_path: str, proto: list[int]) -> int:
         code = 70
         try:
             die_with_parent()
+            leave_session_keyring()
             for fd in proto:
                 os.close(fd)
             code = task(spec_path)
