@@ -165,6 +165,63 @@ SLIPS_THROUGH = {
         "ck.expect_equal('s', '-'.join(_tokens))\n",
         "SECRET",
     ),
+    # red team, round 3: reference functions that hand a parameter back in a form the lint
+    # does not recognise as "unchanged"
+    "reference_returns_a_local_alias": (
+        "def _ref(text):\n    y = text\n    return y\n"
+        "_s = 'SECRET-EXPECTED'\nck.observe('a', lambda: f(_s))\n"
+        "ck.expect_equal('a', _ref(_s))\n",
+        "SECRET-EXPECTED",
+    ),
+    "reference_returns_star_args": (
+        "def _ref(*words):\n    return words[0]\n"
+        "_s = 'SECRET-EXPECTED'\nck.observe('a', lambda: f(_s))\n"
+        "ck.expect_equal('a', _ref(_s))\n",
+        "SECRET-EXPECTED",
+    ),
+    "reference_returns_a_copy": (
+        "def _ref(words):\n    return list(words)\n"
+        "_s = ['SECRET-EXPECTED']\nck.observe('a', lambda: f(_s))\n"
+        "ck.expect_equal('a', _ref(_s))\n",
+        "SECRET-EXPECTED",
+    ),
+    "reference_returns_a_conditional": (
+        "def _ref(words, strict=True):\n    return words if strict else []\n"
+        "_s = ['SECRET-EXPECTED']\nck.observe('a', lambda: f(_s))\n"
+        "ck.expect_equal('a', _ref(_s))\n",
+        "SECRET-EXPECTED",
+    ),
+    # a reference function or predicate reading a kernel-held global (no parameter at all)
+    "reference_reads_a_kernel_global": (
+        "_s = 'SECRET-EXPECTED'\ndef _ref():\n    return _s\n"
+        "ck.observe('a', lambda: f(_s))\nck.expect_equal('a', _ref())\n",
+        "SECRET-EXPECTED",
+    ),
+    "predicate_def_reads_a_kernel_global": (
+        "_want = 0.31337\ndef _close(v):\n    return abs(v - _want) < 1e-3\n"
+        "ck.observe('a', lambda: f(_want))\nck.expect_true('a', _close)\n",
+        "0.31337",
+    ),
+    # a shield's name rebound: course import reused by a def, or a def rebound to an identity
+    "course_name_redefined_as_identity": (
+        "from beyond_traffic.clean import strip_pinyin_annotations as _ref\n"
+        "def _ref(text):\n    return text\n"
+        "_s = 'SECRET-EXPECTED'\nck.observe('a', lambda: f(_s))\n"
+        "ck.expect_equal('a', _ref(_s))\n",
+        "SECRET-EXPECTED",
+    ),
+    "reference_rebound_to_identity_lambda": (
+        "def _ref(text):\n    return text.upper()\n_ref = lambda t: t\n"
+        "_s = 'SECRET-EXPECTED'\nck.observe('a', lambda: f(_s))\n"
+        "ck.expect_equal('a', _ref(_s))\n",
+        "SECRET-EXPECTED",
+    ),
+    # an expectation called through an alias is not seen as an expectation at all
+    "expectation_through_an_alias": (
+        "eq = ck.expect_equal\n_s = 'SECRET-EXPECTED'\n"
+        "ck.observe('a', lambda: f(_s))\neq('a', _s)\n",
+        "SECRET-EXPECTED",
+    ),
 }
 
 
