@@ -132,3 +132,65 @@ def test_fast_replay_of_a_predicate_reading_a_global_that_a_later_cell_rebinds(
     fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
     wire.clear_replay_cache()
     assert fast == full
+
+
+#: Red team, round 3: predicates the snapshot does not freeze. Each first cell keeps a predicate
+#: that reads ``_x`` (or ``_ref``) by a route other than a plain function's globals — a
+#: ``functools.partial``, a bound method, a callable instance, a default argument, a closure cell
+#: — and a later cell rebinds or mutates it during the warm-up.
+UNFROZEN = {
+    "partial_of_a_global_reading_function": (
+        "import functools\n_x = 1\ndef _near(v, tol):\n    return abs(v - _x) <= tol\n",
+        "functools.partial(_near, tol=0)",
+        "_x = 2\n",
+    ),
+    "bound_method": (
+        "class _M:\n    def ok(self, v):\n        return v == _x\n_x = 1\n_m = _M()\n",
+        "_m.ok",
+        "_x = 2\n",
+    ),
+    "callable_instance": (
+        "class _Eq:\n    def __call__(self, v):\n        return v == _x\n_x = 1\n",
+        "_Eq()",
+        "_x = 2\n",
+    ),
+    "mutable_default_argument": (
+        "_ref = [1]\n",
+        "lambda v, want=_ref: v == want[0]",
+        "_ref[0] = 2\n",
+    ),
+    "closure_cell": (
+        "_ref = [1]\n_pred = (lambda r: lambda v: v == r[0])(_ref)\n",
+        "_pred",
+        "_ref[0] = 2\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNFROZEN))
+def test_fast_replay_of_predicates_the_snapshot_does_not_freeze(tmp_path, monkeypatch, name):
+    """The full replay scores c1 1/1 (``_x`` is 1 when c1 runs); the fast one 0/1."""
+    setup, predicate, later = UNFROZEN[name]
+    first = HEAD + "ck = Checker('c1', points=1)\n" + setup + "ck.observe('a', lambda: f())\n"
+    first += f"ck.expect_true('a', {predicate}, points=1)\nck.report()"
+    second = HEAD + "ck = Checker('c2', points=1)\n" + later + "ck.observe('b', lambda: f())\n"
+    second += "ck.expect_true('b', lambda v: True, points=1)\nck.report()"
+    cells = [{"grade_id": "c1", "source": first}, {"grade_id": "c2", "source": second}]
+    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
+    assert all(plans.values())  # both cells are eligible for the fast replay
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    monkeypatch.setenv(REPLAY_ENV, str(empty))
+    memo = Memo()
+    namespace = {"__name__": "__main__", KEEP: memo.keep}
+    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
+    wire.clear_replay_cache()
+    path = tmp_path / "obs.jsonl"
+    for gid, key in (("c1", "a"), ("c2", "b")):
+        wire.write_record(str(path), gid, key, Observation(tag="int", value=1))
+    monkeypatch.setenv(REPLAY_ENV, str(path))
+    full = run_cells(cells)
+    fast_ns = {**namespace, TAKE: memo.cursor().take}
+    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
+    wire.clear_replay_cache()
+    assert fast == full
