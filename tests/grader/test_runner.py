@@ -190,3 +190,40 @@ def test_reference_solution_of_ps1_gets_full_marks_with_both_graders(tmp_path):
         tests = {k: v for k, v in tests.items() if k not in {c.name for c in nb.solution_cells}}
     assert tests, "ps1 has no autograded test cells"
     assert {k: ours["ref"][k] for k in tests} == tests
+
+
+def _fifo(folder: Path) -> None:
+    os.mkfifo(folder / "timestamp.txt")
+
+
+def _link_to_an_ignored_fifo(folder: Path) -> None:
+    # nbgrader's copy ignores *.pyc and the grader's skips links; its timestamp reader follows it.
+    os.mkfifo(folder / "pipe.pyc")
+    os.symlink("pipe.pyc", folder / "timestamp.txt")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plant", [_fifo, _link_to_an_ignored_fifo], ids=lambda f: f.__name__)
+def test_a_fifo_as_timestamp_txt_neither_stalls_the_class_nor_fails_the_submission(tmp_path, plant):
+    """Red team, round 3: a student hands in a FIFO as timestamp.txt, or a link to one with a
+    name nbgrader's copy ignores. The grader must finish, grade everyone and exit 0 (an
+    unreadable timestamp is graded without a time), neither block forever on the FIFO nor end
+    the submission "failed" (then every later run retries it and exits 1)."""
+    course = ct.make_course(tmp_path / "c")
+    ct.submit(course, "alice", ct.answered(course, ct.HONEST))
+    folder = ct.submit(course, "mallory", ct.answered(course, ct.HONEST))
+    (folder / "timestamp.txt").unlink()
+    plant(folder)
+    try:
+        run = subprocess.run(
+            [str(ct.BIN / "beyond-traffic"), "grade", "mini", "--no-progress"],
+            cwd=course,
+            env=ct.ENV,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+    except subprocess.TimeoutExpired as exc:
+        pytest.fail(f"beyond-traffic grade still running after 240 s: {exc.stdout!r}")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert set(ct.gradebook_scores(course)) == {"alice", "mallory"}
