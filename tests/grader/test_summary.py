@@ -64,3 +64,25 @@ def test_enrolled_students_without_a_submission_are_listed_as_missing(twin_cours
     assert ghost["status"] == "missing" and ghost["score"] == 0
     others = {r["student"]: r["status"] for r in summary.rows if r["student"] != "ghost"}
     assert set(others.values()) == {"not in this run"}
+
+
+#: A student id chosen in the exchange: nbgrader's inbound folder is writable by every student
+#: and ``nbgrader collect`` only *warns* when a folder's owner differs from the id in its name.
+HOSTILE_ID = '=HYPERLINK("http:\u2215\u2215evil.example","成绩")\x1b]0;PWNED\x07\x1b[2J'
+
+
+@pytest.mark.slow
+def test_grades_csv_is_safe_to_cat_and_to_open_in_a_spreadsheet(tmp_path):
+    """Red team, round 3: the terminal fix escapes printed lines, but grades.csv still holds the
+    student id as written: ``cat grades.csv`` runs its escape sequences (retitles, clears the
+    instructor's terminal) and a spreadsheet runs a cell starting with ``=`` as a formula."""
+    from beyond_traffic.grader.runner import Outcome
+
+    course = ct.make_course(tmp_path / "c")
+    outcome = Outcome(HOSTILE_ID, "graded", [], 1.0)
+    summary = write_summary(load_course(course), "mini", [outcome], out_dir=tmp_path / "r")
+    text = summary.grades_csv.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+    with open(summary.grades_csv, encoding="utf-8", newline="") as fh:
+        cells = [c for row in csv.reader(fh) for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
