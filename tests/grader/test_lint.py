@@ -43,3 +43,26 @@ def test_lint_reports_expected_values_the_kernel_could_read():
     )
     warnings = lint_test_cells([{"grade_id": "q1", "points": 1, "source": source}])
     assert any("kernel's observation code holds" in w for w in warnings)
+
+
+def test_an_expected_value_another_test_cell_left_in_the_kernel_is_refused():
+    """Red team, round 3: the lint looks at one cell at a time. The first cell's observation code
+    binds ``_words`` in the student's kernel; the second expects ``_words`` without binding it,
+    so its own check finds nothing, and a student function reading the global passes."""
+    from beyond_traffic.grader.derive import observation_code
+    from beyond_traffic.grader.runner import _check_leaks
+
+    head = "from beyond_traffic.grading import Checker\n"
+    first = head + (
+        "ck = Checker('q1', points=1)\n_words = ['SECRET', 'EXPECTED']\n"
+        "ck.observe('n', lambda: count_words(_words))\nck.expect_equal('n', 2)\nck.report()"
+    )
+    second = head + (
+        "ck = Checker('q2', points=1)\nck.observe('top', lambda: top_words('直播 带货'))\n"
+        "ck.expect_equal('top', _words)\nck.report()"
+    )
+    assert "SECRET" in observation_code(first)  # the kernel holds _words after the first cell
+    with pytest.raises(ValueError, match="_words"):
+        _check_leaks(
+            {"mini": [{"grade_id": "q1", "source": first}, {"grade_id": "q2", "source": second}]}
+        )
