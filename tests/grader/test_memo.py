@@ -194,3 +194,50 @@ def test_fast_replay_of_predicates_the_snapshot_does_not_freeze(tmp_path, monkey
     fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
     wire.clear_replay_cache()
     assert fast == full
+
+
+def test_fast_replay_of_options_read_from_an_earlier_cell_that_a_later_cell_rebinds(
+    tmp_path, monkeypatch
+):
+    """Red team, round 3: only expected values are kept; an expectation's other arguments
+    (``tol=``, ``points=``, ``ignore_order=``, the key) are evaluated live in the warm-up's
+    namespace. ``_tol`` set in c1 and rebound in c3 is 0.5 when the full replay runs c2 and
+    0.01 when the fast one does: 1.4 against 1.0 passes in full, fails fast."""
+    cells = [
+        {
+            "grade_id": "c1",
+            "source": HEAD + "ck = Checker('c1', points=1)\n_tol = 0.5\n"
+            "ck.observe('a', lambda: f())\nck.expect_equal('a', 1, points=1)\nck.report()",
+        },
+        {
+            "grade_id": "c2",
+            "source": HEAD + "ck = Checker('c2', points=1)\n"
+            "ck.observe('b', lambda: f())\nck.expect_equal('b', 1.0, tol=_tol, points=1)\n"
+            "ck.report()",
+        },
+        {
+            "grade_id": "c3",
+            "source": HEAD + "ck = Checker('c3', points=1)\n_tol = 0.01\n"
+            "ck.observe('c', lambda: f())\nck.expect_equal('c', 1, points=1)\nck.report()",
+        },
+    ]
+    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
+    assert all(plans.values())
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    monkeypatch.setenv(REPLAY_ENV, str(empty))
+    memo = Memo()
+    namespace = {"__name__": "__main__", KEEP: memo.keep}
+    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
+    wire.clear_replay_cache()
+    path = tmp_path / "obs.jsonl"
+    for gid, key, value in (("c1", "a", 1), ("c2", "b", 1.4), ("c3", "c", 1)):
+        tag = type(value).__name__
+        wire.write_record(str(path), gid, key, Observation(tag=tag, value=value))
+    monkeypatch.setenv(REPLAY_ENV, str(path))
+    full = run_cells(cells)
+    fast_ns = {**namespace, TAKE: memo.cursor().take}
+    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
+    wire.clear_replay_cache()
+    assert "score: 1 / 1" in full["c2"][0]["text"]  # the full replay passes c2
+    assert fast == full
