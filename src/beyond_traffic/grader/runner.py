@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import copy
 import logging
 import os
 import shutil
@@ -14,9 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
 from nbformat import NotebookNode
-from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 
 from .course import (
@@ -27,7 +24,7 @@ from .course import (
     timestamp_problem,
     write_state,
 )
-from .derive import OBSERVE_MARK, expected_value_leaks, observation_code
+from .derive import expected_value_leaks
 from .replay import prepare_warmup, replay
 from .sandbox import (
     NoSandboxError,
@@ -37,8 +34,17 @@ from .sandbox import (
     refusal,
     run_notebook,
 )
+from .submission import (
+    Job,
+    kernel_notebook,
+    merge,
+    placeholder,
+    prepare,
+    release_files,
+    source_files,
+)
 from .terminal import printable
-from .writer import read_notebook, sanitize, write_submission
+from .writer import read_notebook, write_submission
 from .zygote import Zygote
 
 
@@ -51,111 +57,6 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
     #: wall seconds this submission took in its sandbox and replay (not time queued)
     seconds: float = 0.0
-
-
-@dataclass
-class _Job:
-    student: str
-    notebooks: dict[str, NotebookNode | str]  # sanitised notebook, or the reason it is broken
-    fingerprint: str
-
-
-def _error_output(message: str) -> NotebookNode:
-    return nbformat.v4.new_output(
-        "error", ename="GradingError", evalue=message, traceback=[f"GradingError: {message}"]
-    )
-
-
-def _is_test(cell: NotebookNode) -> bool:
-    return cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell)
-
-
-def _placeholder(course: Course, assignment: str, student: str, name: str, why: str):
-    """The release notebook with every test cell failing: 0 points and a clear message."""
-    release = course.path("release", ".", assignment) / f"{name}.ipynb"
-    nb = read_notebook(release)
-    nb = sanitize(course, assignment, student, name, nb)
-    for cell in nb.cells:
-        if _is_test(cell):
-            cell.outputs = [_error_output(why)]
-    return nb
-
-
-def _release_files(course: Course, assignment: str) -> list[tuple[Path, str]]:
-    base = course.path("release", ".", assignment)
-    files = []
-    ignore = course.coursedir.ignore + ["*.ipynb"]
-    for path in utils.find_all_files(str(base), ignore):
-        files.append((Path(path), os.path.relpath(path, base)))
-    return files
-
-
-def _source_files(course: Course, assignment: str) -> list[tuple[Path, str]]:
-    base = course.path("source", ".", assignment)
-    if not base.is_dir():
-        return []
-    ignore = course.coursedir.ignore + ["*.ipynb"]
-    return [(Path(p), os.path.relpath(p, base)) for p in utils.find_all_files(str(base), ignore)]
-
-
-def _prepare(course: Course, assignment: str, student: str, names: list[str]) -> _Job:
-    folder = course.path("submitted", student, assignment)
-    notebooks: dict[str, NotebookNode | str] = {}
-    present = sorted(p.name for p in folder.glob("*.ipynb"))
-    for name in names:
-        path = folder / f"{name}.ipynb"
-        if not path.is_file() or path.is_symlink():
-            others = ", ".join(present) or "none"
-            notebooks[name] = f"notebook {name}.ipynb missing (found: {others})"
-            continue
-        try:
-            nb = read_notebook(path)
-            notebooks[name] = sanitize(course, assignment, student, name, nb)
-        except Exception as exc:  # noqa: BLE001 - every failure is a message, not a crash
-            notebooks[name] = f"{name}.ipynb unreadable: {exc}"
-    return _Job(student, notebooks, fingerprint(folder))
-
-
-def kernel_notebook(sanitized: NotebookNode) -> NotebookNode:
-    """The notebook the student's kernel runs: every test cell reduced to its observation code.
-
-    Expected values, reference computations and hidden expectations stay out of the kernel;
-    the full test cells run only in the trusted replay.
-    """
-    nb = copy.deepcopy(sanitized)
-    for cell in nb.cells:
-        if _is_test(cell):
-            try:
-                cell.source = observation_code(cell.source)
-            except SyntaxError:
-                cell.source = ""
-            cell.metadata[OBSERVE_MARK] = True
-            cell.outputs = []
-    return nb
-
-
-def _merge(
-    executed: NotebookNode | None,
-    kernel_nb: NotebookNode,
-    sanitized: NotebookNode,
-    outputs: dict[str, list],
-) -> NotebookNode:
-    """Take student-cell outputs from the sandbox, test-cell outputs only from the replay."""
-    final = copy.deepcopy(sanitized)
-    same_shape = executed is not None and len(executed.cells) == len(final.cells)
-    for i, cell in enumerate(final.cells):
-        if cell.cell_type != "code":
-            continue
-        if _is_test(cell):
-            gid = cell.metadata.nbgrader["grade_id"]
-            if gid in outputs:
-                cell.outputs = [nbformat.from_dict(o) for o in outputs[gid]]
-            else:
-                cell.outputs = [_error_output("test cell could not be replayed")]
-        elif same_shape and executed.cells[i].get("source") == kernel_nb.cells[i].source:
-            cell.outputs = executed.cells[i].get("outputs", [])
-            cell.execution_count = executed.cells[i].get("execution_count")
-    return final
 
 
 class _Zygotes:
@@ -194,7 +95,7 @@ def _imported_modules(tests: dict[str, list[dict]]) -> list[str]:
 def _run_job(
     course: Course,
     assignment: str,
-    job: _Job,
+    job: Job,
     ctx: _Context,
     zygotes: _Zygotes,
 ) -> tuple[dict[str, NotebookNode], list[str], float]:
@@ -206,7 +107,7 @@ def _run_job(
     for name, nb in job.notebooks.items():
         if isinstance(nb, str):
             messages.append(nb)
-            prepared[name] = _placeholder(course, assignment, job.student, name, nb)
+            prepared[name] = placeholder(course, assignment, job.student, name, nb)
             continue
         kernel_nb = kernel_notebook(nb)
         result = run_notebook(
@@ -240,7 +141,7 @@ def _run_job(
             errors = [o.get("ename") for o in outs if o.get("output_type") == "error"]
             if errors:
                 messages.append(f"{name}/{gid}: the replayed test cell raised {errors[0]}")
-        prepared[name] = _merge(result.notebook, kernel_nb, nb, outputs)
+        prepared[name] = merge(result.notebook, kernel_nb, nb, outputs)
     return prepared, messages, time.monotonic() - start
 
 
@@ -422,12 +323,12 @@ def grade_assignment(
     jobs = jobs or os.cpu_count() or 1
     cleanup_stale()
     run_dir = make_run_dir()
-    source = _source_files(course, assignment)
+    source = source_files(course, assignment)
     try:
         ctx = _Context(
             run_dir=run_dir,
             tests=tests,
-            release=_release_files(course, assignment),
+            release=release_files(course, assignment),
             source=source,
             wall_timeout=wall_timeout,
             seeds=_seed_home(run_dir),
@@ -456,12 +357,12 @@ def _forced_none() -> bool:
 
 def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ctx):
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        pending: dict[Future, tuple[_Job, float]] = {}
+        pending: dict[Future, tuple[Job, float]] = {}
         queue = list(todo)
 
         def submit_next() -> None:
             student = queue.pop(0)
-            job = _prepare(course, assignment, student, names)
+            job = prepare(course, assignment, student, names)
             fut = pool.submit(_run_job, course, assignment, job, ctx, zygotes)
             pending[fut] = (job, time.monotonic())
 
@@ -477,7 +378,7 @@ def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ct
                     submit_next()
 
 
-def _finish(course: Course, assignment: str, job: _Job, fut: Future, started: float) -> Outcome:
+def _finish(course: Course, assignment: str, job: Job, fut: Future, started: float) -> Outcome:
     state_path = course.state_file(assignment, job.student)
     try:
         prepared, messages, seconds = fut.result()
