@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,42 +19,75 @@ STATE_DIR = ".beyond_traffic"
 
 
 class TolerantCourseDirectory(CourseDirectory):
-    """nbgrader's CourseDirectory, reading a ``timestamp.txt`` that is not a date as no time.
+    """nbgrader's CourseDirectory, reading ``timestamp.txt`` with :func:`read_timestamp`.
 
-    Students write ``timestamp.txt`` into the exchange themselves; nbgrader's own reader then
-    calls a method CourseDirectory lacks and the submission would end ungraded. Here it is
-    graded without a submission time, and :func:`timestamp_problem` tells the instructor why.
+    Students write ``timestamp.txt`` into the exchange themselves. nbgrader's own reader follows
+    links, blocks on a FIFO (the whole class would wait), reads a file of any size and, for text
+    that is not a date, calls a method CourseDirectory lacks (the submission would end ungraded).
+    Here anything but a small regular file holding a date is graded without a submission time,
+    and :func:`timestamp_problem` tells the instructor why.
     """
 
     def get_existing_timestamp(self, dest_path: str):  # noqa: D102 - nbgrader's signature
-        if timestamp_problem(Path(dest_path)):
-            return None
-        return super().get_existing_timestamp(dest_path)
+        return read_timestamp(Path(dest_path))[0]
 
 
-def timestamp_problem(folder: Path) -> str | None:
-    """Why ``folder/timestamp.txt`` is not a time, or ``None`` when it is one (or is absent).
+#: A timestamp.txt longer than this is not a timestamp.
+_TIMESTAMP_BYTES = 200
+
+
+def read_timestamp(folder: Path) -> tuple[datetime.datetime | None, str | None]:
+    """The time in ``folder/timestamp.txt`` and, when it cannot be used, why.
+
+    The file is opened without following links and without blocking; only a regular file of
+    at most 200 bytes of UTF-8 holding a date gives a time. An absent or empty file gives
+    ``(None, None)``, as in nbgrader.
 
     Example:
         >>> import tempfile
         >>> d = Path(tempfile.mkdtemp()); _ = (d / "timestamp.txt").write_text("下周一")
-        >>> timestamp_problem(d)
-        "timestamp.txt is not a date ('下周一'): graded without a submission time"
+        >>> read_timestamp(d)
+        (None, "timestamp.txt is not a date ('下周一'): graded without a submission time")
     """
     from nbgrader.utils import parse_utc
 
-    path = folder / "timestamp.txt"
-    if path.is_symlink() or not path.is_file():
-        return None
-    text = ""
+    why = "timestamp.txt {}: graded without a submission time"
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        with open(path, "rb") as fh:
-            text = fh.read(200).decode("utf-8", "replace").strip()
-        if text:
-            parse_utc(text)
-    except (OSError, ValueError, OverflowError, TypeError):
-        return f"timestamp.txt is not a date ({text[:40]!r}): graded without a submission time"
-    return None
+        fd = os.open(folder / "timestamp.txt", flags)
+    except FileNotFoundError:
+        return None, None
+    except OSError:
+        return None, why.format("is a link or cannot be opened")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, why.format("is not a regular file")
+        if info.st_size > _TIMESTAMP_BYTES:
+            return None, why.format(f"is longer than {_TIMESTAMP_BYTES} bytes")
+        data = os.read(fd, _TIMESTAMP_BYTES + 1)
+    finally:
+        os.close(fd)
+    try:
+        text = data.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        return None, why.format("is not UTF-8 text")
+    if not text:
+        return None, None
+    try:
+        return parse_utc(text), None
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None, why.format(f"is not a date ({text[:40]!r})")
+
+
+def timestamp_problem(folder: Path) -> str | None:
+    """Why ``folder/timestamp.txt`` gives no time, or ``None`` when it does (or is absent).
+
+    Example:
+        >>> timestamp_problem(Path("/nonexistent")) is None
+        True
+    """
+    return read_timestamp(folder)[1]
 
 
 @dataclass

@@ -67,7 +67,7 @@ class CappedClient(NotebookClient):
         self._cell_bytes: dict[int, int] = {}
         self._total_bytes = 0
         self._truncated: set[int] = set()
-        self._display_bytes: dict[str, int] = {}
+        self._shown_bytes: dict[tuple[int, int], int] = {}  # (cell, output) under an id
 
     def _notice(self, outs: list, cell_index: int) -> None:
         if cell_index not in self._truncated:
@@ -82,24 +82,28 @@ class CappedClient(NotebookClient):
             return None
         self._cell_bytes[cell_index] = used + size
         self._total_bytes += size
+        result = super().output(outs, msg, display_id, cell_index)
         if display_id:
-            self._display_bytes[display_id] = size
-        return super().output(outs, msg, display_id, cell_index)
+            self._shown_bytes[(cell_index, len(outs) - 1)] = size
+        return result
 
     def _update_display_id(self, display_id, msg):
-        # nbclient replaces every output shown under ``display_id`` without passing output(): the
-        # growth of each replaced output counts against the caps as new output would.
-        cells = self._display_id_map.get(display_id, {})
+        # nbclient replaces every output shown under ``display_id`` without passing output():
+        # each replaced output's growth counts against the caps as new output would.
+        shown = [
+            (cell, i)
+            for cell, indices in self._display_id_map.get(display_id, {}).items()
+            for i in indices
+        ]
         size = _size(msg)
-        growth = sum(len(i) for i in cells.values()) * (
-            size - self._display_bytes.get(display_id, 0)
-        )
-        if size > CELL_OUTPUT_CAP or self._total_bytes + max(growth, 0) > NOTEBOOK_OUTPUT_CAP:
-            for cell_index in cells:
+        growth = sum(max(size - self._shown_bytes.get(where, 0), 0) for where in shown)
+        if size > CELL_OUTPUT_CAP or self._total_bytes + growth > NOTEBOOK_OUTPUT_CAP:
+            for cell_index in {cell for cell, _ in shown}:
                 self._notice(self.nb["cells"][cell_index]["outputs"], cell_index)
             return None
-        self._total_bytes += max(growth, 0)
-        self._display_bytes[display_id] = size
+        self._total_bytes += growth
+        for where in shown:
+            self._shown_bytes[where] = size
         return super()._update_display_id(display_id, msg)
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):

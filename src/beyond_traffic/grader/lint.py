@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from .derive import expected_value_leaks
+from .derive import expected_value_leaks, kernel_names
 
 
 def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> list[str]:
@@ -29,6 +29,7 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
     prefix = f"{notebook}/" if notebook else ""
     warnings: list[str] = []
     seen: dict[str, str] = {}
+    kernel: set[str] = set()  # names earlier test cells left in the kernel
     for cell in cells:
         gid = str(cell.get("grade_id", "?"))
         where = f"{prefix}{gid}"
@@ -62,7 +63,9 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
                     f"{where}: Checker points {value} differ from the cell's nbgrader points "
                     f"{cell_points}"
                 )
-        warnings += [f"{where}: {leak}" for leak in expected_value_leaks(str(cell["source"]))]
+        leaks = expected_value_leaks(str(cell["source"]), kernel=kernel)
+        kernel |= kernel_names(str(cell["source"]))  # left in the kernel for the next cells
+        warnings += [f"{where}: {leak}" for leak in leaks]
         if not tree.body or not isinstance(tree.body[-1], ast.Expr):
             warnings.append(
                 f"{where}: the last line is not an expression (use ck.report()): nbgrader gives "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..grading.wire import REPLAY_ENV, clear_replay_cache
 from . import proc
-from .memo import KEEP, TAKE, Memo, plan_cell
+from .memo import AFTER, KEEP, TAKE, Memo, plan_cell
 
 _MAX_TEXT = 200_000
 #: Limits for a replay child: trusted code, but it decodes what a student's kernel wrote.
@@ -38,6 +38,12 @@ def run_cells(
     Each cell gets what the notebook would show: its stdout/stderr streams, the value of its
     last expression as an ``execute_result``, or an ``error`` output.
 
+    In the warm-up (``namespace`` holds the memo's keep function) every cell runs in a copy of
+    the namespace its predecessor left, kept under :data:`.memo.AFTER`; the fast replay
+    (``namespace`` holds the take function and those copies) runs each cell in a copy of the one
+    the warm-up left for it. So what a cell defines — a predicate, a bound method, a tolerance —
+    reads the names as they were in that cell, not as a later cell rebound them.
+
     Args:
         cells: ``{"grade_id", "source"}`` in notebook order.
         namespace: the globals to run in (default: a fresh one).
@@ -50,22 +56,34 @@ def run_cells(
     if namespace is None:
         namespace = {"__name__": "__main__"}
     sources = sources or {}
+    warm = KEEP in namespace and TAKE not in namespace
+    fast = TAKE in namespace and AFTER in namespace
+    after: dict[str, dict] = namespace.setdefault(AFTER, {}) if warm else namespace.get(AFTER, {})
+    before = namespace
     results: dict[str, list[dict]] = {}
     for count, cell in enumerate(cells, start=1):
-        source = sources.get(cell["grade_id"], cell["source"])
+        gid = cell["grade_id"]
+        source = sources.get(gid, cell["source"])
+        globals_ = namespace
+        if warm:
+            globals_ = after[gid] = dict(before)
+            before = globals_
+        elif fast:
+            globals_ = {**(after[gid] if gid in sources else before), TAKE: namespace[TAKE]}
+            before = after.get(gid, before)
         out, err = io.StringIO(), io.StringIO()
         outputs: list[dict] = []
         value = None
         error = None
         try:
-            tree = ast.parse(source, filename=f"<cell {cell['grade_id']}>")
+            tree = ast.parse(source, filename=f"<cell {gid}>")
             last = None
             if tree.body and isinstance(tree.body[-1], ast.Expr):
                 last = ast.Expression(tree.body.pop().value)
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                exec(compile(tree, f"<cell {cell['grade_id']}>", "exec"), namespace)
+                exec(compile(tree, f"<cell {gid}>", "exec"), globals_)
                 if last is not None:
-                    value = eval(compile(last, f"<cell {cell['grade_id']}>", "eval"), namespace)
+                    value = eval(compile(last, f"<cell {gid}>", "eval"), globals_)
         except BaseException as exc:  # noqa: BLE001 - an error output, as in the notebook
             error = exc
         for name, buf in (("stdout", out), ("stderr", err)):
@@ -90,7 +108,7 @@ def run_cells(
                     "data": {"text/plain": repr(value)[:_MAX_TEXT]},
                 }
             )
-        results[cell["grade_id"]] = outputs
+        results[gid] = outputs
     return results
 
 
@@ -188,12 +206,11 @@ def warm_up(spec_path: str) -> None:
         os.environ.clear()
         os.environ.update(saved_env)
         clear_replay_cache()
-    # A cell that raised while warming up runs in full for every student.
-    fast = {
-        gid: plan.fast
-        for gid, plan in plans.items()
-        if not any(o.get("output_type") == "error" for o in outputs.get(gid, []))
-    }
+    # A cell that raised while warming up may have left its successors a namespace the full
+    # replay would not: then every cell runs in full, in one fresh namespace, for every student.
+    if any(o.get("output_type") == "error" for outs in outputs.values() for o in outs):
+        return
+    fast = {gid: plan.fast for gid, plan in plans.items()}
     _WARM.update(namespace=namespace, fast=fast, memo=memo)
 
 

@@ -11,6 +11,7 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from .course import Course
 from .runner import Outcome
+from .terminal import spreadsheet_safe
 
 
 @dataclass
@@ -123,7 +124,7 @@ def write_summary(
             ],
         )
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     stats = []
     for q in questions:
         values = [float(r[q]) for r in rows if r[q] != ""]

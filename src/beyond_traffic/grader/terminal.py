@@ -1,10 +1,10 @@
-"""Student-controlled text made safe to print on the instructor's terminal."""
+"""Student-controlled text made safe for the instructor's terminal and spreadsheet."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["printable"]
+__all__ = ["printable", "spreadsheet_safe"]
 
 # C0 controls but tab and newline, DEL and C1 controls: ESC starts the sequences that set a
 # terminal's title, clear its screen or fake text, and C1's CSI (U+009B) does the same alone.
@@ -24,3 +24,24 @@ def printable(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+#: A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """``value`` for a CSV cell: text printable and never read as a formula; numbers unchanged.
+
+    Student ids and messages come from names students chose (the exchange's inbound folder is
+    theirs to write): ``cat grades.csv`` must not run escape sequences, and a spreadsheet must
+    not run ``=HYPERLINK(...)``.
+
+    Example:
+        >>> print(spreadsheet_safe('=HYPERLINK("http://x","成绩")'), spreadsheet_safe(-1.5))
+        '=HYPERLINK("http://x","成绩") -1.5
+    """
+    if not isinstance(value, str):
+        return value
+    text = printable(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import nbformat
@@ -87,6 +88,23 @@ def sanitize(
 #: number of cells: 600,000 one-character cells took minutes and gigabytes. A problem set has
 #: about a hundred.
 MAX_CELLS = 2_000
+#: JSON values (objects, arrays, strings, numbers) a submitted notebook may hold in all: the same
+#: cost grows with outputs and metadata keys as with cells. A problem set holds a few thousand.
+MAX_NODES = 200_000
+
+
+def _count_nodes(data: object, limit: int) -> int:
+    """How many JSON values ``data`` holds, counting no further than ``limit + 1``."""
+    count, todo = 0, [data]
+    while todo and count <= limit:
+        item = todo.pop()
+        count += 1
+        if isinstance(item, dict):
+            todo.extend(item.values())
+            count += len(item)  # the keys
+        elif isinstance(item, list):
+            todo.extend(item)
+    return count
 
 
 def read_notebook(
@@ -100,14 +118,24 @@ def read_notebook(
     if path.stat().st_size > max_bytes:
         raise ValueError(f"notebook larger than {max_bytes // 1024**2} MB")
     try:
-        text = path.read_bytes().decode("utf-8")
-        cells = json.loads(text).get("cells")
+        data = json.loads(path.read_bytes().decode("utf-8"))
+        cells = data.get("cells")
     except Exception as exc:  # noqa: BLE001 - every reader error means "unreadable"
         raise ValueError(f"not a valid notebook ({type(exc).__name__})") from None
     if isinstance(cells, list) and len(cells) > max_cells:
         raise ValueError(f"notebook has {len(cells):,} cells, more than the {max_cells:,} allowed")
+    if _count_nodes(data, MAX_NODES) > MAX_NODES:
+        raise ValueError(
+            f"notebook holds more than {MAX_NODES:,} values (outputs, metadata), far more than a "
+            "problem set needs"
+        )
+    # Submitted outputs are cleared before execution (nbgrader's ClearOutput): drop them now
+    # rather than validate them.
+    for cell in cells if isinstance(cells, list) else []:
+        if isinstance(cell, dict) and isinstance(cell.get("outputs"), list):
+            cell["outputs"] = []
     try:
-        nb = nbformat.reads(text, as_version=4)
+        nb = nbformat.reads(json.dumps(data), as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # noqa: BLE001 - every reader error means "unreadable"
         raise ValueError(f"not a valid notebook ({type(exc).__name__})") from None
@@ -145,9 +173,13 @@ class ReplayAutograde(Autograde):
             self._sanitizing = True
 
 
-def _without_links(find_all_files):
+def _regular_files_only(find_all_files):
     def find(path: str, exclude=None):
-        return [f for f in find_all_files(path, exclude) if not os.path.islink(f)]
+        return [
+            f
+            for f in find_all_files(path, exclude)
+            if not os.path.islink(f) and stat.S_ISREG(os.lstat(f).st_mode)
+        ]
 
     return find
 
@@ -169,11 +201,12 @@ def write_submission(
     coursedir = TolerantCourseDirectory(config=config)
     converter = ReplayAutograde(coursedir=coursedir, config=config, force=True)
     converter.prepared = prepared
-    # nbgrader copies the submission with shutil.copy, which follows symbolic links: a link to
-    # solutions/ would land in autograded/ and then in the student's feedback. Skip links
-    # (only the main thread writes, so swapping the module's helper is safe here).
+    # nbgrader copies the submission with shutil.copy, which follows symbolic links (a link to
+    # solutions/ would land in autograded/ and then in the student's feedback) and fails on a
+    # FIFO or a device. Copy regular files only (only the main thread writes, so swapping the
+    # module's helper is safe here).
     original = nbgrader_base.find_all_files
-    nbgrader_base.find_all_files = _without_links(original)
+    nbgrader_base.find_all_files = _regular_files_only(original)
     try:
         converter.start()
     except Exception as exc:  # noqa: BLE001 - nbgrader raises its own exception types
