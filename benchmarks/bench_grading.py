@@ -1,7 +1,7 @@
 """Benchmark: sequential ``nbgrader autograde`` vs ``beyond-traffic grade`` on real classes."""
 
 # Usage: ``.venv/bin/python benchmarks/bench_grading.py [--students 20] [--jobs 2]
-#         [--assignments ps1_segment ps2_count ps3_critique] [--mini 30]``
+#         [--assignments ps1_segment ps2_count ps3_critique ps4_capstone] [--mini 30]``
 #
 # For every problem set, both graders get identical copies of one class (reference, blank and the
 # partial submissions of tests/submissions/, in turn). The script prints both wall times measured
@@ -56,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", type=int, default=20, help="per problem set")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument(
-        "--assignments", nargs="*", default=["ps1_segment", "ps2_count", "ps3_critique"]
+        "--assignments",
+        nargs="*",
+        default=["ps1_segment", "ps2_count", "ps3_critique", "ps4_capstone"],
     )
     parser.add_argument("--mini", type=int, default=0, help="also the mini course, N students")
     args = parser.parse_args(argv)
