@@ -234,3 +234,86 @@ def test_no_cell_the_lint_accepts_hands_an_expected_value_to_the_kernel(name):
         return  # refused: grading stops with a message naming the line
     code = observation_code(cell)
     assert secret not in code and "expect_" not in code, code
+
+
+def _s(body: str) -> tuple[str, str]:
+    """A round-4 slip: ``_s`` (the secret) is an observe input, so the kernel holds it."""
+    return "_s = 'SECRET-EXPECTED'\nck.observe('a', lambda: f(_s))\n" + body, "SECRET-EXPECTED"
+
+
+#: Red team, round 4: cells the round-3 lint still accepts although the expected value is a
+#: kernel-held name (the student's function receives ``_s`` and can return it unchanged).
+ROUND4_SLIPS = {
+    # a top-level alias is not followed: only names the observation code binds count
+    "top_level_alias": _s("_want = _s\nck.expect_equal('a', _want)\n"),
+    "top_level_for_alias": _s("for _w in [_s]:\n    ck.expect_equal('a', _w)\n"),
+    "with_as_alias": _s(
+        "import contextlib\nwith contextlib.nullcontext(_s) as _w:\n    ck.expect_equal('a', _w)\n"
+    ),
+    # functions _functions does not list: their globals are never followed
+    "def_inside_top_level_if": _s(
+        "if True:\n    def _ref():\n        return _s\nck.expect_equal('a', _ref())\n"
+    ),
+    "class_method_reads_kernel_global": _s(
+        "class _R:\n    def ref(self):\n        return _s\nck.expect_equal('a', _R().ref())\n"
+    ),
+    "lambda_bound_by_tuple_assignment": _s(
+        "_ref, _z = (lambda: _s), 1\nck.expect_equal('a', _ref())\n"
+    ),
+    "closure_from_a_factory": _s(
+        "def _mk():\n    return lambda: _s\n_ref = _mk()\nck.expect_equal('a', _ref())\n"
+    ),
+    "reference_reads_globals_dict": _s(
+        "def _ref():\n    return globals()['_s']\nck.expect_equal('a', _ref())\n"
+    ),
+    # shields that hand their parameter back in forms _handed_on does not know
+    "reference_nested_identity_def": _s(
+        "def _ref(t):\n    def g(x):\n        return x\n    return g(t)\n"
+        "ck.expect_equal('a', _ref(_s))\n"
+    ),
+    "reference_identity_lambda_call": _s(
+        "def _ref(t):\n    return (lambda x: x)(t)\nck.expect_equal('a', _ref(_s))\n"
+    ),
+    "reference_yields_parameter": _s(
+        "def _ref(t):\n    return (yield t)\nck.expect_equal('a', next(_ref(_s)))\n"
+    ),
+    "reference_empty_join": _s(
+        "def _ref(t):\n    return ''.join(t)\nck.expect_equal('a', _ref(_s))\n"
+    ),
+    "reference_plus_empty": _s("def _ref(t):\n    return t + ''\nck.expect_equal('a', _ref(_s))\n"),
+    "reference_fstring": _s("def _ref(t):\n    return f'{t}'\nck.expect_equal('a', _ref(_s))\n"),
+    "reference_copy_module_alias": _s(
+        "import copy as c\ndef _ref(t):\n    return c.copy(t)\nck.expect_equal('a', _ref(_s))\n"
+    ),
+    "reference_identity_decorator": _s(
+        "@(lambda fn: (lambda t: t))\ndef _ref(t):\n    return t.upper()\n"
+        "ck.expect_equal('a', _ref(_s))\n"
+    ),
+    # a shield rebound where _binding_counts does not look
+    "course_name_rebound_through_global": _s(
+        "from beyond_traffic.clean import strip_pinyin_annotations as _ref\n"
+        "def _x():\n    global _ref\n    _ref = lambda t: t\n_x()\nck.expect_equal('a', _ref(_s))\n"
+    ),
+    "course_name_rebound_by_walrus_in_comprehension": _s(
+        "from beyond_traffic.clean import strip_pinyin_annotations as _ref\n"
+        "[(_ref := (lambda t: t)) for _ in [0]]\nck.expect_equal('a', _ref(_s))\n"
+    ),
+    "course_module_attribute_patched": _s(
+        "import beyond_traffic.clean as bc\nbc.strip_pinyin_annotations = lambda t: t\n"
+        "ck.expect_equal('a', bc.strip_pinyin_annotations(_s))\n"
+    ),
+    # the expected value passed through * or ** is not an expected argument
+    "expected_through_double_star": _s("ck.expect_equal('a', **{'expected': _s})\n"),
+    "expected_through_star": _s("ck.expect_equal(*['a', _s])\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND4_SLIPS))
+def test_round4_no_accepted_cell_expects_a_kernel_held_value(name):
+    body, secret = ROUND4_SLIPS[name]
+    cell = "from beyond_traffic.grading import Checker\nck = Checker('q', points=1)\n"
+    cell += body + "ck.report()"
+    if expected_value_leaks(cell):
+        return  # refused
+    code = observation_code(cell)
+    assert secret not in code and "expect_" not in code, code
