@@ -241,3 +241,80 @@ def test_fast_replay_of_options_read_from_an_earlier_cell_that_a_later_cell_rebi
     wire.clear_replay_cache()
     assert "score: 1 / 1" in full["c2"][0]["text"]  # the full replay passes c2
     assert fast == full
+
+
+def _full_and_fast_cells(tmp_path, monkeypatch, cells, records):
+    """Full and fast replay outputs of several cells; ``records`` is ``[(gid, key, value)]``."""
+    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
+    assert all(plans.values())  # every cell is eligible for the fast replay
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    monkeypatch.setenv(REPLAY_ENV, str(empty))
+    memo = Memo()
+    namespace = {"__name__": "__main__", KEEP: memo.keep}
+    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
+    wire.clear_replay_cache()
+    path = tmp_path / "obs.jsonl"
+    for gid, key, value in records:
+        tag = type(value).__name__
+        wire.write_record(str(path), gid, key, Observation(tag=tag, value=value))
+    monkeypatch.setenv(REPLAY_ENV, str(path))
+    full = run_cells(cells)
+    fast_ns = {**namespace, TAKE: memo.cursor().take}
+    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
+    wire.clear_replay_cache()
+    return full, fast
+
+
+def test_round4_fast_replay_of_a_predicate_reading_a_loop_variable_in_its_own_cell(
+    tmp_path, monkeypatch
+):
+    """Red team, round 4: one self-contained cell; each predicate reads the loop variable ``_n``
+    as a global. The full replay calls each predicate while ``_n`` is its own value (2/2); the
+    kept predicates' globals are the warm-up's namespace, where ``_n`` is the last value (1/2)."""
+    source = HEAD + (
+        "ck = Checker('c1', points=2)\n"
+        "for _n in [1, 2]:\n"
+        "    ck.observe(f'k{_n}', lambda _n=_n: f(_n))\n"
+        "    ck.expect_true(f'k{_n}', lambda v: v == _n, points=1)\n"
+        "ck.report()"
+    )
+    cells = [{"grade_id": "c1", "source": source}]
+    full, fast = _full_and_fast_cells(
+        tmp_path, monkeypatch, cells, [("c1", "k1", 1), ("c1", "k2", 2)]
+    )
+    assert "score: 2 / 2" in full["c1"][0]["text"]
+    assert fast == full
+
+
+def test_round4_fast_replay_of_a_predicate_reading_a_name_its_own_cell_rebinds_later(
+    tmp_path, monkeypatch
+):
+    """Red team, round 4: the same without a loop: ``_x`` is 1 for the first check and 2 for the
+    second; the fast replay judges both with 2."""
+    source = HEAD + (
+        "ck = Checker('c1', points=2)\n_x = 1\nck.observe('a', lambda: f())\n"
+        "ck.expect_true('a', lambda v: v == _x, points=1)\n"
+        "_x = 2\nck.observe('b', lambda: g())\n"
+        "ck.expect_true('b', lambda v: v == _x, points=1)\nck.report()"
+    )
+    cells = [{"grade_id": "c1", "source": source}]
+    full, fast = _full_and_fast_cells(
+        tmp_path, monkeypatch, cells, [("c1", "a", 1), ("c1", "b", 2)]
+    )
+    assert "score: 2 / 2" in full["c1"][0]["text"]
+    assert fast == full
+
+
+def test_round4_fast_replay_of_an_option_its_own_cell_sets_by_mutation(tmp_path, monkeypatch):
+    """Red team, round 4: ``_opt[0] = 0.5`` binds no name, so the fast version drops it but keeps
+    ``_opt = [0.0]``: tol is 0.5 in the full replay (1.4 vs 1.0 passes) and 0.0 in the fast one."""
+    source = HEAD + (
+        "ck = Checker('c1', points=1)\n_opt = [0.0]\n_opt[0] = 0.5\n"
+        "ck.observe('a', lambda: f())\n"
+        "ck.expect_equal('a', 1.0, tol=_opt[0], points=1)\nck.report()"
+    )
+    cells = [{"grade_id": "c1", "source": source}]
+    full, fast = _full_and_fast_cells(tmp_path, monkeypatch, cells, [("c1", "a", 1.4)])
+    assert "score: 1 / 1" in full["c1"][0]["text"]
+    assert fast == full
