@@ -47,3 +47,45 @@ def test_the_cell_cap_is_not_bypassed_by_outputs_in_one_cell(tmp_path):
     path.write_text(_notebook([_code(0, [out] * (MAX_CELLS * 50))]), encoding="utf-8")
     with pytest.raises(ValueError):
         read_notebook(path)
+
+
+def _v3(cells: list[dict]) -> str:
+    return json.dumps(
+        {
+            "nbformat": 3,
+            "nbformat_minor": 0,
+            "metadata": {"name": ""},
+            "worksheets": [{"cells": cells, "metadata": {}}],
+        }
+    )
+
+
+def test_round4_the_cell_cap_is_not_bypassed_by_an_nbformat_3_notebook(tmp_path):
+    """Red team, round 4: a v3 notebook keeps its cells under ``worksheets``, so the cell cap
+    never sees them; nbformat converts it to v4 with all of them (the node cap allows ~40,000)."""
+    path = tmp_path / "ps.ipynb"
+    path.write_text(_v3([{"cell_type": "markdown", "source": "x", "metadata": {}}] * 3 * MAX_CELLS))
+    try:
+        nb = read_notebook(path)
+    except ValueError:
+        return  # refused
+    assert len(nb.cells) <= MAX_CELLS
+
+
+def test_round4_submitted_outputs_of_an_nbformat_3_notebook_are_dropped(tmp_path):
+    """Red team, round 4: outputs under ``worksheets`` are not dropped unread but converted."""
+    cell = {
+        "cell_type": "code",
+        "input": "1",
+        "language": "python",
+        "metadata": {},
+        "collapsed": False,
+        "outputs": [{"output_type": "stream", "stream": "stdout", "text": "SUBMITTED"}],
+    }
+    path = tmp_path / "ps.ipynb"
+    path.write_text(_v3([cell]))
+    try:
+        nb = read_notebook(path)
+    except ValueError:
+        return  # refused
+    assert "SUBMITTED" not in json.dumps(nb)
