@@ -31,3 +31,14 @@ def test_chinese_tabs_and_newlines_are_kept():
 def test_wrong_type_is_refused():
     with pytest.raises(TypeError, match="str"):
         printable(b"\x1b")
+
+
+def test_round4_student_text_cannot_fake_a_line_or_reorder_one():
+    """Red team, round 4: a notebook name a student chose reaches messages and grades.csv; a
+    newline (or U+2028 LINE SEPARATOR) fakes a new grades line under ``cat``, and a
+    bidi override (U+202E) shows text reversed; printable keeps both."""
+    from beyond_traffic.grader.terminal import printable, spreadsheet_safe
+
+    for text in ("x\nbob,ok,100.0,100", "x\u2028bob,ok", "\u202eok,001"):
+        shown = [printable(f"found: {text}.ipynb"), spreadsheet_safe(text)]
+        assert not any(c in s for s in shown for c in "\n\u2028\u2029\u202e"), shown
