@@ -36,23 +36,34 @@ def _observations(tmp_path, records: dict[str, object]):
     return path
 
 
-def _full_and_fast(tmp_path, monkeypatch, source: str, records: dict[str, object]):
-    cells = [{"grade_id": "q1", "source": source}]
-    plan = plan_cell(source, "q1")
-    assert plan is not None
+def _replays(tmp_path, monkeypatch, cells: list[dict], records: list[tuple[str, str, object]]):
+    """Warm up on ``cells``, then replay ``records`` (grade_id, key, value) in full and fast."""
+    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
+    assert all(plans.values())  # every cell is eligible for the fast replay
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
     monkeypatch.setenv(REPLAY_ENV, str(empty))
     memo = Memo()
     namespace = {"__name__": "__main__", KEEP: memo.keep}
-    run_cells(cells, namespace=namespace, sources={"q1": plan.warm})
+    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
     wire.clear_replay_cache()
-    monkeypatch.setenv(REPLAY_ENV, str(_observations(tmp_path, records)))
+    path = tmp_path / "obs.jsonl"
+    for gid, key, value in records:
+        wire.write_record(str(path), gid, key, Observation(tag=type(value).__name__, value=value))
+    monkeypatch.setenv(REPLAY_ENV, str(path))
     full = run_cells(cells)
     fast_ns = {**namespace, TAKE: memo.cursor().take}
-    fast = run_cells(cells, namespace=fast_ns, sources={"q1": plan.fast})
+    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
     wire.clear_replay_cache()
-    return full, fast, plan
+    return full, fast, plans
+
+
+def _full_and_fast(tmp_path, monkeypatch, source: str, records: dict[str, object]):
+    cells = [{"grade_id": "q1", "source": source}]
+    full, fast, plans = _replays(
+        tmp_path, monkeypatch, cells, [("q1", k, v) for k, v in records.items()]
+    )
+    return full, fast, plans["q1"]
 
 
 @pytest.mark.parametrize(
@@ -115,22 +126,7 @@ def test_fast_replay_of_a_predicate_reading_a_global_that_a_later_cell_rebinds(
         "ck.expect_true('b', lambda v: v == _x, points=1)\nck.report()"
     )
     cells = [{"grade_id": "c1", "source": first}, {"grade_id": "c2", "source": second}]
-    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("")
-    monkeypatch.setenv(REPLAY_ENV, str(empty))
-    memo = Memo()
-    namespace = {"__name__": "__main__", KEEP: memo.keep}
-    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
-    wire.clear_replay_cache()
-    path = tmp_path / "obs.jsonl"
-    for gid, key in (("c1", "a"), ("c2", "b")):
-        wire.write_record(str(path), gid, key, Observation(tag="int", value=1))
-    monkeypatch.setenv(REPLAY_ENV, str(path))
-    full = run_cells(cells)
-    fast_ns = {**namespace, TAKE: memo.cursor().take}
-    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
-    wire.clear_replay_cache()
+    full, fast, _ = _replays(tmp_path, monkeypatch, cells, [("c1", "a", 1), ("c2", "b", 1)])
     assert fast == full
 
 
@@ -176,23 +172,7 @@ def test_fast_replay_of_predicates_the_snapshot_does_not_freeze(tmp_path, monkey
     second = HEAD + "ck = Checker('c2', points=1)\n" + later + "ck.observe('b', lambda: f())\n"
     second += "ck.expect_true('b', lambda v: True, points=1)\nck.report()"
     cells = [{"grade_id": "c1", "source": first}, {"grade_id": "c2", "source": second}]
-    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
-    assert all(plans.values())  # both cells are eligible for the fast replay
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("")
-    monkeypatch.setenv(REPLAY_ENV, str(empty))
-    memo = Memo()
-    namespace = {"__name__": "__main__", KEEP: memo.keep}
-    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
-    wire.clear_replay_cache()
-    path = tmp_path / "obs.jsonl"
-    for gid, key in (("c1", "a"), ("c2", "b")):
-        wire.write_record(str(path), gid, key, Observation(tag="int", value=1))
-    monkeypatch.setenv(REPLAY_ENV, str(path))
-    full = run_cells(cells)
-    fast_ns = {**namespace, TAKE: memo.cursor().take}
-    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
-    wire.clear_replay_cache()
+    full, fast, _ = _replays(tmp_path, monkeypatch, cells, [("c1", "a", 1), ("c2", "b", 1)])
     assert fast == full
 
 
@@ -221,24 +201,8 @@ def test_fast_replay_of_options_read_from_an_earlier_cell_that_a_later_cell_rebi
             "ck.observe('c', lambda: f())\nck.expect_equal('c', 1, points=1)\nck.report()",
         },
     ]
-    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
-    assert all(plans.values())
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("")
-    monkeypatch.setenv(REPLAY_ENV, str(empty))
-    memo = Memo()
-    namespace = {"__name__": "__main__", KEEP: memo.keep}
-    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
-    wire.clear_replay_cache()
-    path = tmp_path / "obs.jsonl"
-    for gid, key, value in (("c1", "a", 1), ("c2", "b", 1.4), ("c3", "c", 1)):
-        tag = type(value).__name__
-        wire.write_record(str(path), gid, key, Observation(tag=tag, value=value))
-    monkeypatch.setenv(REPLAY_ENV, str(path))
-    full = run_cells(cells)
-    fast_ns = {**namespace, TAKE: memo.cursor().take}
-    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
-    wire.clear_replay_cache()
+    records = [("c1", "a", 1), ("c2", "b", 1.4), ("c3", "c", 1)]
+    full, fast, _ = _replays(tmp_path, monkeypatch, cells, records)
     assert "score: 1 / 1" in full["c2"][0]["text"]  # the full replay passes c2
     assert fast == full
 
