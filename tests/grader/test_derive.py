@@ -48,7 +48,14 @@ def test_names_local_to_lambdas_and_comprehensions_do_not_pull_in_code():
     )
     code = observation_code(cell)
     assert "pairs = [(1, 2)]" in code and "want" not in code
-    assert expected_value_leaks(cell) == []
+    # ``want`` comes from the kernel-held ``pairs`` through code the lint cannot judge (the
+    # comprehension could copy it): refused; the same computation in a reference function passes.
+    assert any("pairs" in leak for leak in expected_value_leaks(cell))
+    fixed = cell.replace(
+        "want = [p + g for p, g in pairs]\n",
+        "def _want(pairs):\n    return [p + g for p, g in pairs]\n",
+    ).replace("ck.expect_equal('x', want)", "ck.expect_equal('x', _want(pairs))")
+    assert expected_value_leaks(fixed) == []
 
 
 def test_a_helper_function_the_lambda_calls_is_kept_without_its_checks():

@@ -24,8 +24,8 @@ def test_control_characters_are_escaped(raw):
     )
 
 
-def test_chinese_tabs_and_newlines_are_kept():
-    assert printable("学生\t作业\n流量之外") == "学生\t作业\n流量之外"
+def test_chinese_and_tabs_are_kept_and_a_message_stays_on_one_line():
+    assert printable("学生\t作业\n流量之外") == "学生\t作业\\x0a流量之外"
 
 
 def test_wrong_type_is_refused():

@@ -104,22 +104,36 @@ def observation_code(source: str) -> str:
     return ast.unparse(ast.Module(body=kept, type_ignores=[])) if kept else ""
 
 
+def _root_name(func: ast.AST) -> str | None:
+    """``f`` for ``f(...)``, ``bt`` for ``bt.clean.f(...)``; ``None`` for anything else."""
+    while isinstance(func, ast.Attribute | ast.Subscript | ast.Call):
+        func = func.value if not isinstance(func, ast.Call) else func.func
+    return func.id if isinstance(func, ast.Name) else None
+
+
+#: Names that read a namespace by string: whoever uses them may reach any name.
+_REFLECTION = {"globals", "vars", "locals", "eval", "exec", "__import__", "__builtins__"}
+_REFLECTION |= {"__dict__", "__globals__", "f_globals", "modules"}  # attributes
+#: Stands for "every name the kernel holds" in a reach.
+_EVERYTHING = "*"
+
+
 def _names_passed_on(node: ast.AST, shields: set[str]) -> set[str]:
     """Names whose values can reach the expected value, not only feed a reference computation.
 
-    Only a call of a *shield* keeps its arguments from the expected value: a course function
-    (imported from ``beyond_traffic`` in the cell), which computes a public reference a student
-    could call too, or a reference function the cell defines and keeps out of the kernel. Any other
-    call — a builtin (``round``, ``dict(zip(...))``), a method (``"-".join``), an unbound method
-    (``dict.get``), a name the lint does not know — may hand its argument on unchanged. A
-    shield's own name is kept: the globals it reads are looked at by the caller.
+    Only a call of a *shield* keeps its arguments from the expected value (see :func:`_shields`);
+    the shield's own name is kept, so that the globals it reads are followed. Any other call — a
+    builtin (``round``, ``dict(zip(...))``), a method (``"-".join``), an unbound method
+    (``dict.get``), a name the lint does not know — may hand its argument on.
     """
     found: set[str] = set()
 
     def visit(n: ast.AST) -> None:
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
-            found.add(n.id)
+            found.add(_EVERYTHING if n.id in _REFLECTION else n.id)
             return
+        if isinstance(n, ast.Attribute) and n.attr in _REFLECTION:
+            found.add(_EVERYTHING)
         if isinstance(n, ast.Call) and _root_name(n.func) in shields:
             found.add(_root_name(n.func))
             return
@@ -130,44 +144,47 @@ def _names_passed_on(node: ast.AST, shields: set[str]) -> set[str]:
     return found
 
 
-def _root_name(func: ast.AST) -> str | None:
-    """``f`` for ``f(...)``, ``bt`` for ``bt.clean.f(...)``; ``None`` for anything else."""
-    while isinstance(func, ast.Attribute):
-        func = func.value
-    return func.id if isinstance(func, ast.Name) else None
-
-
 #: Calls that return their argument or a copy of it: what they return *is* the argument.
 _COPIES = {"list", "tuple", "set", "frozenset", "dict", "sorted", "reversed", "str", "copy"}
-_COPIES |= {"deepcopy", "Counter", "OrderedDict", "defaultdict"}
+_COPIES |= {"deepcopy", "Counter", "OrderedDict", "defaultdict", "next", "iter", "join"}
 
 
-def _handed_on(node: ast.AST | None) -> set[str]:
-    """Names whose values ``node`` evaluates to unchanged, copied or picked out of.
+def _handed_on(node: ast.AST | None, local: set[str] = frozenset()) -> set[str]:
+    """Names whose values ``node`` may evaluate to unchanged, copied, joined or picked out of.
 
     A name, a starred name, a container literal, an item (``words[0]``), either branch of a
-    conditional, an ``or``/``and``, a walrus, a copy (``list(words)``, ``words.copy()``).
+    conditional, ``or``/``and``, a walrus, an operator (``t + ""``), an f-string, a yield, a copy
+    (``list(t)``, ``c.copy(t)``, ``t.copy()``, ``"".join(t)``) or a call of a function defined
+    inside the function or a lambda (``(lambda x: x)(t)``), whose arguments may come back.
     A method that computes (``text.replace(...)``) does not hand its value on.
     """
     if node is None:
         return set()
     if isinstance(node, ast.Name):
         return {node.id}
-    if isinstance(node, ast.Starred | ast.NamedExpr | ast.Subscript):
-        return _handed_on(node.value)
-    if isinstance(node, ast.List | ast.Tuple | ast.Set):
-        return set().union(*(_handed_on(e) for e in node.elts))
+    if isinstance(node, ast.Starred | ast.NamedExpr | ast.Subscript | ast.FormattedValue):
+        return _handed_on(node.value, local)
+    if isinstance(node, ast.Yield | ast.YieldFrom | ast.Await):
+        return _handed_on(node.value, local)
+    if isinstance(node, ast.List | ast.Tuple | ast.Set | ast.JoinedStr):
+        parts = node.values if isinstance(node, ast.JoinedStr) else node.elts
+        return set().union(*(_handed_on(e, local) for e in parts))
     if isinstance(node, ast.Dict):
-        return set().union(*(_handed_on(e) for e in [*node.keys, *node.values]))
+        return set().union(*(_handed_on(e, local) for e in [*node.keys, *node.values]))
     if isinstance(node, ast.IfExp):
-        return _handed_on(node.body) | _handed_on(node.orelse)
+        return _handed_on(node.body, local) | _handed_on(node.orelse, local)
     if isinstance(node, ast.BoolOp):
-        return set().union(*(_handed_on(v) for v in node.values))
+        return set().union(*(_handed_on(v, local) for v in node.values))
+    if isinstance(node, ast.BinOp):
+        return _handed_on(node.left, local) | _handed_on(node.right, local)
     if isinstance(node, ast.Call):
-        if isinstance(node.func, ast.Attribute) and node.func.attr == "copy":
-            return _handed_on(node.func.value)
-        if call_name(node) in _COPIES:
-            return set().union(*(_handed_on(a) for a in node.args))
+        args = set().union(set(), *(_handed_on(a, local) for a in node.args))
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "copy" and not node.args:
+            return _handed_on(node.func.value, local)
+        if call_name(node) in _COPIES or call_name(node) in local:
+            return args
+        if isinstance(node.func, ast.Lambda):
+            return args
     return set()
 
 
@@ -177,10 +194,18 @@ def _hands_a_parameter_back(fn: ast.AST) -> bool:
     tainted = {x.arg for x in [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg] if x}
     if isinstance(fn, ast.Lambda):
         return bool(_handed_on(fn.body) & tainted)
+    local = {n.name for n in ast.walk(fn) if isinstance(n, ast.FunctionDef) and n is not fn}
+    local |= {
+        t.id
+        for n in ast.walk(fn)
+        if isinstance(n, ast.Assign) and isinstance(n.value, ast.Lambda)
+        for t in n.targets
+        if isinstance(t, ast.Name)
+    }
     # A parameter the body rebinds to something it computes (``text = text.replace(...)`` in a
     # loop) counts as computed: the analysis does not follow the order of statements.
     for n in ast.walk(fn):
-        if isinstance(n, ast.Assign | ast.AugAssign) and not _handed_on(n.value) & tainted:
+        if isinstance(n, ast.Assign | ast.AugAssign) and not _handed_on(n.value, local) & tainted:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             tainted -= set().union(*(bound_names(t) for t in targets))
     # Local aliases (``y = text``, ``for w in words``) carry the taint until nothing changes.
@@ -188,91 +213,85 @@ def _hands_a_parameter_back(fn: ast.AST) -> bool:
         grown = set(tainted)
         for n in ast.walk(fn):
             if isinstance(n, ast.Assign | ast.AnnAssign | ast.AugAssign) and n.value is not None:
-                if _handed_on(n.value) & tainted:
+                if _handed_on(n.value, local) & tainted:
                     targets = n.targets if isinstance(n, ast.Assign) else [n.target]
                     grown |= set().union(*(bound_names(t) for t in targets))
-            elif isinstance(n, ast.For) and _handed_on(n.iter) & tainted:
+            elif isinstance(n, ast.For) and _handed_on(n.iter, local) & tainted:
                 grown |= bound_names(n.target)
         if grown == tainted:
             break
         tainted = grown
-    returns = [n.value for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None]
-    return any(_handed_on(r) & tainted for r in returns)
+    outs = [n.value for n in ast.walk(fn) if isinstance(n, ast.Return | ast.Yield) and n.value]
+    return any(_handed_on(r, local) & tainted for r in outs)
 
 
-def _head_names(stmt: ast.stmt) -> set[str]:
-    """Names a statement binds itself: all of a simple one's, a compound one's head only."""
-    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-        return {stmt.name}
-    if isinstance(stmt, ast.For | ast.AsyncFor):
-        return bound_names(stmt.target)
-    if isinstance(stmt, ast.With | ast.AsyncWith):
-        return set().union(*(bound_names(i.optional_vars) for i in stmt.items if i.optional_vars))
-    if any(isinstance(getattr(stmt, f, None), list) for f in BODIES):
-        return set()
-    return bound_names(stmt)
-
-
-def _binding_counts(tree: ast.Module) -> dict[str, int]:
-    """How many statements of the cell (at any depth, outside functions) bind each name."""
+def _rebound(tree: ast.Module, names: set[str]) -> set[str]:
+    """Which of ``names`` the cell binds more than once, anywhere, or patches an attribute of."""
     counts: dict[str, int] = {}
-    todo = list(tree.body)
-    while todo:
-        stmt = todo.pop()
-        for name in _head_names(stmt):
+    patched: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
+            counts[node.id] = counts.get(node.id, 0) + 1
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            counts[node.name] = counts.get(node.name, 0) + 1
+        elif isinstance(node, ast.alias):
+            name = node.asname or node.name.split(".")[0]
             counts[name] = counts.get(name, 0) + 1
-        if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            for field in BODIES:
-                body = getattr(stmt, field, None)
-                if isinstance(body, list):
-                    todo += [s for s in body if isinstance(s, ast.stmt)]
-                    for handler in body:
-                        if isinstance(handler, ast.ExceptHandler):
-                            todo += handler.body
-    return counts
-
-
-def _functions(tree: ast.Module) -> dict[str, ast.AST]:
-    """The cell's own top-level functions (``def f`` and ``f = lambda ...``), by name."""
-    found: dict[str, ast.AST] = {}
-    for stmt in tree.body:
-        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            found[stmt.name] = stmt
-        elif isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Lambda):
-            for target in stmt.targets:
-                if isinstance(target, ast.Name):
-                    found[target.id] = stmt.value
-    return found
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            patched |= set(node.names)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store | ast.Del):
+            patched.add(_root_name(node) or "")
+    return {name for name in names if counts.get(name, 0) > 1 or name in patched}
 
 
 def _shields(tree: ast.Module, in_kernel: set[str]) -> set[str]:
     """Callables whose arguments the lint treats as inputs of a reference computation.
 
-    A course function counts when the cell binds its name once (the import). A function the
-    cell defines counts when it is bound once, the kernel never receives it, and it never hands
-    a parameter back unchanged, copied or picked out of — through an alias, ``*args``, a
-    conditional or a copy. What it computes from a parameter (``text.replace(...)``) is trusted
-    to be a reference computation: the lint catches slips, it does not prove a cell safe.
+    A course function (imported from ``beyond_traffic``) counts when the cell never rebinds or
+    patches its name. A function the cell defines counts when it is a plain top-level ``def``
+    bound once and never decorated, the kernel never receives it, and it never hands a
+    parameter back — through an alias, ``*args``, an item, a copy, a join, an operator, an
+    f-string, a conditional or an inner function. What it computes from a parameter
+    (``text.replace(...)``) is trusted to be a reference computation, and the globals it reads
+    are followed like any other name: the lint catches slips, it does not prove a cell safe.
     """
-    counts = _binding_counts(tree)
-    shields = {name for name in course_names(tree) if counts.get(name, 0) == 1}
-    for name, fn in _functions(tree).items():
-        if counts.get(name, 0) == 1 and name not in in_kernel and not _hands_a_parameter_back(fn):
+    course = course_names(tree)
+    defs = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef) and not s.decorator_list}
+    rebound = _rebound(tree, course | set(defs))
+    shields = course - rebound
+    for name, fn in defs.items():
+        if name not in rebound and name not in in_kernel and not _hands_a_parameter_back(fn):
             shields.add(name)
     return shields
 
 
-def _with_globals(names: set[str], functions: dict[str, ast.AST]) -> set[str]:
-    """``names`` and the globals every cell-defined function among them reads, transitively."""
-    reached, todo = set(names), list(names)
-    while todo:
-        fn = functions.get(todo.pop())
-        if fn is None:
-            continue
-        for name in loaded_names(fn) - reached:
-            reached.add(name)
-            todo.append(name)
-    return reached
+def _reaches(tree: ast.Module, shields: set[str]) -> dict[str, set[str]]:
+    """For each name the cell binds anywhere, the names its value may come from.
+
+    An assignment, loop, ``with`` or walrus passes on what its value passes on; a function, a
+    lambda or a class reaches every name its code reads (it may return any of them).
+    """
+    reach: dict[str, set[str]] = {}
+
+    def add(targets: set[str], names: set[str]) -> None:
+        for target in targets:
+            reach.setdefault(target, set()).update(names)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            reflective = _EVERYTHING in _names_passed_on(node, set())
+            add({node.name}, loaded_names(node) | ({_EVERYTHING} if reflective else set()))
+        elif isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and node.value:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = _names_passed_on(node.value, shields)
+            add(set().union(*(bound_names(t) for t in targets)), names)
+        elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
+            add(bound_names(node.target), _names_passed_on(node.iter, shields))
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            add(bound_names(node.optional_vars), _names_passed_on(node.context_expr, shields))
+        elif isinstance(node, ast.NamedExpr):
+            add({node.target.id}, _names_passed_on(node.value, shields))
+    return reach
 
 
 def kernel_names(source: str) -> set[str]:
@@ -293,13 +312,15 @@ def expected_value_leaks(
 ) -> list[str]:
     """Expectations whose expected value the kernel's observation code could read.
 
-    Observation code runs in the student's kernel, so a name it binds (an input of an ``observe``
-    lambda) must not *be* an expected value: it may appear in an expectation only as an argument
-    of a function that computes the reference: a course function such as
-    ``strip_pinyin_annotations(_a1)``, or a ``_reference`` the cell itself defines. A function
-    the expectation uses (a predicate, a reference) must not read such a name either. Refused
-    too: a check that would run in the kernel (inside a statement that also observes) and a
-    check named without being called there (``eq = ck.expect_equal``): the lint cannot follow it.
+    Observation code runs in the student's kernel, so a name it binds — an input of an
+    ``observe`` lambda, here or in an earlier test cell — must not reach an expected value. It
+    may appear in an expectation only as an argument of a reference function (see
+    :func:`_shields`): a course function such as ``strip_pinyin_annotations(_a1)``, or a
+    ``_reference`` the cell itself defines. Everything else is followed to where its value came
+    from: aliases, loops, ``with``, walrus, builtins and methods, the globals of the cell's
+    functions, lambdas and classes, ``globals()``. Refused too: a check that would run in the
+    kernel (inside a statement that also observes), a check named without being called there
+    (``eq = ck.expect_equal``), and expected arguments passed unpacked (``*`` or ``**``).
 
     Args:
         source: the test cell.
@@ -327,8 +348,8 @@ def expected_value_leaks(
                 "kernel; observe and check in separate statements"
             )
     shields = _shields(tree, in_kernel)
-    functions = _functions(tree)
-    course = course_names(tree)
+    public = course_names(tree) & shields  # course functions: public, even in the kernel
+    reach = _reaches(tree, shields)
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr.startswith("expect_"):
@@ -341,10 +362,25 @@ def expected_value_leaks(
             continue
         if not isinstance(node.func, ast.Attribute):
             continue
-        reached = set()
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(
+            k.arg is None for k in node.keywords
+        ):
+            leaks.append(
+                f"line {node.lineno}: {call_name(node)} with unpacked arguments (* or **): pass "
+                "what is expected by position or by name"
+            )
+            continue
+        names: set[str] = set()
         for arg in expected_args(node):
-            names = _with_globals(_names_passed_on(arg, shields), functions)
-            reached |= (names - course) & in_kernel  # course functions are public anyway
+            names |= _names_passed_on(arg, shields)
+        todo = list(names)
+        while todo:  # follow each name to where its value came from
+            for origin in reach.get(todo.pop(), ()):
+                if origin not in names:
+                    names.add(origin)
+                    todo.append(origin)
+        reached = in_kernel if _EVERYTHING in names else names & in_kernel
+        reached -= public
         if reached:
             key = ast.unparse(node.args[0]) if node.args else "?"
             leaks.append(

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 import time
@@ -37,14 +38,28 @@ OK, KERNEL_DIED, EXECUTION_ERROR, KERNEL_STOPPED = 0, 3, 4, 5
 
 
 def _size(msg: dict[str, t.Any]) -> int:
+    """Characters an output message adds to the notebook: text, every MIME value, metadata,
+    the error's name, value and traceback (a JSON value counts as its serialised length)."""
     content = msg.get("content", {})
-    if "text" in content:
-        return len(content.get("text") or "")
-    data = content.get("data") or {}
-    total = sum(len(v) if isinstance(v, str) else 100 for v in data.values())
-    if "traceback" in content:
-        total += sum(len(line) for line in content.get("traceback") or [])
-    return total + 100
+    total = 100
+    for key in ("text", "ename", "evalue"):
+        value = content.get(key)
+        total += len(value) if isinstance(value, str) else 0
+    for part in (content.get("data"), content.get("metadata")):
+        if isinstance(part, dict):
+            for value in part.values():
+                total += len(value) if isinstance(value, str) else _json_length(value)
+    traceback = content.get("traceback")
+    if isinstance(traceback, list):
+        total += sum(len(line) if isinstance(line, str) else 100 for line in traceback)
+    return total
+
+
+def _json_length(value: object) -> int:
+    try:
+        return len(json.dumps(value, ensure_ascii=False))
+    except (TypeError, ValueError, RecursionError):
+        return CELL_OUTPUT_CAP + 1  # not JSON a notebook can hold: over any cap
 
 
 class KernelStopped(DeadKernelError):

@@ -18,11 +18,12 @@
 # The warm-up has run *every* cell before any replay starts, so nothing a cell uses may change
 # with what later cells do. Each warm-up cell runs in a namespace of its own (a copy of the one
 # its predecessor left) and the fast version of a cell runs in a copy of the one it left: a
-# predicate, a bound method or a ``tol=_tol`` reads ``_x`` as it was in that cell, whatever a
-# later cell rebinds. Kept values are deep copies (a function's defaults and closure cells too),
-# so a later cell's mutation cannot reach them either. What stays shared is an object that a
-# later cell mutates in place and a kept function reads through a global: test cells are
-# self-contained by contract (docs/grading.md), and the parity tests hold the shipped ones to it.
+# ``tol=_tol`` reads ``_tol`` as it was in that cell, whatever a later cell rebinds. Kept values
+# are deep copies, so a later cell's mutation cannot reach them either. Predicates
+# (``expect_true``) are not kept: they are called in the replay, so the fast version re-creates
+# them together with every statement their bodies read, and they see a loop variable or a name
+# rebound later in their cell as the full replay does. A statement that changes a needed object
+# in place (``_opt[0] = 0.5``) is kept with the statements that bind it.
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ import copy
 import types
 from collections import defaultdict
 
-from .cell_ast import BODIES, EXPECT_ARGUMENTS, bound_names, call_name
+from .cell_ast import BODIES, EXPECT_ARGUMENTS, bound_names, call_name, loaded_names
 
 __all__ = ["KEEP", "TAKE", "AFTER", "Plan", "plan_cell", "Memo"]
 
@@ -40,6 +41,10 @@ TAKE = "__bt_take__"
 #: Where the warm-up keeps, by grade_id, the namespace each cell left (see replay.run_cells).
 AFTER = "__bt_after__"
 _CHECKER_METHODS = ("observe", "report")
+#: Expectations whose argument is called during the replay (a predicate): not kept in the memo
+#: but re-created by the fast code, with every name its body reads, so it reads them as the
+#: full replay would at that point of the cell (a loop variable, a name rebound later).
+_LIVE = ("expect_true",)
 
 
 class Plan:
@@ -135,6 +140,8 @@ def _expected_sites(tree: ast.Module, checkers: set[str]) -> list[tuple[ast.Call
             slots = []
             position = EXPECT_ARGUMENTS[call.func.attr][0]
             keywords = EXPECT_ARGUMENTS[call.func.attr][1]
+            if call.func.attr in _LIVE:
+                continue  # a predicate is called in the replay: it stays in the fast code
             for i in range(position, len(call.args)):
                 if call.func.attr == "expect_len" or i == position:
                     slots.append(("arg", i))
@@ -151,6 +158,35 @@ def _wrap(call: ast.Call, slot: tuple[str, int], make) -> None:
         call.keywords[i].value = make(call.keywords[i].value)
 
 
+def _mutated_roots(stmt: ast.stmt) -> set[str]:
+    """Names whose objects ``stmt`` may change in place: ``_opt[0] = …``, ``x.append(…)``."""
+    roots: set[str] = set()
+    for node in ast.walk(stmt):
+        targets: list[ast.AST] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AugAssign | ast.AnnAssign | ast.Delete):
+            targets = node.targets if isinstance(node, ast.Delete) else [node.target]
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            targets = [node.value.func]  # a method called for its effect
+        for target in targets:
+            while isinstance(target, ast.Subscript | ast.Attribute | ast.Starred):
+                target = target.value
+                if isinstance(target, ast.Name):
+                    roots.add(target.id)
+    return roots
+
+
+def _needs(node: ast.AST, checkers: set[str]) -> set[str]:
+    """Names the replay reads to run ``node``, predicates' bodies included."""
+    names = _runtime_names(node)
+    for sub in ast.walk(node):
+        if _is_checker_call(sub, checkers) and call_name(sub.value) in _LIVE:
+            names |= set().union(*(loaded_names(arg) for arg in sub.value.args[1:]))
+            names |= set().union(*(loaded_names(k.value) for k in sub.value.keywords))
+    return names
+
+
 def _prune(stmts: list[ast.stmt], checkers: set[str]) -> list[ast.stmt]:
     kept: list[ast.stmt] = []
     needed: set[str] = set()
@@ -165,12 +201,12 @@ def _prune(stmts: list[ast.stmt], checkers: set[str]) -> list[ast.stmt]:
                 body = getattr(stmt, field, None)
                 if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
                     setattr(node, field, _prune(body, checkers) or [ast.Pass()])
-        elif bound_names(stmt) & needed:
+        elif bound_names(stmt) & needed or _mutated_roots(stmt) & needed:
             node = stmt
         else:
             continue
         kept.append(node)
-        needed |= _runtime_names(node)
+        needed |= _needs(node, checkers)
         if isinstance(node, ast.For):
             needed |= _runtime_names(node.iter)
     kept.reverse()

@@ -6,13 +6,15 @@ import re
 
 __all__ = ["printable", "spreadsheet_safe"]
 
-# C0 controls but tab and newline, DEL and C1 controls: ESC starts the sequences that set a
-# terminal's title, clear its screen or fake text, and C1's CSI (U+009B) does the same alone.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but tab, DEL and C1 controls: ESC starts the sequences that set a terminal's title,
+# clear its screen or fake text, and C1's CSI (U+009B) does the same alone. A newline, a line or
+# paragraph separator fakes a line of its own (a grades row under ``cat``), and the bidi controls
+# show text reordered (U+202E reverses it): all are shown as escapes.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
-    """``text`` with every control character shown as an escape (file names, messages).
+    """``text`` on one line, every control character shown as an escape (file names, messages).
 
     Args:
         text: a message that may hold names a student chose.
@@ -23,7 +25,12 @@ def printable(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 #: A spreadsheet reads a cell starting with one of these as a formula (CSV injection).

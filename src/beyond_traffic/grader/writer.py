@@ -120,6 +120,8 @@ def read_notebook(
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
         cells = data.get("cells")
+        if "worksheets" in data:  # nbformat 3 keeps its cells in worksheets
+            cells = [c for sheet in data["worksheets"] for c in sheet.get("cells", [])]
     except Exception as exc:  # noqa: BLE001 - every reader error means "unreadable"
         raise ValueError(f"not a valid notebook ({type(exc).__name__})") from None
     if isinstance(cells, list) and len(cells) > max_cells:
