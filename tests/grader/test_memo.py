@@ -209,24 +209,7 @@ def test_fast_replay_of_options_read_from_an_earlier_cell_that_a_later_cell_rebi
 
 def _full_and_fast_cells(tmp_path, monkeypatch, cells, records):
     """Full and fast replay outputs of several cells; ``records`` is ``[(gid, key, value)]``."""
-    plans = {c["grade_id"]: plan_cell(c["source"], c["grade_id"]) for c in cells}
-    assert all(plans.values())  # every cell is eligible for the fast replay
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("")
-    monkeypatch.setenv(REPLAY_ENV, str(empty))
-    memo = Memo()
-    namespace = {"__name__": "__main__", KEEP: memo.keep}
-    run_cells(cells, namespace=namespace, sources={g: p.warm for g, p in plans.items()})
-    wire.clear_replay_cache()
-    path = tmp_path / "obs.jsonl"
-    for gid, key, value in records:
-        tag = type(value).__name__
-        wire.write_record(str(path), gid, key, Observation(tag=tag, value=value))
-    monkeypatch.setenv(REPLAY_ENV, str(path))
-    full = run_cells(cells)
-    fast_ns = {**namespace, TAKE: memo.cursor().take}
-    fast = run_cells(cells, namespace=fast_ns, sources={g: p.fast for g, p in plans.items()})
-    wire.clear_replay_cache()
+    full, fast, _ = _replays(tmp_path, monkeypatch, cells, records)
     return full, fast
 
 
