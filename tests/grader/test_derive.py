@@ -324,3 +324,57 @@ def test_round4_no_accepted_cell_expects_a_kernel_held_value(name):
         return  # refused
     code = observation_code(cell)
     assert secret not in code and "expect_" not in code, code
+
+
+#: Red team, round 5: the lint trusts every argument of a reference function (a shield) to be an
+#: input, but a test cell may hand a shield its *answer*, held by the kernel in the same table of
+#: cases as the inputs the observe lambdas read (``_cases``). The secret here is never an observe
+#: input passed to the student's function: it is an instructor constant (an expected value).
+_CASES = "_cases = [('直播帶(dài)貨(huò)', 'SECRET-EXPECTED')]\n"
+ROUND5_SLIPS = {
+    # the most ordinary: normalise the expected value of each (input, expected) case
+    "normalised_expected_from_a_case_table": (
+        "import unicodedata\n"
+        + _CASES
+        + "def _norm(s):\n    return unicodedata.normalize('NFC', s)\n"
+        "for _raw, _want in _cases:\n    ck.observe(_raw, lambda _raw=_raw: f(_raw))\n"
+        "    ck.expect_equal(_raw, _norm(_want))\n"
+    ),
+    # the expected value tidied by a helper: a method in a shield is trusted, unlike at top level
+    "stripped_expected_from_a_case_table": (
+        "_cases = {'直播 带货': 'SECRET-EXPECTED'}\ndef _r(x):\n    return x.strip()\n"
+        "for _t, _w in _cases.items():\n    ck.observe(_t, lambda _t=_t: f(_t))\n"
+        "    ck.expect_equal(_t, _r(_w))\n"
+    ),
+    # a course function applied to the expected column, not to the input
+    "course_function_on_the_expected_column": (
+        "from beyond_traffic.clean import strip_pinyin_annotations\n"
+        + _CASES
+        + "for _raw, _want in _cases:\n    ck.observe(_raw, lambda _raw=_raw: f(_raw))\n"
+        "    ck.expect_equal(_raw, strip_pinyin_annotations(_want))\n"
+    ),
+    # _hands_a_parameter_back misses list.append (and comprehensions): the helper is a shield
+    "answers_collected_with_append": (
+        _CASES + "def _answers(pairs):\n    out = []\n    for _, want in pairs:\n"
+        "        out.append(want)\n    return out\n"
+        "ck.observe('all', lambda: [f(raw) for raw, _ in _cases])\n"
+        "ck.expect_equal('all', _answers(_cases))\n"
+    ),
+    "answers_collected_with_a_comprehension": (
+        _CASES + "def _answers(pairs):\n    return [w for _, w in pairs]\n"
+        "ck.observe('all', lambda: [f(raw) for raw, _ in _cases])\n"
+        "ck.expect_equal('all', _answers(_cases))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND5_SLIPS))
+def test_round5_no_accepted_cell_hands_the_kernel_an_expected_constant(name):
+    """Red team, round 5: each cell is accepted, yet its observation code holds the expected
+    value 'SECRET-EXPECTED' (in ``_cases``, which the observe lambdas read)."""
+    cell = "from beyond_traffic.grading import Checker\nck = Checker('q', points=1)\n"
+    cell += ROUND5_SLIPS[name] + "ck.report()"
+    if expected_value_leaks(cell):
+        return  # refused
+    code = observation_code(cell)
+    assert "SECRET-EXPECTED" not in code, code
