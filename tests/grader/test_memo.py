@@ -265,3 +265,48 @@ def test_round4_fast_replay_of_an_option_its_own_cell_sets_by_mutation(tmp_path,
     full, fast = _full_and_fast_cells(tmp_path, monkeypatch, cells, [("c1", "a", 1.4)])
     assert "score: 1 / 1" in full["c1"][0]["text"]
     assert fast == full
+
+
+def test_round5_fast_replay_of_an_option_bound_by_a_walrus_in_the_expected_argument(
+    tmp_path, monkeypatch
+):
+    """Red team, round 5: ``tol=0.5 / _n`` reads ``_n``, bound per iteration by a walrus inside the
+    expected argument. The fast version replaces that argument, so ``_n`` is the warm-up's last
+    value (4) for both checks: 'a' (0.7 vs 0.5) passes with tol 0.25 in full, fails with 0.125."""
+    source = HEAD + (
+        "ck = Checker('c1', points=2)\n"
+        "_cases = {'a': [1, 2], 'b': [1, 2, 3, 4]}\n"
+        "for _k, _toks in _cases.items():\n"
+        "    ck.observe(_k, lambda _k=_k: f(_k))\n"
+        "    ck.expect_equal(_k, 1 / (_n := len(_toks)), tol=0.5 / _n, points=1)\n"
+        "ck.report()"
+    )
+    cells = [{"grade_id": "c1", "source": source}]
+    full, fast = _full_and_fast_cells(
+        tmp_path, monkeypatch, cells, [("c1", "a", 0.7), ("c1", "b", 0.25)]
+    )
+    assert "score: 2 / 2" in full["c1"][0]["text"]
+    assert fast == full
+
+
+def test_round5_fast_replay_of_an_option_a_reference_function_sets_as_a_side_effect(
+    tmp_path, monkeypatch
+):
+    """Red team, round 5: the reference ``_ref`` records the length it used in ``_last``, which
+    the tolerance reads; the fast version never calls ``_ref`` (its value comes from the memo),
+    so ``_last`` stays as the fast code rebinds it (empty): KeyError instead of 2/2."""
+    source = HEAD + (
+        "ck = Checker('c1', points=2)\n"
+        "_cases = {'a': '直播带货', 'b': '流量'}\n_last = {}\n"
+        "def _ref(text):\n    _last['n'] = len(text)\n    return 1 / len(text)\n"
+        "for _k, _t in _cases.items():\n"
+        "    ck.observe(_k, lambda _t=_t: f(_t))\n"
+        "    ck.expect_equal(_k, _ref(_t), tol=0.5 / _last['n'], points=1)\n"
+        "ck.report()"
+    )
+    cells = [{"grade_id": "c1", "source": source}]
+    full, fast = _full_and_fast_cells(
+        tmp_path, monkeypatch, cells, [("c1", "a", 0.3), ("c1", "b", 0.5)]
+    )
+    assert "score: 2 / 2" in full["c1"][0]["text"]
+    assert fast == full
