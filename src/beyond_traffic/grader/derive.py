@@ -29,7 +29,13 @@ from .cell_ast import (
     loaded_names,
 )
 
-__all__ = ["OBSERVE_MARK", "observation_code", "expected_value_leaks", "kernel_names"]
+__all__ = [
+    "OBSERVE_MARK",
+    "observation_code",
+    "expected_value_leaks",
+    "kernel_names",
+    "observed_names",
+]
 
 #: Cell metadata key marking a test cell reduced to its observation code (kept out of ``In``).
 OBSERVE_MARK = "beyond_traffic_observe"
@@ -116,6 +122,8 @@ _REFLECTION = {"globals", "vars", "locals", "eval", "exec", "__import__", "__bui
 _REFLECTION |= {"__dict__", "__globals__", "f_globals", "modules"}  # attributes
 #: Stands for "every name the kernel holds" in a reach.
 _EVERYTHING = "*"
+#: Marks a name that reached an expectation only as an argument of a reference function.
+_SHIELDED = "shielded:"
 
 
 def _names_passed_on(node: ast.AST, shields: set[str]) -> set[str]:
@@ -136,6 +144,8 @@ def _names_passed_on(node: ast.AST, shields: set[str]) -> set[str]:
             found.add(_EVERYTHING)
         if isinstance(n, ast.Call) and _root_name(n.func) in shields:
             found.add(_root_name(n.func))
+            # An argument is shielded only as an input (see expected_value_leaks).
+            found.update(_SHIELDED + name for name in _names_passed_on(n, set()) - {_EVERYTHING})
             return
         for child in ast.iter_child_nodes(n):
             visit(child)
@@ -147,6 +157,8 @@ def _names_passed_on(node: ast.AST, shields: set[str]) -> set[str]:
 #: Calls that return their argument or a copy of it: what they return *is* the argument.
 _COPIES = {"list", "tuple", "set", "frozenset", "dict", "sorted", "reversed", "str", "copy"}
 _COPIES |= {"deepcopy", "Counter", "OrderedDict", "defaultdict", "next", "iter", "join"}
+#: Methods that put their argument into the object they are called on.
+_COLLECTS = {"append", "extend", "add", "insert", "update", "setdefault", "appendleft"}
 
 
 def _handed_on(node: ast.AST | None, local: set[str] = frozenset()) -> set[str]:
@@ -162,8 +174,15 @@ def _handed_on(node: ast.AST | None, local: set[str] = frozenset()) -> set[str]:
         return set()
     if isinstance(node, ast.Name):
         return {node.id}
-    if isinstance(node, ast.Starred | ast.NamedExpr | ast.Subscript | ast.FormattedValue):
+    if isinstance(node, ast.Starred | ast.NamedExpr | ast.FormattedValue):
         return _handed_on(node.value, local)
+    if isinstance(node, ast.Subscript):  # words[0] or t[:] picks out; text[i - w : i] computes
+        piece = node.slice
+        fixed = isinstance(piece, ast.Constant) or (
+            isinstance(piece, ast.Slice)
+            and all(b is None or isinstance(b, ast.Constant) for b in (piece.lower, piece.upper))
+        )
+        return _handed_on(node.value, local) if fixed else set()
     if isinstance(node, ast.Yield | ast.YieldFrom | ast.Await):
         return _handed_on(node.value, local)
     if isinstance(node, ast.List | ast.Tuple | ast.Set | ast.JoinedStr):
@@ -175,8 +194,24 @@ def _handed_on(node: ast.AST | None, local: set[str] = frozenset()) -> set[str]:
         return _handed_on(node.body, local) | _handed_on(node.orelse, local)
     if isinstance(node, ast.BoolOp):
         return set().union(*(_handed_on(v, local) for v in node.values))
-    if isinstance(node, ast.BinOp):
-        return _handed_on(node.left, local) | _handed_on(node.right, local)
+    if isinstance(node, ast.BinOp):  # t + "" or 1 * t; an operation of two names computes
+        if isinstance(node.right, ast.Constant):
+            return _handed_on(node.left, local)
+        return _handed_on(node.right, local) if isinstance(node.left, ast.Constant) else set()
+    if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp):
+        # [w for _, w in pairs] hands pairs on: the element is a target of a loop over a handed-on
+        # value (a filtered one, [t for t in tokens if ...], computes a selection)
+        if any(g.ifs for g in node.generators):
+            return set()
+        element = _handed_on(node.elt, local)
+        return set().union(
+            set(),
+            *(
+                _handed_on(g.iter, local)
+                for g in node.generators
+                if element & bound_names(g.target)
+            ),
+        )
     if isinstance(node, ast.Call):
         args = set().union(set(), *(_handed_on(a, local) for a in node.args))
         if isinstance(node.func, ast.Attribute) and node.func.attr == "copy" and not node.args:
@@ -218,6 +253,18 @@ def _hands_a_parameter_back(fn: ast.AST) -> bool:
                     grown |= set().union(*(bound_names(t) for t in targets))
             elif isinstance(n, ast.For) and _handed_on(n.iter, local) & tainted:
                 grown |= bound_names(n.target)
+            elif (
+                isinstance(n, ast.Call)
+                and isinstance(n.func, ast.Attribute)
+                and n.func.attr in _COLLECTS
+                and any(
+                    isinstance(a, ast.Name | ast.Subscript | ast.Starred)
+                    and _handed_on(a, local) & tainted
+                    for a in n.args
+                )
+            ):
+                # out.append(want) carries want; appending a record built of parts computes
+                grown |= {_root_name(n.func.value) or ""}
         if grown == tainted:
             break
         tainted = grown
@@ -265,7 +312,13 @@ def _shields(tree: ast.Module, in_kernel: set[str]) -> set[str]:
     return shields
 
 
-def _reaches(tree: ast.Module, shields: set[str]) -> dict[str, set[str]]:
+def _unshield(names: set[str], inputs: set[str]) -> set[str]:
+    """``names`` with each shielded argument dropped if it is an input, kept as a name if not."""
+    shielded = {n[len(_SHIELDED) :] for n in names if n.startswith(_SHIELDED)}
+    return {n for n in names if not n.startswith(_SHIELDED)} | (shielded - inputs)
+
+
+def _reaches(tree: ast.Module, shields: set[str], inputs: set[str]) -> dict[str, set[str]]:
     """For each name the cell binds anywhere, the names its value may come from.
 
     An assignment, loop, ``with`` or walrus passes on what its value passes on; a function, a
@@ -275,7 +328,7 @@ def _reaches(tree: ast.Module, shields: set[str]) -> dict[str, set[str]]:
 
     def add(targets: set[str], names: set[str]) -> None:
         for target in targets:
-            reach.setdefault(target, set()).update(names)
+            reach.setdefault(target, set()).update(_unshield(names, inputs))
 
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
@@ -294,6 +347,21 @@ def _reaches(tree: ast.Module, shields: set[str]) -> dict[str, set[str]]:
     return reach
 
 
+def observed_names(source: str) -> set[str]:
+    """Names a test cell's ``observe`` calls read: the inputs handed to the student's code.
+
+    Example:
+        >>> sorted(observed_names("_t, _want = '流量', 2\\nck.observe('n', lambda: f(_t))"))
+        ['_t', 'f']
+    """
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and call_name(node) == "observe":
+            names |= set().union(set(), *(loaded_names(a) for a in node.args[1:]))
+            names |= set().union(set(), *(loaded_names(k.value) for k in node.keywords))
+    return names
+
+
 def kernel_names(source: str) -> set[str]:
     """Names a test cell's observation code binds in the student's kernel.
 
@@ -308,7 +376,10 @@ def kernel_names(source: str) -> set[str]:
 
 
 def expected_value_leaks(
-    source: str, *, kernel: set[str] | frozenset[str] = frozenset()
+    source: str,
+    *,
+    kernel: set[str] | frozenset[str] = frozenset(),
+    inputs: set[str] | frozenset[str] = frozenset(),
 ) -> list[str]:
     """Expectations whose expected value the kernel's observation code could read.
 
@@ -325,6 +396,7 @@ def expected_value_leaks(
     Args:
         source: the test cell.
         kernel: names that earlier test cells' observation code left in the same kernel.
+        inputs: names that earlier test cells' observe calls read (see :func:`observed_names`).
 
     Example:
         >>> cell = '''
@@ -348,8 +420,15 @@ def expected_value_leaks(
                 "kernel; observe and check in separate statements"
             )
     shields = _shields(tree, in_kernel)
+    imported = {
+        alias.asname or alias.name.split(".")[0]
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for alias in n.names
+    }
+    all_inputs = set(inputs) | observed_names(source) | imported  # imports are code, not data
     public = course_names(tree) & shields  # course functions: public, even in the kernel
-    reach = _reaches(tree, shields)
+    reach = _reaches(tree, shields, all_inputs)
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr.startswith("expect_"):
@@ -373,6 +452,10 @@ def expected_value_leaks(
         names: set[str] = set()
         for arg in expected_args(node):
             names |= _names_passed_on(arg, shields)
+        # A reference function may take an input (a name an observe call reads); any other name
+        # the kernel holds — the expected column of a case table the loop also binds — may not
+        # reach the expectation even through one.
+        names = _unshield(names, all_inputs)
         todo = list(names)
         while todo:  # follow each name to where its value came from
             for origin in reach.get(todo.pop(), ()):
@@ -380,7 +463,7 @@ def expected_value_leaks(
                     names.add(origin)
                     todo.append(origin)
         reached = in_kernel if _EVERYTHING in names else names & in_kernel
-        reached -= public
+        reached -= public | imported
         if reached:
             key = ast.unparse(node.args[0]) if node.args else "?"
             leaks.append(

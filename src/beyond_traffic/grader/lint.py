@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from .derive import expected_value_leaks, kernel_names
+from .derive import expected_value_leaks, kernel_names, observed_names
 
 
 def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> list[str]:
@@ -30,6 +30,7 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
     warnings: list[str] = []
     seen: dict[str, str] = {}
     kernel: set[str] = set()  # names earlier test cells left in the kernel
+    inputs: set[str] = set()  # which of them their observe calls read
     for cell in cells:
         gid = str(cell.get("grade_id", "?"))
         where = f"{prefix}{gid}"
@@ -63,8 +64,9 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
                     f"{where}: Checker points {value} differ from the cell's nbgrader points "
                     f"{cell_points}"
                 )
-        leaks = expected_value_leaks(str(cell["source"]), kernel=kernel)
+        leaks = expected_value_leaks(str(cell["source"]), kernel=kernel, inputs=inputs)
         kernel |= kernel_names(str(cell["source"]))  # left in the kernel for the next cells
+        inputs |= observed_names(str(cell["source"]))
         warnings += [f"{where}: {leak}" for leak in leaks]
         if not tree.body or not isinstance(tree.body[-1], ast.Expr):
             warnings.append(

@@ -6,9 +6,10 @@
 # ``ck.report()``. Everything else it computes (reference tokenizations, whole-article cleaning,
 # gold-standard scores) is the same for every student, so the replay's warm-up computes it once:
 #
-# * the *warm* version of a cell wraps every expected argument in ``__bt_keep__(site, value)``,
+# * the *warm* version of a cell wraps every argument of every ``expect_*`` call (expected value,
+#   options, key; a predicate excepted) in ``__bt_keep__(site, value)``,
 #   which records the value (once per evaluation, so loops keep a sequence);
-# * the *fast* version replaces each expected argument by ``__bt_take__(site)`` and drops every
+# * the *fast* version replaces each such argument by ``__bt_take__(site)`` and drops every
 #   statement the Checker calls no longer need (observe lambdas are never called in the replay,
 #   so their inputs are not needed either; their default arguments are).
 #
@@ -32,7 +33,7 @@ import copy
 import types
 from collections import defaultdict
 
-from .cell_ast import BODIES, EXPECT_ARGUMENTS, bound_names, call_name, loaded_names
+from .cell_ast import BODIES, bound_names, call_name, loaded_names
 
 __all__ = ["KEEP", "TAKE", "AFTER", "Plan", "plan_cell", "Memo"]
 
@@ -133,20 +134,29 @@ def _runtime_names(node: ast.AST) -> set[str]:
 
 
 def _expected_sites(tree: ast.Module, checkers: set[str]) -> list[tuple[ast.Call, list]]:
+    """Every argument of every ``expect_*`` call, but a predicate: kept by the warm-up.
+
+    Options and keys are kept as well as expected values, so that whatever computed them — a
+    walrus in the expected argument, a reference function's side effect, a loop variable — the
+    fast replay uses the values the full replay would, without re-running that code.
+    """
     sites = []
     for node in ast.walk(tree):
-        if _is_checker_call(node, checkers) and call_name(node.value) in EXPECT_ARGUMENTS:
-            call = node.value
-            slots = []
-            position = EXPECT_ARGUMENTS[call.func.attr][0]
-            keywords = EXPECT_ARGUMENTS[call.func.attr][1]
-            if call.func.attr in _LIVE:
-                continue  # a predicate is called in the replay: it stays in the fast code
-            for i in range(position, len(call.args)):
-                if call.func.attr == "expect_len" or i == position:
-                    slots.append(("arg", i))
-            slots += [("kw", j) for j, k in enumerate(call.keywords) if k.arg in keywords]
-            sites.append((call, slots))
+        if not _is_checker_call(node, checkers) or not node.value.func.attr.startswith("expect_"):
+            continue
+        call = node.value
+        live = ("arg", 1) if call.func.attr in _LIVE else None
+        slots = [
+            ("arg", i)
+            for i, arg in enumerate(call.args)
+            if ("arg", i) != live and not isinstance(arg, ast.Starred)
+        ]
+        slots += [
+            ("kw", j)
+            for j, k in enumerate(call.keywords)
+            if k.arg is not None and not (live and k.arg == "predicate")
+        ]
+        sites.append((call, slots))
     return sites
 
 

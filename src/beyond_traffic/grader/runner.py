@@ -24,7 +24,7 @@ from .course import (
     timestamp_problem,
     write_state,
 )
-from .derive import expected_value_leaks, kernel_names
+from .derive import expected_value_leaks, kernel_names, observed_names
 from .replay import prepare_warmup, replay
 from .sandbox import (
     NoSandboxError,
@@ -187,10 +187,12 @@ def _check_leaks(tests: dict[str, list[dict]]) -> None:
     problems = []
     for name, cells in tests.items():
         kernel: set[str] = set()  # what earlier test cells left in the same kernel
+        inputs: set[str] = set()  # and which of it their observe calls read
         for cell in cells:
             try:
-                leaks = expected_value_leaks(str(cell["source"]), kernel=kernel)
+                leaks = expected_value_leaks(str(cell["source"]), kernel=kernel, inputs=inputs)
                 kernel |= kernel_names(str(cell["source"]))
+                inputs |= observed_names(str(cell["source"]))
             except SyntaxError:
                 continue
             problems += [f"{name}/{cell['grade_id']}: {leak}" for leak in leaks]
