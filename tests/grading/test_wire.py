@@ -151,12 +151,15 @@ def test_a_file_of_empty_lists_stays_small_in_memory(tmp_path):
         fh.write(header + "\t" + body + "\n")
         for i in range(200):
             fh.write(json.dumps({"checker": "junk", "name": str(i), "tag": "list"}) + "\t[]\n")
+    # VmHWM is this process's own peak: ru_maxrss would also count the pytest worker's pages
+    # the child held between fork and exec (Linux keeps that figure across exec).
     probe = (
-        "import resource, sys\n"
+        "import sys\n"
         "from beyond_traffic.grading.wire import ObservationFile\n"
         "index = ObservationFile(sys.argv[1])\n"
         "print(index.get('t', 'v').error)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "status = open('/proc/self/status').read().split('VmHWM:')[1]\n"
+        "print(status.split()[0])\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True
