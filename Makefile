@@ -62,7 +62,17 @@ browser-deps:
 	fi
 
 # The JupyterHub stack for tests/test_hub.py and tests/test_postgres_gradebook.py (root only):
-# Debian's PostgreSQL, bubblewrap, node/npm; /opt/beyond-traffic/{venv,proxy} (deploy/hub/).
+# Debian's PostgreSQL, bubblewrap, node/npm; PREFIX/{venv,proxy} (deploy/hub/install.sh).
+# CI installs the hub into a prefix it creates for this run, so a venv that an earlier run left
+# in /opt can never make CI pass where a new instructor's install would fail.
+ifeq ($(origin BEYOND_TRAFFIC_PREFIX),undefined)
+  ifneq ($(CI),)
+    BEYOND_TRAFFIC_PREFIX := $(shell d=$$(mktemp -d /tmp/beyond-traffic-hub.XXXXXX) && chmod 755 "$$d" && echo "$$d")
+  else
+    BEYOND_TRAFFIC_PREFIX := /opt/beyond-traffic
+  endif
+endif
+export BEYOND_TRAFFIC_PREFIX
 hub-deps:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  bash deploy/hub/install.sh; \

@@ -7,7 +7,9 @@
 # * Debian packages, only those missing: python3-venv, nodejs + npm, bubblewrap (the grader's
 #   sandbox without root), PostgreSQL (an optional gradebook server), git (nbgitpuller).
 # * PREFIX/venv: a virtualenv on Debian's /usr/bin/python3 (never a pyenv under /root, which
-#   students cannot enter) with this repository installed non-editable plus its `hub` extra.
+#   students cannot enter) with this repository installed non-editable plus the extras a class
+#   needs (`lab`: JupyterLab and the kernel; `grader`: nbgrader; `hub`: JupyterHub), pinned by
+#   requirements/lock.txt.
 # * PREFIX/proxy: configurable-http-proxy from npm.
 # * nbgrader's extensions as nbgrader documents them: at the venv (sys-prefix) level the
 #   formgrader, create-assignment and course-list extensions are disabled, so student servers
@@ -16,7 +18,8 @@
 # * The global nbgrader config (deploy/hub/nbgrader_config.py) into PREFIX/venv/etc/jupyter.
 #
 # Safe to re-run (after `git pull`): the package is reinstalled only when pyproject.toml or
-# src/ changed, the dependencies only when pyproject.toml changed.
+# src/ changed, the dependencies only when pyproject.toml or the lock changed. A stamp is written
+# only after everything it stands for succeeded, so a failed run is re-done in full next time.
 set -euo pipefail
 umask 022
 
@@ -33,6 +36,10 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 log() { echo "install.sh: $*"; }
+# Every failure says which step failed and what to do, instead of a bare exit status.
+trap 'status=$?; echo "install.sh: failed at line $LINENO (exit $status): $BASH_COMMAND" >&2; echo "install.sh: fix the cause shown above and run it again; nothing is marked installed until it succeeds" >&2' ERR
+EXTRAS=lab,grader,hub
+LOCK=$REPO/requirements/lock.txt
 # pip without the per-package notes some pip configurations print about unused local indexes.
 pip_install() {
   "$VENV/bin/python" -m pip install --quiet "$@" 2> >(grep -v "^WARNING: Location '.*' is ignored" >&2)
@@ -59,7 +66,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
   pip_install --upgrade pip
 fi
-deps_hash=$(sha256sum "$REPO/pyproject.toml" | cut -d' ' -f1)
+deps_hash=$(cat "$REPO/pyproject.toml" "$LOCK" | sha256sum | cut -d' ' -f1)
 src_hash=$(cd "$REPO" && find pyproject.toml src -type f ! -name '*.pyc' ! -path '*/__pycache__/*' \
   ! -path '*.egg-info/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 stamp_deps=$VENV/.beyond-traffic-deps
@@ -72,32 +79,45 @@ copy_source() {
   cp -r "$REPO/pyproject.toml" "$REPO/README.md" "$REPO/LICENSE" "$REPO/src" "$build/"
   find "$build/src" \( -name '__pycache__' -o -name '*.egg-info' \) -prune -exec rm -rf {} +
 }
+# The stamps are written at the very end, after the extensions are configured.
+new_deps=; new_src=
 if [ "$(cat "$stamp_deps" 2>/dev/null)" != "$deps_hash" ]; then
-  log "installing beyond-traffic[hub] and its dependencies into $VENV"
+  log "installing beyond-traffic[$EXTRAS] and its dependencies into $VENV"
+  rm -f "$stamp_deps" "$stamp_src"
   copy_source
-  pip_install "$build[hub]"
-  echo "$deps_hash" >"$stamp_deps"
-  echo "$src_hash" >"$stamp_src"
+  pip_install "$build[$EXTRAS]" -c "$LOCK"
+  new_deps=$deps_hash; new_src=$src_hash
 elif [ "$(cat "$stamp_src" 2>/dev/null)" != "$src_hash" ]; then
   log "reinstalling the beyond-traffic package into $VENV"
+  rm -f "$stamp_src"
   copy_source
   pip_install --no-deps --force-reinstall "$build"
-  echo "$src_hash" >"$stamp_src"
+  new_src=$src_hash
 else
   log "$VENV is up to date"
 fi
+# What a class needs must be there, whatever an earlier run left behind.
+for check in "jupyter labextension list" "nbgrader --version" "python -m ipykernel --version" "jupyterhub --version"; do
+  # shellcheck disable=SC2086
+  if ! out=$("$VENV/bin/"$check 2>&1); then
+    echo "install.sh: '$VENV/bin/$check' fails:" >&2
+    echo "$out" | tail -20 >&2
+    echo "install.sh: remove $VENV and run install.sh again" >&2
+    exit 1
+  fi
+done
 
 # --- nbgrader's extensions: students get the Assignments tab only ----------------------------
 "$VENV/bin/jupyter" labextension disable --level=sys_prefix \
   @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list \
-  >/dev/null 2>&1
+  >/dev/null
 # JupyterLab >= 4.1 also *locks* what is disabled at this level, which would keep the grader
 # account and the instructors from enabling them for themselves (setup_course.py): unlock.
 "$VENV/bin/jupyter" labextension unlock --level=sys_prefix \
   @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list \
-  >/dev/null 2>&1
+  >/dev/null
 "$VENV/bin/jupyter" server extension disable --sys-prefix \
-  nbgrader.server_extensions.formgrader nbgrader.server_extensions.course_list >/dev/null 2>&1
+  nbgrader.server_extensions.formgrader nbgrader.server_extensions.course_list >/dev/null
 # No news pop-up and no update check in 200 students' browsers (JupyterLab's default settings).
 mkdir -p "$VENV/share/jupyter/lab/settings"
 cat >"$VENV/share/jupyter/lab/settings/overrides.json" <<'JSON'
@@ -117,4 +137,6 @@ if [ ! -x "$PROXY/node_modules/.bin/configurable-http-proxy" ]; then
 fi
 
 chmod -R a+rX "$PREFIX"
+if [ -n "$new_deps" ]; then echo "$new_deps" >"$stamp_deps"; fi
+if [ -n "$new_src" ]; then echo "$new_src" >"$stamp_src"; fi
 log "done: $VENV/bin/jupyterhub, $PROXY/node_modules/.bin/configurable-http-proxy"
