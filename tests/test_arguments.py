@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from beyond_traffic.arguments import (
@@ -80,14 +82,18 @@ def test_a1_and_a2_share_the_entry_point_premise():
     assert any("切入点" in a for a in statement("A1.C").anchors)
 
 
-def test_a1s_body_and_a2_disagree_about_the_present():
-    # lesson review A2: A1 also says producers already adjust products to feedback (present);
-    # A2 denies that live commerce changed the goods themselves
-    assert statement("A1.P7").tense == "present"
-    assert any("根据他们的反馈对产品进行优化和调整" in a for a in statement("A1.P7").anchors)
+def test_the_present_disagreement_rests_on_a1s_one_perfective_sentence():
+    # A1 states one change as done (打破了这一困局); the rest is possibility (可以, 可能性), kept
+    # apart so that a possibility is never compared with A2's present-tense denial as a fact
+    present = statement("A1.P7")
+    assert present.tense == "present" and present.anchors == ("直播带货的出现打破了这一困局",)
+    possible = statement("A1.P8")
+    assert any("可能性" in a for a in possible.anchors) and "可能" in possible.claim
     assert "它也没有改变商品本身" in statement("A2.P2").anchors
     disagreements = [c for c in comparisons() if c.relation == "disagreement"]
-    assert any({"A1.P7", "A2.P2"} <= set(c.statements) for c in disagreements)
+    x8 = [c for c in disagreements if {"A1.P7", "A2.P2"} <= set(c.statements)]
+    assert x8 and "A1.P8" not in x8[0].statements
+    assert "打破了这一困局" in x8[0].note
     assert statement("A1.P4").tense == "future"  # the prediction, split from the present claim
 
 
@@ -95,11 +101,18 @@ def test_a1_k1_is_marked_as_an_implied_concession():
     assert "隐含" in statement("A1.K1").claim
 
 
-def test_a3_shares_a1s_business_side_premise():
+def test_a1_and_a3_share_a_commonplace_not_a_dependence():
+    # both weigh the business side, with different ideas; nothing in A3 cites or relies on A1
     shared = [c for c in comparisons() if c.relation == "shared"]
-    assert any(
-        "A1.P1" in c.statements and any(s.startswith("A3.") for s in c.statements) for c in shared
-    )
+    x4 = [
+        c
+        for c in shared
+        if "A1.P1" in c.statements and any(s.startswith("A3.") for s in c.statements)
+    ]
+    assert x4 and "常识" in x4[0].note
+    notes = [c.note for c in comparisons()] + [r.note for r in load_reconstructions().values()]
+    for note in notes:
+        assert not re.search(r"建立在[^，。；]*A1", note), note
 
 
 def test_traffic_empowerment_is_shared_ground_and_a_difference_of_words():
