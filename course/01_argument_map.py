@@ -23,14 +23,18 @@
 # package keeps as data (`beyond_traffic.arguments`) and a test checks. We then compare the five
 # articles premise by premise. Most premises are shared (the consumer internet's traffic logic
 # is not the industrial internet; new technologies are what it needs; live commerce is an entry
-# point; the business side is what matters, a premise A3 shares with A1; traffic-driven models
-# are a passing stage). Some apparent conflicts are differences of tense — the headline sentences
+# point; traffic-driven models are a passing stage; and, as an industry commonplace rather than
+# a shared argument, that the business side matters — A1 and A3 mean different things by it).
+# Some apparent conflicts are differences of tense — the headline sentences
 # differ: A1's 将改变 is a prediction, A2's 并未真正改变 describes the present — of scope (A3
 # answers a neighbouring question; A4 never mentions live commerce), or of words (A5 calls the
 # shallow, traffic-driven kind 赋能, A4 calls it 流量输送; both prefer deep empowerment). The
-# disagreements that remain are mainly about the future once new technology matures — but not
-# only: in its body A1 says producers already adjust products to viewers' feedback, which A2's
-# 「它也没有改变商品本身」 denies. The lesson also shows who speaks in A3's
+# disagreements that remain are mainly about the future once new technology matures. About the
+# present, A1 states one change as done (「直播带货的出现打破了这一困局」) and then speaks only of
+# possibilities (可以, 可能性); how far that one sentence clashes with A2's 「它也没有改变商品本身」
+# depends on how it is read. Some readings stay open: A2 says both that live commerce's exit is
+# inevitable and that it can last, and one sentence of A4 may be garbled; you answer that one
+# yourself, against a short rubric. The lesson also shows who speaks in A3's
 # figures and quotations (the praised company, third-party media, a data firm, anonymous
 # insiders), locates the software vendor's pitch embedded in A5, and asks you to reconstruct a
 # premise of your own.
@@ -131,32 +135,45 @@ for sentence in arguments.anchor_sentences(premise):
 # %% [markdown]
 # ### 动手试试 / Your turn 1 · ★★ 练习 / practice
 #
-# A4 写道：「只是说在当下的这个阶段，获取流量是唯一的正确」。在 A4 的论证里，这句话扮演什么
-# 角色？把字母赋给 `role_of_sentence`：
+# A4 写道：「只是说在当下的这个阶段，获取流量是唯一的正确」。这句话在 A4 的论证里扮演什么角色？
+# 这是一道**开放题**：句子本身读起来不通顺（可能有脱漏或笔误），不止一种读法说得通。先用
+# `quote("A4", "唯一的正确")` 读整句，再读它前后的句子（`quote("A4", "然而，如果我们把获取流量")`），
+# 然后用三五句话写下你的读法，赋给 `a4_reading`（一个字符串，引文放在「」里）。
 #
-# - A. 结论：A4 主张获取流量是唯一正确的做法
-# - B. 前提：A4 用它来支持"流量与产业互联网的本质相悖"
-# - C. 让步：A4 承认在当下这个阶段获取流量是对的，但认为这不是产业互联网的本质
-# - D. 隐含前提：A4 没有说出来
+# 写完后按下面的评分标准给自己打分（满分 4 分）。课程的重建把它记为让步（`A4.K1`），但那只是
+# 一种读法，不是答案：
+#
+# | 标准 | 分 | 得满分的答案 |
+# |---|---|---|
+# | 引文 | 1 | 一字不差地引用这句话，并指出哪里读不通（“唯一的正确”和前半句「并不说这种方式不对」） |
+# | 读法 | 1 | 至少给出两种读法，例如：让步（“当下获取流量确实有道理”）；字面的肯定（“当下只有获取流量是对的”）；原文漏了一个否定词 |
+# | 角色 | 1 | 说明每种读法下，这句话在论证里是什么（结论、前提、让步），对 A4 的结论有什么影响 |
+# | 依据与限度 | 1 | 用上下文（例如下一句开头的「然而」）说明你偏向哪种读法，并承认原文无法最终裁决 |
 
 # %%
-role_of_sentence = None  # 例如 "A"
+a4_reading = None  # 三五句话，引文放在「」里
+
 
 # %%
-_roles = {"conclusion": "A", "premise": "B", "concession": "C", "warrant": "D"}
-_holder = next(
-    s
-    for s in arguments.reconstruction("A4").statements()
-    if any("获取流量是唯一的正确" in anchor for anchor in s.anchors)
-)
-_ = selfcheck.check_choice(
-    role_of_sentence,
-    expected=_roles[_holder.role],
-    options=["A", "B", "C", "D"],
-    name="role_of_sentence",
-    hint_zh="用 quote('A4', '唯一的正确') 读整句：“并不说这种方式不对，只是说……”在做什么？",
-    hint_en="read the whole sentence: what does 'I am not saying it is wrong, only that…' do?",
-)
+def show_rubric(answer):
+    """Print the rubric and whether each quotation in 「」 is verbatim in A4; no score, no key."""
+    if selfcheck.is_placeholder(answer):
+        print("… 还没作答 / not answered yet")
+        return
+    if type(answer) is not str:
+        print(f"✗ 需要一个字符串 / expected a str, got {type(answer).__name__}")
+        return
+    quotes = re.findall(r"「([^」]+)」", answer)
+    if not quotes:
+        print("  提示 / hint: 用「」引用原文 / quote the text inside 「」")
+    for q in quotes:
+        found = q in get_article("A4").clean
+        print(f"{'✓' if found else '✗'} 「{q[:20]}」", "在 A4 原文中 / verbatim" if found else "不在 A4 原文中 / not in A4")
+    for item in ["引文 quotation", "读法 readings (≥2)", "角色 role in the argument", "依据与限度 grounds and limits"]:
+        print("  □ 自评 / self-assess:", item, "（0 或 1 分）")
+
+
+show_rubric(a4_reading)
 
 # %% [markdown]
 # ## 3. 五篇文章的重建
@@ -180,11 +197,11 @@ for article_id in ARTICLE_IDS:
 # - **A1 不是说"直播带货就是产业互联网的新方向"。** 它的标题是《流量之外，产业互联网下的直播带货
 #   新方向》：新方向属于产业互联网**之下**的直播带货。正文第一段还用了一个模糊限制语：
 #   「它代表的更像是一种全新的产业进化新方向」。它的论证落在「必然阶段」「切入点」「突破口」上。
-# - **A3 回答一个相邻的问题，而且建立在 A1 的B端前提上。** 它不问直播带货在产业互联网里是什么，
-#   而说「直播是定语修饰，电商是本质」，并把这一点落到平台的服务能力上；但它的出发点——
-#   「直播电商中的ToB属性变得更加重要」，技术「更多是基于服务B端卖家的思维」——正是 A1 的前提
-#   「直播带货的真正用户其实并不是C端用户，而是B端用户」（比较表 X4）。A3 只是两页中的第一页
-#   （第 00 课），它的论证可能没讲完。
+# - **A3 回答一个相邻的问题。** 它不问直播带货在产业互联网里是什么，而说「直播是定语修饰，电商是本质」，
+#   并把这一点落到平台的服务能力上：「直播电商中的ToB属性变得更加重要」，技术「更多是基于服务B端卖家的思维」。
+#   A1 也看重B端，但想法不同：A1 说「直播带货的真正用户其实并不是C端用户，而是B端用户」，讲的是直播带货
+#   真正的用户是谁；A3 的ToB讲的是平台服务卖家的能力。文中看不出 A3 以 A1 为依据，两篇至多共用
+#   “B端更重要”这个当时的行业常识（比较表 X4）。A3 只是两页中的第一页（第 00 课），它的论证可能没讲完。
 # - **A4 一次也没有提到直播。** 它谈的是产业互联网玩家追逐B端流量（第 00 课用代码数过）。
 # - **A5 谈的是社交电商**，而且中间一段是别人的声音（第 7 节）。
 #
@@ -197,12 +214,16 @@ arguments.reconstruction_table("A1")
 # A1 的两个让步（A1.K1、A1.K2）要读仔细。A1.K2 是明白的让步：直播带货「并没有太多新技术的元素」。
 # A1.K1 与其说是让步，不如说是递进：这里的“这”指直播带货带来的销量——「直播带货真正能够给B端用户
 # 带来他们想要的产品销量，但是，这仅仅只是一个开始，更深层次地改变传统行业的设计和生产方式才是
-# 关键所在」。它最多**暗示**设计和生产还没有被深层地改变，所以转述里写明了“隐含”。
+# 关键所在」。它最多**暗示**设计和生产还没有被深层地改变，所以转述里写明了“隐含”。读法可以不同：
+# 有人把「这仅仅只是一个开始」读成作者承认直播带货的改变才刚开始——这把“这”从销量扩大到了整个直播带货，
+# 原文的语法不支持走那么远；另一些人只把它读成修辞上的递进，连“暗示”都不算。写作业时，说明你怎样读“这”，
+# 并用整句为证，哪一种都可以。
 #
-# 再比较 A1.P4 和 A1.P7：标题句「直播带货将改变传统行业乃至互联网行业的营销方式和方法」是预测，
-# 同一节里的「直播带货的出现打破了这一困局」「并且根据他们的反馈对产品进行优化和调整」却说的是
-# 已经发生的事。同一段落里时态会变，重建时要把预测和对现状的判断分开记。批评一篇文章之前，先把它
-# 自己承认的和自己断言的都记下来。
+# 再比较 A1.P4、A1.P7 和 A1.P8：段首句「直播带货将改变传统行业乃至互联网行业的营销方式和方法」是预测；
+# 紧接着的「直播带货的出现打破了这一困局」把一件事说成**已经发生**（“这一困局”是上一段的「产销两端的脱节」）；
+# 再往下却只说**可能**：「商品的生产者可以直接通过直播的方式面对消费」，产销不对路的痛点「有了解决的可能性」。
+# 同一段落里，预测、对现状的断言和对可能性的判断交替出现，重建时要分开记：“可以”不是“已经”。
+# 批评一篇文章之前，先把它自己承认的、自己断言的和自己只说可能的都记下来。
 
 # %% [markdown]
 # ## 4. 逐条比较：先找共同前提，再找分歧
@@ -267,7 +288,7 @@ arguments.comparison_table()
 
 # %% [markdown]
 # 把每一行的原句并排打印出来核对。下面四行最关键：共同的「切入点」（X3）、两篇标题句的时态差别（X7）、
-# 一个关于**现在**的分歧（X8），以及新技术成熟之后直播带货的命运（X9）。
+# 一处关于**现在**、只靠一句话的分歧（X8），以及新技术成熟之后直播带货的命运（X9）。
 
 # %%
 for comparison in arguments.comparisons():
@@ -283,14 +304,22 @@ for comparison in arguments.comparisons():
 
 # %% [markdown]
 # 所以"A1 与 A2 的根本分歧在于直播带货是否改变生产"这种说法要拆开看。两篇的**标题句**时态不同：
-# A1 预言将来会改变，A2 说现在没有改变——这两句可以同时为真（X7）。但 A1 的正文也对现在下了判断：
-# 生产者已经在「根据他们的反馈对产品进行优化和调整」，而 A2 说直播带货「也没有改变商品本身」——
-# 这是一个关于**现在**的分歧（X8），两篇都没有为它举出一个企业或一个数字。
+# A1 预测将来会改变，A2 说现在没有改变——这两句可以同时为真（X7）。关于**现在**，A1 只有一句把改变说成
+# 已经发生：「直播带货的出现打破了这一困局」；其余都是可能（「可以」「有了解决的可能性」）。A2 说直播带货
+# 「也没有改变商品本身」，却也承认「它仅仅只是改变了商品与用户产生联系的方式和方法而已」。这一处分歧（X8）
+# 有多大，要看怎样读“打破困局”：读作生产者和消费者从此直接见面，A2 恰好承认了这一点，分歧很小；读作产品和
+# 生产已经因此改变，就与 A2 冲突。两种读法都说得通；无论哪一种，分歧只靠一句话，两篇都没有为它举出一个企业
+# 或一个数字。
 #
 # 两篇共享大部分前提——消费互联网的流量逻辑不是产业互联网、新技术还没用上、直播带货是一个切入点。
 # 它们的分歧**主要**在对将来的预测（X9）：两篇都预料今天靠流量的带货形态会结束；A1 断言它会与新技术
 # 融合而「发生蜕变」，A2 预料传统行业会抛弃它，只把融合当作一个加了“或许”的条件。两者都是没有时间表、
 # 没有证据的预测；关于现在的那一处分歧同样没有证据。语料本身无法裁决（第 07 课再回到这一点）。
+#
+# 宽容地读（principle of charity）不等于替作者化解每一处紧张。A2 自己就前后不一：小标题说「直播带货落幕是必然」，
+# 结尾却说「直播带货同样也可以获得更加长久的发展」。“必然”不给例外，“可以”留了一条路：这是**模态**上的不一致，
+# 重建时照实记下（A2.K1 和 A2 的说明）。你可以猜作者的意思（例如“必然”只指今天靠流量的那种形态），但要说明
+# 那是你的推断，原文没有这样说。
 #
 # 比较表里还有两行值得对照着读：X6 和 X12。A4 说深度赋能「并不是消费互联网时代简单意义上的流量输送」；
 # A5 说社交电商「说到底是流量赋能的一种新方式」，紧接着又说「我们一味地进行单一的流量赋能无法带来持续增长」。
@@ -364,6 +393,10 @@ pd.DataFrame(find_evidence(a3.clean))[["name", "text"]]
 # 先自己读，再看下面的表。用 `quote("A3", …)` 找出提到下列四个来源的句子，按页面显示的身份
 # 给它们分类，写成字典赋给 `source_kinds`。类别只有四种：`"阿里/淘宝一方"`、`"第三方媒体"`、
 # `"数据公司"`、`"匿名"`。
+#
+# 这里的“第三方”只有一个意思：**按页面显示**，它不是被评价的一方（阿里或淘宝），也没有写明与它的关系。
+# “第三方”不等于“独立”：它与阿里有没有利益关系、它的数字从哪里来，页面看不出，要用文本之外的信息核实。
+# 课程的比较表、作业的评分标准和示范答案都按这个意思用这个词。
 
 # %%
 source_kinds = None  # {"36氪": "…", "艾媒": "…", "梁舒": "…", "业内人士": "…"}
@@ -384,8 +417,8 @@ _ = selfcheck.check(
 # %%
 sources = [
     ("阿里财报", "财报", "被赞扬的一方自己的财报"),
-    ("36氪", "36氪", "第三方媒体；报道的是淘宝直播的目标，这个目标从哪里来，页面没说"),
-    ("艾媒数据", "艾媒", "数据公司；多数数字是全行业的，最后一个是淘宝的"),
+    ("36氪", "36氪", "第三方媒体（页面上不是阿里一方；是否独立，页面看不出）；报道的是淘宝直播的目标，这个目标从哪里来，页面没说"),
+    ("艾媒数据", "艾媒", "数据公司；前几个数字是全行业的；同一句末尾淘宝的观看时长是不是也出自艾媒，句子没说清"),
     ("业内人士", "业内人士", "匿名"),
     ("曾鸣", "曾鸣", "页面没写职务，但他说「我们不拥有任何一件商品」：以淘宝一方的身份说话"),
     ("子柳", "子柳", "页面写明是淘宝的工程师"),
@@ -401,9 +434,10 @@ pd.DataFrame(
 
 # %% [markdown]
 # 所以对 A3 的公平评价是：**它的证据有几种来源，独立程度各不相同。** 阿里的财报和淘宝员工是
-# 被赞扬的一方；36氪是第三方媒体，但它报道的是平台自己定的目标；艾媒的数据多为全行业数据
-# （最后一项关于淘宝：「而每天，人们会在淘宝上观看35万小时的直播」），被用来衬托淘宝；还有几个数字
-# 根本没有出处。"有证据"不等于"证据独立"，而"独立"本身要一条一条地问。A3 大量引用淘宝一方，
+# 被赞扬的一方；36氪是第三方媒体（按页面，不是阿里一方；独不独立，页面看不出），但它报道的是平台自己定的
+# 目标；艾媒的数据是全行业数据，被用来衬托淘宝。同一句末尾还有一个关于淘宝的数字：「而每天，人们会在淘宝上
+# 观看35万小时的直播」——它接在「根据艾媒数据显示」之后，却用“而”另起一层，句子没说清它是不是也出自艾媒，
+# 引用时不能把它算在艾媒名下。还有几个数字根本没有出处。"有证据"不等于"证据独立"，而"独立"本身要一条一条地问。A3 大量引用淘宝一方，
 # 现存的第一页上没有合作声明：课程把它读作**倡导**，至于是不是**软文**，页面无法判断（第 00 课）。
 # 第 06 课会回到证据的问题。
 
@@ -536,11 +570,14 @@ check_my_reconstruction(my_reconstruction)
 # - 先重建，再评判：结论、前提、让步、隐含前提；每个前提锚定在原文上，转述和引文分开。
 # - 标出论断类型和时态："将改变"是预测，"并未改变"是现状；两句不一定矛盾。
 # - 逐条比较时先找共同前提：消费互联网的流量逻辑不是产业互联网、新技术尚未用上、直播带货是切入点、
-#   关键在B端（A3 与 A1 共享）、靠流量的模式只是一个阶段。A1 与 A2 的分歧主要在对将来的预测，也有一处
-#   关于现在（直播带货是否已在改变产品）；A3 回答相邻的问题；A4 没有谈直播带货；A4 与 A5 对流量和赋能
-#   的看法相同，只是用词不同。
-# - A3 的证据来源各异：被赞扬的一方、转述平台目标的第三方媒体、行业数据公司、匿名人士、无出处的数字。
-#   "独立"要一条一条地问。
+#   靠流量的模式只是一个阶段；“B端更重要”是 A1 和 A3 共用的行业常识，两篇的想法并不相同。A1 与 A2 的分歧
+#   主要在对将来的预测；关于现在，A1 只有一句「直播带货的出现打破了这一困局」，其余是“可以”和“可能性”，
+#   这一处分歧有多大取决于读法。A3 回答相邻的问题；A4 没有谈直播带货；A4 与 A5 对流量和赋能的看法相同，
+#   只是用词不同。
+# - 宽容地读，但不替作者化解真实的不一致（A2 的“必然”与“可以”）；读不通的句子（A4 的「获取流量是唯一的正确」）
+#   是开放题，按评分标准作答，没有唯一的答案。
+# - A3 的证据来源各异：被赞扬的一方、转述平台目标的第三方媒体、行业数据公司（句末淘宝的数字是否出自它，
+#   句子没说清）、匿名人士、无出处的数字。“第三方”只说明页面上它不是被评价的一方；"独立"要一条一条地问。
 # - A5 中间嵌着一段软件供应商的推销，逐段统计口吻词就能定位它。
 #
 # 第 02–05 课学习清洗、分词、计数和可视化的方法；第 06 课回到论断本身，先验证计数工具。

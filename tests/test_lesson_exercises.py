@@ -32,7 +32,10 @@ ANSWERS: dict[str, dict[str, str]] = {
         ),
     },
     "01_argument_map": {
-        "role_of_sentence": 'role_of_sentence = "C"',
+        "a4_reading": (
+            'a4_reading = "「获取流量是唯一的正确」与前半句「并不说这种方式不对」读不通；'
+            '可读作让步，也可读作漏了否定词。"'
+        ),
         "tenses": 'tenses = {"A1": "将来", "A2": "现在"}',
         "shared_word": 'shared_word = "切入点"',
         "source_kinds": (
