@@ -22,11 +22,13 @@
 # filler, predictions and evidence, with the caveats that A3 is half an article and A5 mixes the
 # author's voice with a vendor's. We answer the central question with quotations, the argument
 # reconstructions of lesson 01 and counts — and find that several tempting statements do not
-# survive: the articles without evidence do not use more certainty markers than hedges, cannot be
-# told apart from A3 on certainty, and make more claims about the present than about the future.
-# The ranking of "who sounds most certain" changes when a single marker is dropped, though it
-# stays the same when the hand-coded gold standard replaces the lexicon; the hedge ranking
-# changes under the gold standard. We then test the same-author hypothesis raised by the shared
+# survive. "The articles without evidence" do give evidence by the course's reference coding
+# (named firms and events, no figures), although the evidence lexicon finds none in them; claims
+# about what an article contains rest on the coding, not on a lexicon count. Most of these
+# articles do not use more certainty markers than hedges, and only one can be told apart from A3
+# on certainty. The ranking of "who sounds most certain" changes when a single marker is dropped,
+# though it stays the same when the reference coding replaces the lexicon; the hedge ranking
+# changes under the reference coding. We then test the same-author hypothesis raised by the shared
 # stock phrases with function-word stylometry (Burrows's Delta on equal-length chunks): it
 # separates the vendor's spoken register from the written commentary (partly because of words
 # chosen to find that section), but cannot tell A1 or A2 apart from the other written commentary,
@@ -42,11 +44,11 @@
 #
 # 1. 用一张由代码生成、带区间和注意事项的总表概括五篇文章；
 # 2. 用引文、论证重建和计数回答课程的核心问题，并说清楚语料**不能**裁决什么；
-# 3. 做敏感性检验：去掉一个标记、用人工编码代替词典，结论还成立吗？
+# 3. 做敏感性检验：去掉一个标记、用课程的参考编码代替词典，结论还成立吗？
 # 4. 用虚词统计检验"同一作者"的假设，并说明这种方法在五篇短文上能分出什么、分不出什么；
 # 5. 写一篇有原文依据、承认方法限度的短评。
 #
-# 术语（置信区间、敏感性检验、文体计量学、虚词、同一作者假设、金标准、主张）见 `course/glossary.md`。
+# 术语（置信区间、敏感性检验、文体计量学、虚词、同一作者假设、参考编码、多重比较、主张）见 `course/glossary.md`。
 
 # %%
 import re
@@ -54,7 +56,7 @@ import re
 import pandas as pd
 
 from beyond_traffic import arguments, selfcheck
-from beyond_traffic.claims import count_markers, find_evidence, find_sentences, profiles_table, split_sentences
+from beyond_traffic.claims import count_markers, find_sentences, profiles_table, split_sentences
 from beyond_traffic.corpus import ARTICLE_IDS, load_corpus
 from beyond_traffic.count import count_phrase, han_count, kwic
 from beyond_traffic.marker_gold import load_marker_gold, voice_texts
@@ -65,12 +67,19 @@ pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
 articles = {a.id: a for a in corpus}
 sentences = {a.id: split_sentences(a.clean) for a in corpus}
+gold = load_marker_gold()  # the course's reference coding (lesson 06)
 
 # %% [markdown]
 # ## 1. 一张带区间的总表
 #
-# 每一列都由代码算出；标记用课程唯一的数法（`claims.count_markers`，与第 04、06 课相同）。
+# 每一列都由代码算出；标记用课程唯一的数法（`claims.count_markers`，与第 04、06 课相同）。证据给两列：
+# 词典数出的，和课程的参考编码（第 06 课）标出的；说一篇文章"有没有证据"，以后者为准。
 # 区间是句子自助法的 95% 区间（第 04 课）。"结论"是第 01 课重建的转述，"锚点句"是它的第一个原文锚点所在的句子。
+#
+# 句子自助法推广到的总体要说清楚：它重抽的是**这篇文章自己的句子**，所以区间回答的是"同一位作者用同样的
+# 写法、就同一题目写出另一批句子，频率会在什么范围"，而不是"别的文章、别的作者会怎样"。五篇文章不是
+# 从某个总体里抽出来的样本，区间不能推广到"中文商业评论"。两篇文章比高低，看**差值**的区间（第 2.4 节）；
+# 两个区间重叠与否不是判断的标准。
 
 
 # %%
@@ -90,7 +99,8 @@ overview = pd.DataFrame(
         "模糊/千字 [95%]": with_interval("hedge"),
         "立场/千字 [95%]": with_interval("stance"),
         "预测": profiles["predictions"],
-        "证据": profiles["evidence"],
+        "证据（词典）": profiles["evidence"],
+        "证据（参考编码）": pd.Series([s.article_id for s in gold for _ in s.spans_of("evidence")]).value_counts().reindex(list(ARTICLE_IDS), fill_value=0),
         "注意": {aid: caveats.get(aid, "") for aid in ARTICLE_IDS},
     }
 )
@@ -133,21 +143,23 @@ _ = selfcheck.check_set(
 #
 # ### 2.1 直播带货改变生产吗？
 #
-# 第 01 课已经看到，A1 与 A2 的标题句时态不同：A1 预言将来会改变（「直播带货将改变传统行业的设计和生产方式」），
-# A2 说现在「并未真正改变」。但这不是全部：A1 的正文说生产者现在已经在「根据他们的反馈对产品进行优化和调整」，
-# 这和 A2 的「它也没有改变商品本身」冲突（第 01 课，X8）。双方各自拿出了什么证据？
+# 第 01 课已经看到，A1 与 A2 的标题句时态不同：A1 预测将来会改变（「直播带货将改变传统行业的设计和生产方式」），
+# A2 说现在「并未真正改变」。关于现在，A1 只有一句把改变说成已经发生：「直播带货的出现打破了这一困局」；
+# 接下来的话都是可能——生产者「可以」根据反馈调整产品，产销不对路「有了解决的可能性」。这一句与 A2 的
+# 「它也没有改变商品本身」冲突多大，取决于怎样读“打破困局”（第 01 课，X8）。双方各自拿出了什么证据？
+# 这次不用词典，用课程的参考编码（第 06 课）：它逐句标出了证据，比证据词典找得全。
 
 # %%
-production_words = ["生产方式", "对产品进行优化", "适销对路", "商品本身"]
+production_words = ["生产方式", "对产品进行优化", "适销对路", "商品本身", "打破了这一困局"]
 for aid in ["A1", "A2"]:
-    production = list(dict.fromkeys(s for w in production_words for s in find_sentences(aid, w)))
-    evidence = sum(len(find_evidence(s)) for s in production)
-    print(f"{aid}：谈产品和生产的句子 {len(production)} 句，其中证据标记 {evidence} 个")
+    production = [s for s in gold if s.article_id == aid and any(w in s.text for w in production_words)]
+    evidence = [span.text for s in production for span in s.spans_of("evidence")]
+    print(f"{aid}：谈产品和生产的句子 {len(production)} 句，参考编码标出的证据 {len(evidence)} 处", evidence)
 
 # %% [markdown]
-# 两篇谈产品和生产时都没有举出一个数字、一个来源或一个具体的企业（看上面的证据标记数）。A2 对现状的判断、
-# A1 对现状的判断和对将来的预言，**语料本身都无法裁决**：要回答它，需要语料之外的证据（工厂或品牌的案例、
-# 供应链数据）。
+# 按参考编码，两篇谈产品和生产的句子里都没有证据：没有一个数字、一个来源或一个具体的企业（看上面的输出）。
+# A2 对现状的判断、A1 那一句对现状的断言和它对将来的预测，**语料本身都无法裁决**：要回答它，需要语料之外的
+# 证据（工厂或品牌的案例、供应链数据）。
 #
 # ### 2.2 前奏曲、必然阶段，还是电商？
 #
@@ -159,9 +171,11 @@ arguments.comparison_table()[["问题 topic", "关系 relation", "说明 note"]]
 # %% [markdown]
 # A1 和 A2 共享大部分前提（消费互联网的流量逻辑不是产业互联网；新技术还没用上；直播带货是一个切入点），
 # 分歧**主要**在将来：两篇都预料靠流量的带货形态会结束，A1 断言它会与新技术融合而蜕变，A2 预料它会被
-# 抛弃，只把融合当作一个加了“或许”的条件；此外还有 2.1 里那一处关于现在的分歧。A3 回答一个相邻的问题
-# （直播电商这门生意靠什么竞争），而且建立在 A1 的B端前提上（X4）；A4 根本没谈直播带货。所以“必然阶段
-# 与切入点、前奏曲、还是电商”：A1 与 A2 回答的是同一个问题，而且大体相容；A3 回答的是相邻的问题。
+# 抛弃，只把融合当作一个加了“或许”的条件；此外还有 2.1 里那一处只靠一句话、关于现在的分歧。A2 自己还有一处
+# 不一致：「直播带货落幕是必然」，又说「直播带货同样也可以获得更加长久的发展」。A3 回答一个相邻的问题
+# （直播电商这门生意靠什么竞争）；它和 A1 都看重B端，但想法不同，至多共用一个行业常识（X4）。A4 根本没谈
+# 直播带货。所以“必然阶段与切入点、前奏曲、还是电商”：A1 与 A2 回答的是同一个问题，而且大体相容；A3 回答的是
+# 相邻的问题。
 #
 # ### 2.3 流量是赋能的对立面吗？
 #
@@ -186,55 +200,104 @@ for row in kwic(articles["A5"].clean, "流量赋能", width=12):
 # （第 01 课，X6 和 X12）。所以流量不是赋能的对立面，而是三篇共同批评的那一种浅层“赋能”；“赋能”一词
 # 没有被定义，每篇文章让它指向自己想要的东西。
 #
-# ### 2.4 没有证据的文章，说话更肯定吗？
+# ### 2.4 证据少的文章，说话更肯定吗？
 #
-# 一个诱人的结论是："没有证据标记的文章用确定性很高的语言预言未来"。先算再说：
+# 一个诱人的结论是："不给证据的文章用确定性很高的语言预测未来"。先问第一步：哪些文章不给证据？
+# 词典和参考编码的回答不一样。关于"一篇文章里有什么"的说法，要以参考编码为准：证据词典只认几种固定的
+# 说法，召回率低（第 06 课）。下表按说话人（声音）分开数：
 
 # %%
-no_evidence = [aid for aid in ARTICLE_IDS if profiles.loc[aid, "evidence"] == 0]
-print("证据标记为零 / no evidence markers:", no_evidence)
+coded_evidence = (
+    pd.DataFrame([{"article": s.article_id, "voice": s.voice} for s in gold for _ in s.spans_of("evidence")])
+    .pivot_table(index="article", columns="voice", aggfunc="size", fill_value=0)
+    .reindex(list(ARTICLE_IDS), fill_value=0)
+)
+coded_evidence["词典 lexicon"] = profiles["evidence"]
+print("词典找不到证据的 / no evidence by the lexicon:", [aid for aid in ARTICLE_IDS if profiles.loc[aid, "evidence"] == 0])
+print(
+    "参考编码在作者的话里找到证据的 / evidence in the author's voice, by the coding:",
+    [aid for aid in ARTICLE_IDS if coded_evidence.loc[aid, "author"] > 0],
+)
+coded_evidence
+
+# %% [markdown]
+# 除了证据最多的那篇，编码找到的是什么样的证据？打印出来读一读：
+
+# %%
+most_evidence = coded_evidence.drop(columns="词典 lexicon").sum(axis=1).idxmax()
+print("证据最多 / most evidence:", most_evidence)
+for s in gold:
+    if s.article_id != most_evidence and s.spans_of("evidence"):
+        print(f"{s.article_id}［{s.voice}］", [span.text for span in s.spans_of("evidence")], "←", s.text[:40], "……")
+
+# %% [markdown]
+# 所以"这几篇不给证据"是错的：按参考编码，它们大多给了，只是很少，而且多是点名的企业和事件（例如 A5 作者说的
+# 「拼多多的成功」「阿里、腾讯、京东进行的场景布局」），不是数字和出处。词典数出的零，只说明词典没找到。
+#
+# 再看第二步：证据少的这几篇（证据最多的那篇以外），确定性标记多于模糊限制语吗？两种数法并排：
+
+# %%
+fewer = [aid for aid in ARTICLE_IDS if aid != most_evidence]
+coded_counts = pd.DataFrame(
+    [{"article": s.article_id, "category": span.category} for s in gold for span in s.spans]
+).pivot_table(index="article", columns="category", aggfunc="size", fill_value=0)
 pd.DataFrame(
     {
-        "确定性标记": profiles.loc[no_evidence, "certainty"],
-        "模糊限制语": profiles.loc[no_evidence, "hedges"],
-        "预测标记": profiles.loc[no_evidence, "predictions"],
-        "确定多于模糊？": profiles.loc[no_evidence, "certainty"] > profiles.loc[no_evidence, "hedges"],
+        "确定（词典）": profiles.loc[fewer, "certainty"],
+        "模糊（词典）": profiles.loc[fewer, "hedges"],
+        "确定（编码）": coded_counts.loc[fewer, "certainty"],
+        "模糊（编码）": coded_counts.loc[fewer, "hedge"],
+        "确定多于模糊？（编码）": coded_counts.loc[fewer, "certainty"] > coded_counts.loc[fewer, "hedge"],
     }
 )
 
 # %% [markdown]
-# 和有证据的 A3 比呢？A3 只有一半，确定性标记也很少。看差值的区间（第 04 课）：
+# 和证据最多的那篇比呢？看差值的区间（第 04 课）。这里一次比了好几对，要多留一分小心：每个 95% 区间在两篇
+# 其实没有差别时，也有 5% 的机会不含 0；比的对数越多，至少有一对"碰巧分得开"的机会越大（四对时最多约
+# 19%）。一个简单的办法是 Bonferroni 校正：比 k 对，每对用 1 − 0.05/k 的区间（四对是 98.75%）。两种都算出来：
 
 # %%
-for aid in no_evidence:
-    d = difference_interval("certainty", aid, "A3")
-    verdict = "分不出 / cannot tell" if d.contains(0.0) else "分得开 / differ"
-    print(f"确定性 certainty {aid} − A3: {d.estimate:+.2f}，95% 区间 [{d.low:+.2f}, {d.high:+.2f}] → {verdict}")
+pairs = len(fewer)
+for aid in fewer:
+    for confidence in [0.95, 1 - 0.05 / pairs]:
+        d = difference_interval("certainty", aid, most_evidence, confidence=confidence)
+        verdict = "分不出 / cannot tell" if d.contains(0.0) else "分得开 / differ"
+        print(
+            f"确定性 certainty {aid} − {most_evidence}（{confidence:.2%}）: {d.estimate:+.2f}，"
+            f"区间 [{d.low:+.2f}, {d.high:+.2f}] → {verdict}"
+        )
 
 # %% [markdown]
-# 它们是不是“谈将来多于谈现在”？标记计数回答不了这个问题：课程从不数“关于现在的句子”。第 01 课的
-# 论证重建给每个前提标了时态，可以数一数：
+# 它们是不是“谈将来多于谈现在”？标记计数回答不了这个问题：课程从不数“关于现在的句子”。第 01 课的重建给
+# 每个前提标了时态，可是数重建里的前提，数的是**我们的**选择（一段话切成几条前提、哪句记作前提），
+# 不是文章本身。下表只描述我们的重建，不能拿来支持或反驳关于文章的说法：
 
 # %%
 tense_counts = pd.DataFrame(
     {aid: pd.Series([arguments.TENSES[p.tense] for p in arguments.reconstruction(aid).premises]).value_counts() for aid in ARTICLE_IDS}
 ).fillna(0).astype(int).T
-tense_counts.loc["合计 / all"] = tense_counts.sum()
 tense_counts
 
 # %% [markdown]
-# 结论站不住：这几篇的确定性标记**并不**比模糊限制语多（第一张表的最后一列），和 A3 相比高低也分不出
-# （上面的差值区间）。它们也不是“谈将来多于谈现在”：重建出来的前提，关于现在的比关于将来的多（看上表的
-# 合计一行）。它们的共同点是**不给证据**：谈现在也好，谈将来也好，证据标记都是零。一个没有时间表、
-# 没有依据的预测，不管加不加“或许”，都无法检验；一个没有依据的现状判断，也只能存疑。
+# 结论站不住。按参考编码，证据少的文章并非“不给证据”，只是给得少、给得笼统；它们的确定性标记大多并不比
+# 模糊限制语多（上表最后一列）；和证据最多的那篇比，多数分不出高低（上面的差值区间，校正前后都看）。
+# 至于“谈将来多于谈现在”，课程的工具无法检验：重建前提的计数只描述我们自己怎样重建。真正的问题在证据的
+# **质量**：点名一家企业不等于说明它的情况，一个没有时间表、没有依据的预测，不管加不加“或许”，都无法检验。
 #
-# A5 的数字要分开看：它的证据标记全在供应商段落里，它的模糊限制语也大多来自供应商的口语。
+# A5 的数字要按声音分开看，词典和编码也要分开看：
 
 # %%
 a5_voices = voice_texts("A5")
-pd.DataFrame(
-    {kind: {voice: count_markers(text, kind) for voice, text in a5_voices.items()} for kind in ["evidence", "hedge", "certainty", "prediction"]}
+kinds = ["evidence", "hedge", "certainty", "prediction"]
+a5_lexicon = pd.DataFrame({kind: {voice: count_markers(text, kind) for voice, text in a5_voices.items()} for kind in kinds})
+a5_coded = pd.DataFrame(
+    {kind: {voice: sum(len(s.spans_of(kind)) for s in gold if s.article_id == "A5" and s.voice == voice) for voice in a5_voices} for kind in kinds}
 )
+pd.concat({"词典 lexicon": a5_lexicon, "参考编码 coding": a5_coded}, axis=1)
+
+# %% [markdown]
+# 按词典，A5 的证据标记全在供应商段落里；按参考编码，作者的话里也有证据。只看词典，就会把"作者不给证据"
+# 说成事实——这正是第 06 课要先验证词典、再用它计数的原因。
 
 # %% [markdown]
 # ### 2.5 我们的回答
@@ -255,20 +318,18 @@ pd.DataFrame({w: {a.id: count_phrase(a.clean, w) for a in corpus} for w in ["仅
 # ## 3. 敏感性检验：换一个选择，结论还成立吗？
 #
 # 我们的计数依赖许多选择：词典收了哪些词、怎样切句、怎样清洗。第 1 节的"去掉一个标记"是一种检验；
-# 更强的一种是**不用词典**：直接用第 06 课的人工编码来数，看排名变不变。
+# 更强的一种是**不用词典**：直接用第 06 课的参考编码来数，看排名变不变。参考编码是课程的编码员按编码准则
+# 逐句做的，不是"标准答案"：准则本身收了许多这批文章里的说法，编码的可靠性和它的限度见第 06 课。
 
 # %%
-gold = load_marker_gold()
 han = {aid: han_count(articles[aid].clean) for aid in ARTICLE_IDS}
-gold_counts = pd.DataFrame(
-    [{"article": s.article_id, "category": span.category} for s in gold for span in s.spans]
-).pivot_table(index="article", columns="category", aggfunc="size", fill_value=0)
+gold_counts = coded_counts
 sensitivity = pd.DataFrame(
     {
         "词典 certainty ‰": profiles["certainty_per_1000"].round(2),
-        "人工编码 certainty ‰": (1000 * gold_counts["certainty"] / pd.Series(han)).round(2),
+        "参考编码 certainty ‰": (1000 * gold_counts["certainty"] / pd.Series(han)).round(2),
         "词典 hedge ‰": profiles["hedges_per_1000"].round(2),
-        "人工编码 hedge ‰": (1000 * gold_counts["hedge"] / pd.Series(han)).round(2),
+        "参考编码 hedge ‰": (1000 * gold_counts["hedge"] / pd.Series(han)).round(2),
     }
 )
 sensitivity
@@ -279,13 +340,12 @@ for column in sensitivity.columns:
 
 # %% [markdown]
 # 比较同一类标记的两种排序：哪些名次是稳的，哪些随计数方法而变？随方法而变的名次，写评论时
-# 不能当作结论。也别忘了第 1 节的检验：同一个确定性排序，换用人工编码不变，去掉一个标记却会变——
-# 稳不稳，要看是对哪一种改动而言。人工编码本身也有争议的决定（第 06 课第 2.6 节），模糊限制语的
-# 数字尤其如此。
+# 不能当作结论。也别忘了第 1 节的检验：同一个确定性排序，换用参考编码不变，去掉一个标记却会变——
+# 稳不稳，要看是对哪一种改动而言。参考编码本身也有争议的决定（第 06 课），模糊限制语的数字尤其如此。
 #
 # ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
-# 用人工编码（`gold`）数**预测标记**：每篇文章每千字有多少个人工认定的预测标记？找出最高的那篇，
+# 用参考编码（`gold`）数**预测标记**：每篇文章每千字有多少个编码认定的预测标记？找出最高的那篇，
 # 把编号赋给 `gold_top_prediction`。再和词典的结果（`profiles["predictions_per_1000"]`）比一比。
 
 # %%
@@ -412,13 +472,15 @@ _ = selfcheck.check(
 #
 # **不能说明的：**
 #
-# - **意思。** 词典按字面匹配；金标准告诉我们它错在哪里，但只在这五篇上验证过，换一批文章要重新验证。
+# - **意思。** 词典按字面匹配；参考编码告诉我们它错在哪里，但只在这五篇上验证过，换一批文章要重新验证；
+#   编码员之间的一致只说明准则可以重复使用，不说明准则抓住了“确定”“证据”这些概念本身（第 06 课）。
 # - **真假。** 证据标记说明文章"摆出了"证据，不说明证据可靠；一个数字可能出自利益相关方，也可能是目标而不是结果。
 # - **代表性。** 五篇文章是一个很小的、偶然得到的语料，其中一篇只有一半；它们不代表"中文媒体"。
 # - **作者和意图。** 体裁标签和"同一作者"都是判断或假设；计数只是支持或削弱它们——有时（例如这里的虚词统计）
 #   两样都做不到。
 # - **稳健性。** 排名会随一个标记、一种计数方法而变；区间说明了一部分不确定性，但自助法假定句子
-#   相互独立，实际的不确定性更大。
+#   相互独立，实际的不确定性更大；一次比较许多对文章时，总有几对会碰巧"分得开"（多重比较）。
+# - **推广。** 句子自助法的区间推广到同一篇文章可能写出的其他句子，不推广到别的文章或别的作者。
 
 # %% [markdown]
 # ## 6. 写作练习：一篇有依据的短评（不评分）
@@ -493,12 +555,15 @@ check_quotes(my_critique)
 # ## 小结 / Recap
 #
 # - 总表的每个频率都带着区间和注意事项（A3 只有一半，A5 两种声音）；排名要看它在重抽里有多稳。
-# - 核心问题的回答：A1 与 A2 共享大部分前提，分歧主要在没有时间表的预测上（还有一处关于现在、同样没有
-#   证据的分歧）；A3 回答相邻的问题，并共享 A1 的B端前提；A1、A4、A5 都偏向深度的赋能、看不上浅层的
-#   流量做法，“流量赋能”的说法只是用词的差别。语料无法裁决直播带货的前途，它能说明的是这些文章怎样说话。
-# - 在这几篇没有证据的文章里，确定性标记并不多于模糊限制语；与 A3 相比高低分不出。它们的前提多半关于现在，
-#   无论谈现在还是将来，都不给依据。
-# - 敏感性检验：确定性的名次换成人工编码不变，去掉一个标记就变；模糊限制语的名次换成人工编码就变。
+# - 核心问题的回答：A1 与 A2 共享大部分前提，分歧主要在没有时间表的预测上（关于现在只有 A1 的一句
+#   「直播带货的出现打破了这一困局」，分歧多大取决于读法，同样没有证据）；A3 回答相邻的问题，和 A1 至多共用
+#   一个行业常识；A1、A4、A5 都偏向深度的赋能、看不上浅层的流量做法，“流量赋能”的说法只是用词的差别。
+#   语料无法裁决直播带货的前途，它能说明的是这些文章怎样说话。
+# - 文章里有什么，以参考编码为准：词典数出的零证据，编码在 A1、A2 和 A5 作者的话里都找到了证据（少，且笼统）。
+#   证据少的文章，确定性标记大多不多于模糊限制语；与证据最多的那篇相比，多数分不出高低。数我们自己重建的
+#   前提，只能描述重建，不能当作关于文章的证据。
+# - 比较两篇看差值的区间；一次比几对，要想到多重比较；句子自助法只推广到同一篇文章可能写出的句子。
+# - 敏感性检验：确定性的名次换成参考编码不变，去掉一个标记就变；模糊限制语的名次换成参考编码就变。
 #   会变的名次不能当结论。
 # - 虚词统计分得出口语的供应商段落（部分靠循环的词），分不开 A1、A2 和其他书面评论；对"A1 与 A2 同一作者"
 #   它不提供信息，这个假设仍只靠套话这一条线索。
