@@ -140,6 +140,39 @@ def separated(phrase: str) -> list[tuple[str, str]]:
     )
 
 
+@cache
+def phrase_diff(
+    a: str, b: str, phrase: str, n_boot: int = 1000, seed: int = 2020
+) -> tuple[float, float]:
+    """Difference interval of two articles' rates of ``phrase`` (a − b), resampled as in ps3 q6."""
+    sa, sb = split_sentences(text_of(a)), split_sentences(text_of(b))
+    ca, cb = [s.count(phrase) for s in sa], [s.count(phrase) for s in sb]
+    ha, hb = [han(s) for s in sa], [han(s) for s in sb]
+
+    def pooled(counts, chars, picks):
+        h = sum(chars[i] for i in picks)
+        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
+
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n_boot):
+        pa = [rng.randrange(len(sa)) for _ in range(len(sa))]
+        pb = [rng.randrange(len(sb)) for _ in range(len(sb))]
+        diffs.append(pooled(ca, ha, pa) - pooled(cb, hb, pb))
+    diffs.sort()
+    return (diffs[n_boot // 40], diffs[n_boot - 1 - n_boot // 40])
+
+
+def phrase_decided(phrase: str) -> list[tuple[str, str]]:
+    """Pairs of corpus articles whose difference interval for ``phrase`` excludes 0."""
+    return [
+        (a, b)
+        for a in ARTICLE_IDS
+        for b in ARTICLE_IDS
+        if a < b and (phrase_diff(a, b, phrase)[0] > 0 or phrase_diff(a, b, phrase)[1] < 0)
+    ]
+
+
 def kwic_right(aid: str, needle: str, width: int) -> str:
     """The ``width`` characters after the first occurrence of ``needle``."""
     text = text_of(aid).replace("\n", " ")
@@ -287,6 +320,33 @@ def c_separated(kind: str) -> list[str]:
         if _corpus_rates(aid)[kind]["high"] < c["low"]
         or c["high"] < _corpus_rates(aid)[kind]["low"]
     )
+
+
+@cache
+def c_diff(aid: str, kind: str, n_boot: int = 500, seed: int = 2020) -> tuple[float, float]:
+    """Difference interval C − ``aid`` of a marker rate, resampled as ps3 q6 does (C first)."""
+    sa, sb = c_sentences(), split_sentences(get_article(aid).clean)
+    ca = [len(find_terms(s, *LEXICONS[kind])) for s in sa]
+    cb = [len(find_terms(s, *LEXICONS[kind])) for s in sb]
+    ha, hb = [han(s) for s in sa], [han(s) for s in sb]
+
+    def pooled(counts, chars, picks):
+        h = sum(chars[i] for i in picks)
+        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
+
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n_boot):
+        pa = [rng.randrange(len(sa)) for _ in range(len(sa))]
+        pb = [rng.randrange(len(sb)) for _ in range(len(sb))]
+        diffs.append(pooled(ca, ha, pa) - pooled(cb, hb, pb))
+    diffs.sort()
+    return (diffs[n_boot // 40], diffs[n_boot - 1 - n_boot // 40])
+
+
+def c_decided(kind: str) -> list[str]:
+    """Corpus articles whose difference interval with C excludes 0."""
+    return [aid for aid in ARTICLE_IDS if c_diff(aid, kind)[0] > 0 or c_diff(aid, kind)[1] < 0]
 
 
 def c_audit(step: str) -> int:
