@@ -90,4 +90,4 @@ html_theme_options = {
 
 # Glossary: the tables of course/glossary.md; lessons link each term's first use to its row.
 glossary_document = "course/glossary"
-glossary_linked_documents = [r"^course/\d\d_"]
+glossary_linked_documents = [r"^course/\d\d[a-z]?_"]

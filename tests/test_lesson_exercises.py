@@ -31,6 +31,28 @@ ANSWERS: dict[str, dict[str, str]] = {
             "'article']))"
         ),
     },
+    "00a_python_primer": {
+        "n_traffic": 'n_traffic = line.count("流量")',
+        "per_thousand": (
+            "def per_thousand(count, n_chars):\n    return round(count / n_chars * 1000, 2)"
+        ),
+        "count_each": (
+            "def count_each(text, words):\n"
+            "    result = {}\n"
+            "    for word in words:\n"
+            "        result[word] = text.count(word)\n"
+            "    return result"
+        ),
+        "most_frequent": (
+            "def most_frequent(articles, word):\n"
+            "    best_id, best = None, -1\n"
+            "    for article in articles:\n"
+            "        n = article.clean.count(word)\n"
+            "        if n > best:\n"
+            "            best_id, best = article.id, n\n"
+            "    return best_id"
+        ),
+    },
     "01_argument_map": {
         "a4_reading": (
             'a4_reading = "「获取流量是唯一的正确」与前半句「并不说这种方式不对」读不通；'

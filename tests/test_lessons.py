@@ -1,4 +1,4 @@
-"""The lessons: all eight present, committed clean, paired, consistent in form, and runnable."""
+"""The lessons: all present, committed clean, paired, consistent in form, and runnable."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "course"
 LESSONS = [
     "00_orientation",
+    "00a_python_primer",
     "01_argument_map",
     "02_cleaning",
     "03_segmentation",
@@ -27,7 +28,7 @@ LESSONS = [
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def test_all_eight_lessons_exist_in_order():
+def test_all_lessons_exist_in_order():
     assert [p.stem for p in lesson_paths(COURSE)] == LESSONS
     assert (COURSE / "glossary.md").is_file()
 
