@@ -71,6 +71,7 @@ from beyond_traffic.claims import find_evidence, find_sentences, split_sentences
 from beyond_traffic.compare import frequency_table
 from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus
 from beyond_traffic.count import count_phrase, kwic
+from beyond_traffic.marker_gold import load_marker_gold
 
 pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
@@ -377,10 +378,13 @@ print("只有一篇用 / used by one:", {t: term_table.columns[term_table.loc[t]
 # ## 6. A3 的数字与来源：谁在说话？
 #
 # 哪篇文章带着数字和具名来源？`claims.find_evidence` 用课程的证据标记
-# （第 06 课验证了它的精确率与召回率）找出它们：
+# （第 06 课验证了它的精确率与召回率）找出它们。词典的召回率不高：说一篇文章**有没有**证据，要以
+# 第 06 课的参考编码为准（`marker_gold`，逐句标出的证据）。两种数法并排：
 
 # %%
-print("证据标记数 / evidence markers:", {a.id: len(find_evidence(a.clean)) for a in corpus})
+coded = load_marker_gold()
+print("证据标记数 / evidence markers, lexicon:", {a.id: len(find_evidence(a.clean)) for a in corpus})
+print("参考编码的证据 / evidence, reference coding:", {aid: sum(len(s.spans_of("evidence")) for s in coded if s.article_id == aid) for aid in ARTICLE_IDS})
 a3 = get_article("A3")
 pd.DataFrame(find_evidence(a3.clean))[["name", "text"]]
 
@@ -483,7 +487,7 @@ for match in growth.finditer(a5.clean):
 
 # %% [markdown]
 # 这个数字没有时间、没有来源、没有定义（"用户数"指什么？），而且出自一家想卖软件的公司之口。
-# 嵌在一篇评论中间，它很容易被误读成作者的证据。第 06 课的金标准给每一句标了"声音"
+# 嵌在一篇评论中间，它很容易被误读成作者的证据。第 06 课的参考编码给每一句标了"声音"
 # （作者、引语、供应商），计数时可以把它们分开。
 #
 # ### 动手试试 / Your turn 5 · ★★ 练习 / practice
@@ -508,7 +512,7 @@ _ = selfcheck.check_function(
 # ## 8. 论证地图
 #
 # 把本课的东西放进一张表：每篇的结论（我们的转述）、前提和让步的条数、前提的时态分布、
-# 隐含前提的条数，以及证据标记的个数（第 06 课会说明这个数能信几分）。
+# 隐含前提的条数，以及证据的个数：词典数的和参考编码标的（第 06 课会说明词典的数能信几分）。
 
 # %%
 rows = []
@@ -523,7 +527,8 @@ for article_id in ARTICLE_IDS:
             "让步": len(recon.concessions),
             "前提时态": "、".join(f"{k}{v}" for k, v in tense_mix.items()),
             "隐含前提": len(recon.warrants),
-            "证据标记": len(find_evidence(get_article(article_id).clean)),
+            "证据（词典）": len(find_evidence(get_article(article_id).clean)),
+            "证据（参考编码）": sum(len(s.spans_of("evidence")) for s in coded if s.article_id == article_id),
         }
     )
 argument_map = pd.DataFrame(rows).set_index("id")
