@@ -61,6 +61,8 @@ RELATIONS: dict[str, str] = {
     "tense": "时态不同",
     "scope": "范围不同",
     "terms": "用词不同",
+    # a clash that exists under one reasonable reading of the text and not under another
+    "reading": "取决于读法",
 }
 
 
