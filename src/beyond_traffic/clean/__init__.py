@@ -29,7 +29,6 @@ from beyond_traffic.clean.punctuation import collapse_marks, normalise_punctuati
 from beyond_traffic.clean.repair import apply_errata
 from beyond_traffic.clean.ruby import strip_pinyin_annotations
 from beyond_traffic.clean.script import OPENCC_CONFIG, to_simplified
-from beyond_traffic.clean.script import converter as _converter  # kept for the benchmarks
 
 __all__ = [
     "FURNITURE_CLASSES",
@@ -53,4 +52,3 @@ __all__ = [
     "strip_pinyin_annotations",
     "to_simplified",
 ]
-

@@ -14,15 +14,15 @@ from pathlib import Path
 
 __all__ = ["CharModel", "char_model"]
 
-_VERSION = 1
+_VERSION = 2
 
 
 @dataclass(frozen=True)
 class CharModel:
     """Counts of characters and adjacent character pairs in ordinary Chinese text.
 
-    Built from jieba's dictionary (the course tokenizer's base: each word counted once, so a
-    character's count is the number of dictionary words that hold it), the course dictionary
+    Built from jieba's dictionary (the course tokenizer's base: each word adds its frequency to
+    its characters and to its adjacent pairs), the course dictionary
     (``data/userdict.txt``) and the five seed articles (errata applied, notes stripped,
     Simplified). Counts of Simplified characters; look Traditional ones up after conversion.
 
@@ -70,7 +70,10 @@ def _course_text() -> str:
 
     data = resources.files("beyond_traffic") / "data"
     parts = [
-        " ".join(line.split(" ", 1)[0] for line in (data / "userdict.txt").read_text("utf-8").splitlines())
+        " ".join(
+            line.split(" ", 1)[0]
+            for line in (data / "userdict.txt").read_text("utf-8").splitlines()
+        )
     ]
     for seed in sorted((data / "seeds").iterdir(), key=lambda p: p.name):
         if seed.name.endswith(".txt"):
@@ -81,10 +84,18 @@ def _course_text() -> str:
 
 def _build() -> CharModel:
     jieba_dict = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-    words = " ".join(line.split(" ", 1)[0] for line in jieba_dict.splitlines())
+    unigrams: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for line in jieba_dict.splitlines():
+        word, freq, _ = line.split(" ", 2)
+        n = int(freq)
+        for ch in word:
+            unigrams[ch] += n
+        for i in range(len(word) - 1):
+            bigrams[word[i : i + 2]] += n
     course = _course_text()
-    unigrams = Counter(words) + Counter(course)
-    bigrams = _pairs(words) + _pairs(course)
+    unigrams.update(course)
+    bigrams.update(_pairs(course))
     han = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
     return CharModel(
         {c: n for c, n in unigrams.items() if han.match(c)},
@@ -126,7 +137,9 @@ def char_model() -> CharModel:
         try:
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             tmp.write_text(
-                json.dumps({"unigrams": model.unigrams, "bigrams": model.bigrams}, ensure_ascii=False),
+                json.dumps(
+                    {"unigrams": model.unigrams, "bigrams": model.bigrams}, ensure_ascii=False
+                ),
                 encoding="utf-8",
             )
             tmp.replace(path)

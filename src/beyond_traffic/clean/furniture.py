@@ -50,8 +50,14 @@ _ROLE = (
     r"专栏作[家者]|撰稿人|签约作者|特约作者|特约评论员|自媒体人|博主|主笔|资深编辑|创始人"
     r"|研究员|分析师|评论员|观察家|知名作家|行业专家"
 )
+_WRITER = r"专栏作[家者]|撰稿人|签约作者|特约(?:作者|评论员|撰稿人)|主笔|自媒体人"
+_ACCOUNT = rf"(?:微信)?公众号{_COLON}|个人微信|微博{_COLON}|知乎{_COLON}"
+_LABEL = r"^#[^#\s]{1,12}#"  # a column label: #专栏作家#
+_NAME_COMMA = r"^[\u3400-\u9fff]{2,4}[，,]"
 # Counters: "阅读 2.3万", "12 赞", "评论(8)"; a counter line is made of them and separators.
-_COUNT_WORD = r"(?:阅读|浏览|点赞|赞|评论|留言|收藏|转发|分享|在看|喜欢|播放|围观|人气)(?:量|数|次数)?"
+_COUNT_WORD = (
+    r"(?:阅读|浏览|点赞|赞|评论|留言|收藏|转发|分享|在看|喜欢|播放|围观|人气)(?:量|数|次数)?"
+)
 _NUMBER = r"\d[\d.,]*\s*[万千百kKwW]?\+?"
 _COUNTER = re.compile(
     rf"{_COUNT_WORD}\s*[:：]?\s*[(（]?\s*{_NUMBER}\s*[)）]?|{_NUMBER}\s*(?:次|人|条)?\s*{_COUNT_WORD}"
@@ -68,6 +74,17 @@ def _is_counter_line(line: str) -> bool:
     return len(_HAN.findall(rest)) <= 2 and not re.search(r"[A-Za-z]{3,}", rest)
 
 
+def _is_bio_line(line: str) -> bool:
+    if re.search(rf"^(?:作者(?:简介|介绍)?|关于作者){_COLON}", line) or re.match(_LABEL, line):
+        return True
+    if len(line) > 150 or len(re.findall("[。！？]", line)) > 3:
+        return False
+    # A person with an account label (公众号：…), or a name, a comma and a writer's role: a
+    # source quoted in the body ("李华，一家袜厂的创始人，…") has neither.
+    labelled = re.search(_ROLE, line) and re.search(_ACCOUNT, line)
+    return bool(labelled or (re.match(_NAME_COMMA, line) and re.search(_WRITER, line)))
+
+
 #: The classes, in the order they are tried; the first that matches names the line.
 FURNITURE_CLASSES: tuple[FurnitureClass, ...] = (
     FurnitureClass("original title", "原标题：县城里的直播间", _search(rf"^原标题{_COLON}")),
@@ -81,21 +98,7 @@ FURNITURE_CLASSES: tuple[FurnitureClass, ...] = (
         30,
     ),
     FurnitureClass(
-        "author bio",
-        "#县域观察家#周岚，微信公众号：县域手记，资深撰稿人，长期关注产业带。",
-        lambda line: bool(
-            re.search(rf"^(?:作者(?:简介|介绍)?|关于作者){_COLON}", line)
-            or re.match(r"^#[^#\s]{1,12}#", line)
-            or (
-                len(line) <= 150
-                and re.search(_ROLE, line)
-                and re.search(
-                    rf"(?:微信)?公众号{_COLON}|个人微信|微博{_COLON}|^[\u3400-\u9fff]{{2,4}}[，,](?:[^，,。]{{0,20}}[，,])?",
-                    line,
-                )
-                and len(re.findall("[。！？]", line)) <= 3
-            )
-        ),
+        "author bio", "#县域观察家#周岚，微信公众号：县域手记，专栏作家。", _is_bio_line
     ),
     FurnitureClass(
         "image credit",
@@ -132,7 +135,8 @@ FURNITURE_CLASSES: tuple[FurnitureClass, ...] = (
         _search(
             r"关注(?:微信)?公(?:众)?号|(?:微信)?公众号\s*[:：]|关注更多|关注我们|欢迎(?:关注|订阅)",
             r"扫码|扫描.{0,6}二维码|二维码|长按(?:识别|关注)|点击(?:上方|下方|右上角|关注|阅读原文)",
-            r"点个?(?:赞|在看)|订阅(?:我们|本号)",
+            r"(?:请|记得|欢迎|顺手|帮忙)点个?(?:赞|在看)|点个?(?:赞|在看)(?:、|和|，|,)?(?:转发|分享|关注)",
+            r"订阅(?:我们|本号)",
         ),
         60,
     ),
@@ -153,14 +157,18 @@ FURNITURE_CLASSES: tuple[FurnitureClass, ...] = (
         60,
     ),
     FurnitureClass(
-        "tags", "标签：直播带货 产业带", _search(r"^(?:标签|关键词|关键字|[Tt][Aa][Gg][Ss]?)\s*[:：]"), 80
+        "tags",
+        "标签：直播带货 产业带",
+        _search(r"^(?:标签|关键词|关键字|[Tt][Aa][Gg][Ss]?)\s*[:：]"),
+        80,
     ),
     FurnitureClass(
         "pagination",
         "共2页 上一页 [1] [2] 下一页",
         _search(
             r"^共\s*\d+\s*页|^第\s*\d+\s*页|\[\d+\]\s*\[\d+\]|上一页|下一页",
-            r"^(?:上一篇|下一篇|首页|尾页|末页)|^\d+\s*/\s*\d+$|返回(?:首页|顶部|列表)",
+            r"^(?:上一篇|下一篇)|^(?:首页|尾页|末页)\s*(?:$|[|｜/>›»\[])|^\d+\s*/\s*\d+$",
+            r"返回(?:首页|顶部|列表)",
         ),
         40,
     ),
@@ -177,8 +185,12 @@ FURNITURE_CLASSES: tuple[FurnitureClass, ...] = (
         "share footer",
         "分享到：微博 | 微信 | QQ空间",
         lambda line: bool(
-            re.search(r"分享到|分享至|扫一扫|朋友圈|点击底部|打开微信|一键分享|^分享\s*[:：]?$", line)
-            or re.search(r"(?:微博|微信|QQ空间|QQ好友|豆瓣|复制链接)(?:\s*[|｜/、·]\s*\S{2,4}){2,}", line)
+            re.search(
+                r"分享到|分享至|扫一扫|朋友圈|点击底部|打开微信|一键分享|^分享\s*[:：]?$", line
+            )
+            or re.search(
+                r"(?:微博|微信|QQ空间|QQ好友|豆瓣|复制链接)(?:\s*[|｜/、·]\s*\S{2,4}){2,}", line
+            )
         ),
         40,
     ),
@@ -189,8 +201,10 @@ def furniture_class(line: str) -> str | None:
     """The name of the furniture class ``line`` belongs to, or ``None`` for body text.
 
     Example:
-        >>> furniture_class("题图来自 Pixabay，基于CC0协议。"), furniture_class("直播带货是一种营销。")
-        ('image credit', None)
+        >>> furniture_class("题图来自 Pixabay，基于CC0协议。")
+        'image credit'
+        >>> furniture_class("直播带货是一种营销。") is None
+        True
     """
     stripped = require_str(line, name="line").strip(" \t\u3000\xa0")
     if not stripped:

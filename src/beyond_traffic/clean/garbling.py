@@ -13,12 +13,17 @@ from beyond_traffic.clean.spans import TONED
 
 __all__ = ["RARE", "UNCOMMON", "GarbledSpan", "find_garbled"]
 
-#: A character held by at most this many words of the model is rare (樘, 岢, 鏊: 1–4).
-RARE = 10
-#: A character held by at most this many words is uncommon (耸, 邱: 36–62; 产: 859).
-UNCOMMON = 200
+#: A character whose count in the model is at most this is rare (樘 68, 岢 156, 鏊 83).
+RARE = 1000
+#: At most this, uncommon (邱 1003, 耸 1674; 她 140346).
+UNCOMMON = 5000
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = f"[a-zü{TONED}]{{1,7}}"
+# GBK's symbol rows (kana, Greek, Cyrillic, bopomofo, box drawing, enclosed numbers): a byte
+# pair read out of step lands there, and Chinese prose has no reason to glue them to Han.
+_SYMBOLS = (
+    "[\u0370-\u03ff\u0400-\u04ff\u2460-\u24ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u3200-\u32ff]"
+)
 # Signals that need no model: a lost character ('?' or U+FFFD) beside a pinyin fragment, a
 # note after a Latin letter or digit (the byte before it was misread), and characters that
 # decoding errors leave (U+FFFD, the euro sign from 0x80, C1 controls, private use).
@@ -26,6 +31,7 @@ _MARKED = re.compile(
     rf"[?？\ufffd][(（]?(?P<q>{_WORD})[)）]?"
     rf"|(?<=[A-Za-z0-9€])[(（](?P<latin>{_WORD})[)）]"
     r"|(?P<debris>[\ufffd€\x80-\x9f\ue000-\uf8ff]+)"
+    rf"|(?<=[\u3400-\u9fff])(?P<symbols>{_SYMBOLS}+)|(?P<symbols2>{_SYMBOLS}+)(?=[\u3400-\u9fff])"
 )
 _CONTEXT = 3
 
@@ -96,8 +102,8 @@ def _improbable(chars: list[str]) -> list[str]:
 
 
 def _model_spans(text: str) -> list[tuple[int, int]]:
-    """Runs of improbable characters: two rare ones within four characters, or three
-    improbable ones in a row holding a rare one."""
+    """Runs of improbable characters (one ordinary character may sit between two): two
+    rare ones, or a rare one beside another improbable one."""
     spans: list[tuple[int, int]] = []
     for run in re.finditer(f"{_HAN.pattern}+", text):
         chars = list(run.group(0))
@@ -115,7 +121,7 @@ def _model_spans(text: str) -> list[tuple[int, int]]:
                 j -= 1
             window = kinds[i : j + 1]
             rare = window.count("rare")
-            if rare >= 2 or (rare >= 1 and sum(1 for k in window if k) >= 3):
+            if rare >= 2 or (rare >= 1 and sum(1 for k in window if k) >= 2):
                 spans.append((run.start() + i, run.start() + j + 1))
             i = j + 1
     return spans
@@ -133,9 +139,10 @@ def find_garbled(text: str) -> list[GarbledSpan]:
     Three kinds of evidence, merged when they are within three characters of each other:
     a ``?`` or U+FFFD next to a pinyin fragment (``因?yàn)``: a character lost, its note left),
     a pinyin note after a Latin letter or digit, debris that decoding errors leave (U+FFFD,
-    ``€``, control and private-use characters); and runs of characters improbable under the
+    ``€``, control and private-use characters), symbols of GBK's symbol rows (kana, Cyrillic,
+    bopomofo, …) glued to Han characters; and runs of characters improbable under the
     course's character model (:func:`~beyond_traffic.clean.charmodel.char_model`): two rare
-    characters within four, or three improbable in a row with a rare one. UTF-8 read as GBK
+    characters, or a rare one beside another improbable one. UTF-8 read as GBK
     gives exactly such runs (``樘岢鏊``). Rare words written on purpose can be flagged too:
     the audit says "looks", a reader decides.
 
@@ -161,8 +168,10 @@ def find_garbled(text: str) -> list[GarbledSpan]:
         elif match.group("latin") is not None:
             if is_toned_syllable(match.group("latin")):
                 found.append((match.start(), match.end(), "pinyin note after a non-Han character"))
-        else:
+        elif match.group("debris") is not None:
             found.append((match.start(), match.end(), "decoding debris"))
+        else:
+            found.append((match.start(), match.end(), "foreign symbols in Chinese text"))
     found += [(a, b, "rare characters") for a, b in _model_spans(text)]
     found.sort()
     merged: list[list] = []

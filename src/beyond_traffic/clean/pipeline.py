@@ -7,7 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from beyond_traffic._validate import require_str
-from beyond_traffic.clean.furniture import furniture_class, remove_furniture, remove_furniture_logged
+from beyond_traffic.clean.furniture import (
+    furniture_class,
+    remove_furniture,
+    remove_furniture_logged,
+)
 from beyond_traffic.clean.garbling import GarbledSpan, find_garbled
 from beyond_traffic.clean.lines import normalise_lines, normalise_lines_logged
 from beyond_traffic.clean.personal import mask, redact_personal_data, redact_personal_data_logged

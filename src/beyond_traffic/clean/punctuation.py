@@ -94,7 +94,9 @@ def normalise_punctuation_logged(text: str, log: bool = True) -> Logged:
             return _HALF_TO_FULL[match.group(0)]
         return match.group(0)
 
-    text = _MARK.sub(mark, text)
+    # A second pass converts a mark that follows one converted in the first (真的吗,? → ，？).
+    for _ in range(2):
+        text = _MARK.sub(mark, text)
     text = _SPACE_AROUND_FULL.sub(r"\1", text)
     text = collapse_marks(text)
     return text, line_diff(original, text) if log else []

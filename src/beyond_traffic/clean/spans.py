@@ -47,7 +47,7 @@ def diff_snippets(old: str, new: str) -> list[Change]:
 
     Example:
         >>> diff_snippets("產業互聯網", "产业互联网")
-        [('產業', '产业'), ('聯', '联')]
+        [('產業', '产业'), ('聯網', '联网')]
     """
     if old == new:
         return []
