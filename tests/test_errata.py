@@ -97,3 +97,30 @@ def test_simplified_articles_need_no_errata() -> None:
     for article_id in ("A2", "A5"):
         raw = get_article(article_id).raw
         assert apply_errata(raw) == raw
+
+
+def test_a_line_pasted_from_the_audit_must_be_filled_in() -> None:
+    from beyond_traffic.clean import find_garbled
+    from beyond_traffic.errata import parse_errata
+
+    span = find_garbled("县城的直播间\ufffd很热闹")[0]
+    table = "\t".join(COLUMNS) + "\n" + span.errata_line(article="C") + "\n"
+    with pytest.raises(ValueError, match="fill in the correction"):
+        parse_errata(table)
+    filled = table.replace("<correction>", "间很")
+    assert [e.correction for e in parse_errata(filled)] == ["间很"]
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("garbled\tfix\n", "header"),
+        ("garbled\tcorrection\twhy\tarticle\na\tb\n", "4 fields"),
+        ("garbled\tcorrection\twhy\tarticle\n\tb\tc\tA1\n", "empty"),
+    ],
+)
+def test_bad_tables_are_refused_with_the_line(table: str, message: str) -> None:
+    from beyond_traffic.errata import parse_errata
+
+    with pytest.raises(ValueError, match=message):
+        parse_errata(table)

@@ -189,6 +189,11 @@ def find_garbled(text: str) -> list[GarbledSpan]:
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
         left, right = max(line_start, start - _CONTEXT), min(line_end, end + _CONTEXT)
+        # The context stops at a pinyin note, so the correction need not repeat half of one.
+        cut = max(text.rfind(")", left, start), text.rfind("）", left, start))
+        left = cut + 1 if cut >= 0 else left
+        opens = [i for i in (text.find("(", end, right), text.find("（", end, right)) if i >= 0]
+        right = min(opens) if opens else right
         line, column = _position(text, start)
         spans.append(
             GarbledSpan(start, end, text[start:end], line, column, tuple(signals), text[left:right])
