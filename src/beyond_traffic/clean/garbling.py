@@ -127,6 +127,41 @@ def _model_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _extend(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span over neighbouring uncommon characters that form no pair the model knows
+    (one common character may be bridged), so an errata line holds the whole garbled run."""
+    model = char_model()
+
+    def han(i: int) -> str:
+        ch = text[i] if 0 <= i < len(text) else ""
+        return simplify_char(ch) if _HAN.match(ch) else ""
+
+    def joins(a: str, b: str) -> bool:
+        return bool(a and b) and model.pair(a, b) > 0
+
+    def uncommon(ch: str) -> bool:
+        return bool(ch) and model.count(ch) <= UNCOMMON
+
+    for step in (-1, 1):
+        edge = start if step < 0 else end - 1
+        while True:
+            inner, nxt, far = han(edge), han(edge + step), han(edge + 2 * step)
+            pair = (nxt, inner) if step < 0 else (inner, nxt)
+            if not nxt or (inner and joins(*pair)):
+                break
+            if uncommon(nxt):
+                edge += step
+            elif uncommon(far) and not joins(*((far, nxt) if step < 0 else (nxt, far))):
+                edge += 2 * step
+            else:
+                break
+        if step < 0:
+            start = edge
+        else:
+            end = edge + 1
+    return start, end
+
+
 def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -184,7 +219,8 @@ def find_garbled(text: str) -> list[GarbledSpan]:
         else:
             merged.append([start, end, [signal]])
     spans = []
-    for start, end, signals in merged:
+    for first, last, signals in merged:
+        start, end = _extend(text, first, last)
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
