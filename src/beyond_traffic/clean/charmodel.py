@@ -12,9 +12,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["CharModel", "char_model"]
+__all__ = ["PAIR_LIMIT", "CharModel", "char_model"]
 
-_VERSION = 2
+_VERSION = 3
+#: Pairs of two characters both more frequent than this are not kept: the garbling check only
+#: asks about pairs with an uncommon character, and the smaller table loads in a fraction.
+PAIR_LIMIT = 5000
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,8 @@ class CharModel:
 
     Attributes:
         unigrams: character → count.
-        bigrams: two-character string → count.
+        bigrams: two-character string → count, for pairs with at least one character
+            counted at most :data:`PAIR_LIMIT` times.
 
     Example:
         >>> model = char_model()
@@ -52,7 +56,7 @@ class CharModel:
         """How often ``a`` is followed by ``b`` (0 when unseen).
 
         Example:
-            >>> char_model().pair("直", "播") > 0
+            >>> char_model().pair("缥", "缈") > 0
             True
         """
         return self.bigrams.get(a + b, 0)
@@ -97,10 +101,13 @@ def _build() -> CharModel:
     unigrams.update(course)
     bigrams.update(_pairs(course))
     han = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-    return CharModel(
-        {c: n for c, n in unigrams.items() if han.match(c)},
-        {p: n for p, n in bigrams.items() if han.match(p[0]) and han.match(p[1])},
-    )
+    kept = {c: n for c, n in unigrams.items() if han.match(c)}
+
+    def needed(pair: str) -> bool:
+        a, b = kept.get(pair[0]), kept.get(pair[1])
+        return a is not None and b is not None and min(a, b) <= PAIR_LIMIT
+
+    return CharModel(kept, {p: n for p, n in bigrams.items() if needed(p)})
 
 
 def _cache_file() -> Path | None:
@@ -119,7 +126,7 @@ def char_model() -> CharModel:
     """The course's character model, built once (a few seconds) and cached on disk.
 
     Example:
-        >>> char_model().pair("互", "联") > 0
+        >>> char_model().pair("尴", "尬") > 0
         True
     """
     try:

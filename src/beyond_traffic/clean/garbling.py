@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from beyond_traffic._validate import require_str
-from beyond_traffic.clean.charmodel import char_model
+from beyond_traffic.clean.charmodel import PAIR_LIMIT, char_model
 from beyond_traffic.clean.ruby import is_toned_syllable
 from beyond_traffic.clean.script import simplify_char
 from beyond_traffic.clean.spans import TONED
@@ -16,7 +16,7 @@ __all__ = ["RARE", "UNCOMMON", "GarbledSpan", "find_garbled"]
 #: A character whose count in the model is at most this is rare (樘 68, 岢 156, 鏊 83).
 RARE = 1000
 #: At most this, uncommon (邱 1003, 耸 1674; 她 140346).
-UNCOMMON = 5000
+UNCOMMON = PAIR_LIMIT
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = f"[a-zü{TONED}]{{1,7}}"
 # GBK's symbol rows (kana, Greek, Cyrillic, bopomofo, box drawing, enclosed numbers): a byte
