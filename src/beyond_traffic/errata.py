@@ -54,7 +54,8 @@ def parse_errata(text: str) -> tuple[Erratum, ...]:
             filled in).
 
     Example:
-        >>> table = "garbled\\tcorrection\\twhy\\tarticle\\n上鍊接\ufffd。\\t上链接”。\\t引号丢失\\tC\\n"
+        >>> header = "garbled\\tcorrection\\twhy\\tarticle\\n"
+        >>> table = header + "上鍊接\ufffd。\\t上链接”。\\t引号丢失\\tC\\n"
         >>> [e.correction for e in parse_errata(table)]
         ['上链接”。']
     """
