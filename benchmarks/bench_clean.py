@@ -28,9 +28,10 @@ def _row(label: str, seconds: float, texts: list[str], baseline: float) -> str:
 
 
 def _table(title: str, texts: list[str], repeat: int) -> None:
-    from beyond_traffic.clean import OPENCC_CONFIG, STEPS, _converter, audit, clean_text
+    from beyond_traffic.clean import OPENCC_CONFIG, STEPS, audit, clean_text
+    from beyond_traffic.clean.script import converter as make_converter
 
-    converter = _converter(OPENCC_CONFIG)
+    converter = make_converter(OPENCC_CONFIG)
     chars = sum(len(t) for t in texts)
     print(f"\n{title}: {len(texts)} articles, {chars:,} raw characters")
     print(f"  {'':<34} {'chars/s':>12} {'ms/article':>10} {'vs OpenCC':>10}")

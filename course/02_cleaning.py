@@ -24,7 +24,10 @@
 # before and after each step. You will see why mojibake cannot be repaired by a rule and needs a
 # documented errata table, why the course converts Traditional to Simplified with OpenCC's
 # `tw2s` configuration, what the corpus-wide audit table records, and why personal data is
-# removed. The raw files are never changed: cleaning is code that anyone can re-run and audit.
+# removed. Finally it cleans a page the rules were not written from (a course-written one) and
+# reads its audit: furniture removed by class, spans that look garbled and are kept with an
+# errata line to fill in, and a kind of furniture no rule knows. The raw files are never
+# changed: cleaning is code that anyone can re-run and audit.
 #
 # **预计用时 / Estimated time:** 50–70 分钟 / minutes.
 #
@@ -37,7 +40,8 @@
 # 3. 解释为什么乱码不能用规则修复，只能靠有据可查的勘误表；
 # 4. 比较 OpenCC 的几种繁简转换配置，说明课程的选择；
 # 5. 读懂清洗审计表 `audit_corpus()`，说明为什么要删除个人信息；
-# 6. 自己写一个去掉拼音注音的正则表达式。
+# 6. 自己写一个去掉拼音注音的正则表达式；
+# 7. 清洗一篇没见过的网页，读懂审计：按类别删掉的杂项、疑似乱码和修不了的东西。
 #
 # 术语（乱码、繁简转换、拼音注音、页面杂项、勘误表、个人信息、转载）见 `course/glossary.md`。
 
@@ -313,6 +317,70 @@ for item in redacted:
 print("清洗后还有 @ 吗 / '@' left after cleaning:", "@" in a5.clean)
 
 # %% [markdown]
+# ## 8. 一篇没见过的网页：按类别清洗，读懂审计
+#
+# 清洗规则是照着五篇语料写出来的，会不会只认得这五篇？检验的办法是拿一篇规则**没见过**的网页来试。
+# 下面这一页是课程组为这一课写的（人物、账号、数字都是虚构的），它带着五篇语料里没有的杂项：
+# 面包屑导航、阅读/点赞计数、题图来源、带公众号的作者简介、二维码关注提示、标签；还有三种拼音
+# 注音的残迹（脱离了字的注音、丢了括号的注音、被删空的括号）、重复的标点，以及一处乱码——
+# 乱码是用代码造出来的：把一段 UTF-8 字节当成 GBK 来读。
+
+# %%
+broken = "记账软件".encode("utf-8").decode("gbk", errors="replace")  # UTF-8 误读为 GBK
+page = "\n".join(
+    [
+        "首页 > 新零售 > 正文",
+        "一家茶叶店的私域账本",
+        "阅读 2.6万 | 点赞 318",
+        "题图来自 Pixabay，基于CC0协议。",
+        "小周在杭州开了一家卖茶叶的小店。疫情那年，，门店客流掉了一半，她开始把老顾客一个个加进企业微信。",
+        "两年下来，她的私域里有三千多个好友。每逢新茶上市，她会在朋友圈发三条內 (nèi)容：一条讲产地，一条讲冲泡，最后一条才是价格。",
+        f"她的复购率大约是四成，这个数字来自她自己的{broken}，没有经过第三方核实，?",
+        "私域靠的是注意力（），规模一大，每个顾客分到的注意力就少了。",
+        "#茶事观察家#孙立，微信公众号：茶事手记，专栏作家。资深撰稿人，关注茶饮零售。",
+        "（本文系品牌合作内容）",
+        "长按识别二维码，关注茶事手记",
+        "标签：私域 茶叶 复购",
+    ]
+)
+result = audit(page)
+print(clean_text(page))
+
+# %% [markdown]
+# 审计结果 `audit(page)` 仍然是每一步一份报告；另外它还能**按类别**汇总删掉的页面杂项：
+
+# %%
+pd.Series(result.furniture_by_class(), name="删掉的行数 / lines removed").rename_axis("类别 / class").to_frame()
+
+# %% [markdown]
+# 每一处删除都看得见：拼音残迹在 `strip_pinyin_annotations` 的报告里，重复的标点在
+# `normalise_punctuation` 的报告里。
+
+# %%
+for step in ("strip_pinyin_annotations", "normalise_punctuation"):
+    print(step, "删掉 / removed:", result.step(step).removed, "; 替换 / changed:", result.step(step).changed)
+
+# %% [markdown]
+# **修不了的东西。** 乱码那一段清洗流程一个字也没有改——它不知道原文是什么，瞎猜只会把错误藏起来。
+# 但它不会悄悄放过：`audit` 的 `garbled` 列出看起来像乱码的片段、它们的位置和理由
+# （这里的理由是“罕见字连在一起”和“解码残渣” U+FFFD），并给出一行现成的勘误表条目，
+# 只等人读上下文之后填上改正：
+
+# %%
+for span in result.garbled:
+    print(f"第 {span.line} 行第 {span.column} 列 / line {span.line}, column {span.column}:", repr(span.text), span.signals)
+    print(span.errata_line(article="C"))
+print("清洗后的文本里还在吗 / still in the cleaned text:", broken.replace("\ufffd", "") in clean_text(page).replace("\ufffd", ""))
+
+# %% [markdown]
+# 还有一行没被删掉：`（本文系品牌合作内容）`。它是页面杂项，但不属于规则认识的任何一类——按类别
+# 写规则，能认出没见过的**同类**网页杂项，认不出没见过的**新类别**。所以清洗之后还要读一遍审计和
+# 清洗结果：规则说“删了什么”，人来判断“还有什么该删”。
+
+# %%
+print("类别 / class:", [line for line in clean_text(page).split("\n") if "合作" in line])
+
+# %% [markdown]
 # ### 动手试试 / Your turn 1 · ★★ 练习 / practice
 #
 # 写一个正则表达式，删掉汉字后面括号里的拼音注音（例如把 `產(chǎn)業(yè)` 变成 `產業`），
@@ -389,6 +457,7 @@ _ = selfcheck.check_choice(
 # - 乱码丢失了信息，不能靠规则还原；每一处修复都要写进勘误表，附上理由。
 # - 繁简转换的配置是一个选择：`tw2s` 只换字形，`tw2sp` 还会改词，课程选了前者并记录了原因。
 # - 个人信息与分析无关，分发语料前应当删除。
+# - 规则按类别写，才能用在没见过的网页上；乱码只标出、不猜，新类别的杂项要靠人读审计发现。
 #
 # 下一课（第 03 课）在清洗后的文本上分词。
 

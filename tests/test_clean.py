@@ -273,10 +273,15 @@ def test_clean_text_is_the_steps_in_order() -> None:
 
 
 def test_order_matters_errata_before_notes() -> None:
-    lost_byte = re.compile(f"\\?[a-z{TONED}]")  # '?' glued to pinyin: mojibake
+    # Stripping first also strips the broken notes inside the garbled spans (yàn), so the
+    # errata no longer match and a '?' for a lost character stays in the text.
     raw = get_article("A1").raw
-    assert lost_byte.search(apply_errata(strip_pinyin_annotations(raw)))
-    assert not lost_byte.search(strip_pinyin_annotations(apply_errata(raw)))
+    stripped_first = apply_errata(strip_pinyin_annotations(raw))
+    repaired_first = strip_pinyin_annotations(apply_errata(raw))
+    for erratum in load_errata():
+        if erratum.article == "A1":
+            assert erratum.correction in repaired_first
+    assert "减少决策" not in stripped_first and "因?" in stripped_first
 
 
 def test_order_matters_notes_before_opencc() -> None:

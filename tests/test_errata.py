@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from importlib import resources
+from pathlib import Path
 
 import opencc
 import pytest
@@ -14,6 +15,7 @@ from beyond_traffic.corpus import ARTICLE_IDS, get_article
 from beyond_traffic.errata import COLUMNS, Erratum, load_errata
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+CAPSTONE = Path(__file__).resolve().parents[1] / "solutions" / "ps4_capstone" / "article.txt"
 T2S = opencc.OpenCC("t2s")
 
 
@@ -35,8 +37,12 @@ def test_entries_are_frozen_errata() -> None:
 
 @pytest.mark.parametrize("erratum", load_errata(), ids=lambda e: f"{e.article}:{e.correction}")
 def test_every_garbled_span_occurs_in_its_article(erratum: Erratum) -> None:
-    assert erratum.article in ARTICLE_IDS
-    assert erratum.garbled in get_article(erratum.article).raw
+    # "C" is the capstone's article (an instructor's page added with beyond-traffic capstone)
+    assert erratum.article in (*ARTICLE_IDS, "C")
+    if erratum.article == "C":
+        assert erratum.garbled in CAPSTONE.read_text(encoding="utf-8")
+    else:
+        assert erratum.garbled in get_article(erratum.article).raw
 
 
 @pytest.mark.parametrize("erratum", load_errata(), ids=lambda e: f"{e.article}:{e.correction}")
@@ -97,3 +103,30 @@ def test_simplified_articles_need_no_errata() -> None:
     for article_id in ("A2", "A5"):
         raw = get_article(article_id).raw
         assert apply_errata(raw) == raw
+
+
+def test_a_line_pasted_from_the_audit_must_be_filled_in() -> None:
+    from beyond_traffic.clean import find_garbled
+    from beyond_traffic.errata import parse_errata
+
+    span = find_garbled("县城的直播间\ufffd很热闹")[0]
+    table = "\t".join(COLUMNS) + "\n" + span.errata_line(article="C") + "\n"
+    with pytest.raises(ValueError, match="fill in the correction"):
+        parse_errata(table)
+    filled = table.replace("<correction>", "间很")
+    assert [e.correction for e in parse_errata(filled)] == ["间很"]
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("garbled\tfix\n", "header"),
+        ("garbled\tcorrection\twhy\tarticle\na\tb\n", "4 fields"),
+        ("garbled\tcorrection\twhy\tarticle\n\tb\tc\tA1\n", "empty"),
+    ],
+)
+def test_bad_tables_are_refused_with_the_line(table: str, message: str) -> None:
+    from beyond_traffic.errata import parse_errata
+
+    with pytest.raises(ValueError, match=message):
+        parse_errata(table)

@@ -3,9 +3,9 @@
 The article is fiction written for the course (see ARTICLE.md next to article.txt). Its noise
 is made the way ``beyond_traffic.synthetic`` makes the test pages — OpenCC to Traditional,
 pinyin notes after listed characters, half-width punctuation, page furniture — plus three
-residues the course's cleaning rules do not handle, so the audit has something to find: a
-site counter line, a pinyin note separated from its character by a space, and a U+FFFD
-replacement character where a closing quotation mark was lost in decoding.
+residues: a site counter line and a pinyin note separated from its character by a space (the
+cleaning removes both, by kind, and the audit shows them), and a U+FFFD replacement character
+where a closing quotation mark was lost in decoding (kept, and named by the audit).
 
 Run from the repository root: ``python instructors/capstone/make_article.py`` (``--check``
 only compares). tests/test_ps4_capstone.py checks that the shipped page is this script's output.
@@ -25,7 +25,7 @@ SEED = 2026
 
 # Page furniture, written for this page (the synthetic module's own lists are private).
 BYLINE = "文/林晓舟"
-COUNTER = "阅读 2.3万 | 点赞 516"  # not furniture the course's rules know: survives cleaning
+COUNTER = "阅读 2.3万 | 点赞 516"  # a counter line: removed by the cleaning's counter class
 FOOTER = (
     "编辑：周岚",
     "免责声明：本文仅代表作者个人观点，不代表本站立场。",

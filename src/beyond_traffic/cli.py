@@ -179,7 +179,30 @@ def _run_clean(args: argparse.Namespace) -> int:
         print(f"beyond-traffic clean: {exc}", file=sys.stderr)
         return 2
     print(clean_text(raw))
+    _warn_garbled(raw, "clean")
     return 0
+
+
+def _warn_garbled(raw: str, command: str) -> None:
+    """Name on stderr every span that looks mis-decoded: the cleaning keeps them as they are."""
+    from .clean import find_garbled
+    from .clean.repair import apply_errata
+
+    spans = find_garbled(apply_errata(raw))
+    for span in spans:
+        print(
+            f"beyond-traffic {command}: warning: line {span.line}, column {span.column} looks "
+            f"mis-decoded ({', '.join(span.signals)}): {span.text!r}",
+            file=sys.stderr,
+        )
+    if spans:
+        print(
+            f"beyond-traffic {command}: {len(spans)} span(s) kept as they are; fill in these "
+            "lines and add them to data/errata.tsv (garbled, correction, why, article):",
+            file=sys.stderr,
+        )
+        for span in spans:
+            print(span.errata_line(), file=sys.stderr)
 
 
 def _run_audit(args: argparse.Namespace) -> int:
@@ -196,7 +219,8 @@ def _run_audit(args: argparse.Namespace) -> int:
         print(f"beyond-traffic audit: {exc}", file=sys.stderr)
         return 2
     k = max(args.examples, 0)
-    for report in audit(raw):
+    result = audit(raw)
+    for report in result:
         print(
             f"{report.step}: {report.chars_before} → {report.chars_after} chars, "
             f"{len(report.removed)} removed, {len(report.changed)} changed"
@@ -205,7 +229,22 @@ def _run_audit(args: argparse.Namespace) -> int:
             print(f"    − {old!r}")
         for old, new in report.changed[:k]:
             print(f"    {old!r} → {new!r}")
+    by_class = ", ".join(f"{kind} {n}" for kind, n in result.furniture_by_class().items())
+    print(f"furniture removed by class: {by_class or 'none'}")
+    print(f"spans that look mis-decoded: {len(result.garbled)}")
+    for span in result.garbled:
+        print(
+            f"    line {span.line}, column {span.column}: {span.text!r} ({', '.join(span.signals)})"
+        )
+    _warn_garbled(raw, "audit")
     return 0
+
+
+@register
+def _add_capstone(sub: argparse._SubParsersAction) -> None:
+    from .capstone import add_parser
+
+    add_parser(sub)
 
 
 @register

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Erratum", "load_errata", "COLUMNS"]
+__all__ = ["COLUMNS", "PLACEHOLDER", "Erratum", "load_errata", "parse_errata"]
 
 #: The header row of ``data/errata.tsv``, in order.
 COLUMNS: tuple[str, ...] = ("garbled", "correction", "why", "article")
@@ -35,13 +35,33 @@ class Erratum:
     article: str
 
 
-@lru_cache(maxsize=1)
-def _load() -> tuple[Erratum, ...]:
-    path = resources.files("beyond_traffic") / "data" / "errata.tsv"
-    text = path.read_text(encoding="utf-8")
+#: What a ready errata line from the audit holds until someone fills in the correction.
+PLACEHOLDER = "<correction>"
+
+
+def parse_errata(text: str) -> tuple[Erratum, ...]:
+    """Read an errata table (tab-separated, header :data:`COLUMNS`), refusing unfinished lines.
+
+    Args:
+        text: the table's text.
+
+    Returns:
+        The entries, in order.
+
+    Raises:
+        ValueError: a wrong header, a line without four fields, an empty garbled span, or a
+            correction still reading ``<correction>`` (a line pasted from the audit and not
+            filled in).
+
+    Example:
+        >>> header = "garbled\\tcorrection\\twhy\\tarticle\\n"
+        >>> table = header + "上鍊接\ufffd。\\t上链接”。\\t引号丢失\\tC\\n"
+        >>> [e.correction for e in parse_errata(table)]
+        ['上链接”。']
+    """
     # QUOTE_NONE: garbled spans hold '"' and '?' that must be read verbatim.
     reader = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = tuple(next(reader))
+    header = tuple(next(reader, ()))
     if header != COLUMNS:
         raise ValueError(f"errata.tsv header must be {COLUMNS}, got {header}")
     rows = []
@@ -50,8 +70,23 @@ def _load() -> tuple[Erratum, ...]:
             continue
         if len(row) != len(COLUMNS):
             raise ValueError(f"errata.tsv line {lineno}: expected 4 fields, got {len(row)}")
-        rows.append(Erratum(*row))
+        entry = Erratum(*row)
+        if not entry.garbled:
+            raise ValueError(f"errata.tsv line {lineno}: the garbled span is empty")
+        if entry.correction == PLACEHOLDER:
+            raise ValueError(
+                f"errata.tsv line {lineno}: fill in the correction for {entry.garbled!r} "
+                f"(it still reads {PLACEHOLDER}); read the sentence around it and write what "
+                "the author wrote, in Simplified script"
+            )
+        rows.append(entry)
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[Erratum, ...]:
+    path = resources.files("beyond_traffic") / "data" / "errata.tsv"
+    return parse_errata(path.read_text(encoding="utf-8"))
 
 
 def load_errata() -> list[Erratum]:

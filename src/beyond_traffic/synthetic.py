@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from beyond_traffic._validate import require_positive_int, require_str
+from beyond_traffic.damage import damage_page
 
 __all__ = [
     "PINYIN",
@@ -130,6 +131,10 @@ class SyntheticArticle:
         script: ``"s2t"`` or ``"s2tw"`` (converted to Traditional) or ``"simplified"``.
         original: the clean Simplified body, one paragraph (or heading) per line.
         noisy: the page as a scraper would see it.
+        furniture: with ``damaged=True``, ``(class, line)`` for the extra furniture lines added
+            (one of every class :mod:`beyond_traffic.damage` writes); else empty.
+        garbled: with ``garbled=True``, the mis-decoded spans put in (they are not in
+            ``original``'s place: the cleaning keeps them and the audit names them).
 
     Example:
         >>> make_article(1).seed
@@ -140,6 +145,8 @@ class SyntheticArticle:
     script: str
     original: str
     noisy: str
+    furniture: tuple[tuple[str, str], ...] = ()
+    garbled: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -249,7 +256,9 @@ def _furniture(rng: random.Random) -> list[str]:
     return [line for key in chosen for line in blocks[key]]
 
 
-def make_article(seed: int, *, paragraphs: int = 5) -> SyntheticArticle:
+def make_article(
+    seed: int, *, paragraphs: int = 5, damaged: bool = False, garbled: bool = False
+) -> SyntheticArticle:
     """Generate one noisy article from our own Simplified sentences.
 
     The clean text (title or none, paragraphs of 2–4 sentences, a few headings) gets page
@@ -262,6 +271,11 @@ def make_article(seed: int, *, paragraphs: int = 5) -> SyntheticArticle:
     Args:
         seed: random seed; the same seed always gives the same article.
         paragraphs: number of body paragraphs.
+        damaged: also add one line of every furniture class, ruby remnants (detached, bare,
+            broken and emptied notes) and doubled or mixed marks (``，,``, ``，?``), as
+            :func:`beyond_traffic.damage.damage_page` does; the default pages are unchanged.
+        garbled: also replace three to five characters of one paragraph by their UTF-8 bytes
+            read as GBK (implies ``damaged``).
 
     Returns:
         A :class:`SyntheticArticle`.
@@ -313,7 +327,10 @@ def make_article(seed: int, *, paragraphs: int = 5) -> SyntheticArticle:
         page = to_traditional(page, config=script)
         page = add_pinyin_notes(page, rate=rng.uniform(0.5, 1.0), seed=rng.randrange(2**32))
     page = to_halfwidth(page)
-    return SyntheticArticle(seed=seed, script=script, original=original, noisy=page)
+    if not (damaged or garbled):
+        return SyntheticArticle(seed=seed, script=script, original=original, noisy=page)
+    hurt = damage_page(page, seed=seed, garble_span=garbled)
+    return SyntheticArticle(seed, script, original, hurt.page, hurt.furniture, hurt.garbled)
 
 
 def make_batch(n: int, *, start: int = 0, paragraphs: int = 5) -> list[SyntheticArticle]:
