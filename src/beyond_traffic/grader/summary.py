@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from .course import Course
+from .course import Course, read_state
 from .runner import Outcome
 from .terminal import spreadsheet_safe
 
@@ -23,10 +24,22 @@ class Summary:
     plot_png: Path | None
     rows: list[dict[str, object]]
     questions: list[dict[str, object]]
+    #: students graded, broken (no gradable notebook) and missing (no submission)
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 #: How a written answer no grader has scored yet appears in the summaries.
 AWAITING = "awaiting manual grading"
+
+
+def natural_key(name: str) -> list[object]:
+    """Sort key that puts ``q2`` before ``q10`` (numbers compared as numbers).
+
+    Example:
+        >>> sorted(["作业/q10", "作业/q2", "作业/q1"], key=natural_key)
+        ['作业/q1', '作业/q2', '作业/q10']
+    """
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def _score(grade) -> float | None:
@@ -88,16 +101,23 @@ def write_summary(
     out_dir.mkdir(parents=True, exist_ok=True)
     scores = collect_scores(course, assignment)
     maxima = max_scores(course, assignment)
-    questions = sorted(maxima)
+    questions = sorted(maxima, key=natural_key)
     total_max = sum(maxima.values())
     by_student = {o.student: o for o in outcomes}
     enrolled = enrolled_students(course)
     rows = []
+    broken: set[str] = set()
     for student in sorted(set(scores) | set(by_student) | enrolled):
         outcome = by_student.get(student)
         cells = scores.get(student, {})
         total = sum(v for v in cells.values() if v is not None)
         awaiting = sum(1 for q in questions if q in cells and cells[q] is None)
+        # What an earlier run found (a skipped or absent student keeps its messages).
+        state = read_state(course.state_file(assignment, student))
+        earlier = state.get("messages") if isinstance(state.get("messages"), list) else []
+        fresh = outcome is not None and outcome.status != "skipped"
+        if (outcome.status if fresh else state.get("status")) == "broken":
+            broken.add(student)
         row: dict[str, object] = {
             "student": student,
             "status": outcome.status
@@ -111,7 +131,7 @@ def write_summary(
         for q in questions:
             v = cells.get(q)
             row[q] = "" if v is None else round(v, 4)
-        row["message"] = "; ".join(outcome.messages) if outcome else ""
+        row["message"] = "; ".join(outcome.messages if fresh else map(str, earlier))
         rows.append(row)
     grades_csv = out_dir / "grades.csv"
     with open(grades_csv, "w", newline="", encoding="utf-8") as fh:
@@ -130,7 +150,11 @@ def write_summary(
         values = [float(r[q]) for r in rows if r[q] != ""]
         waiting = sum(1 for r in rows if r[q] == "" and q in scores.get(str(r["student"]), {}))
         top = maxima[q]
-        empty = AWAITING if waiting and not values else ""
+        # Statistics over the few scored answers (unchanged stubs get 0 automatically) would
+        # read "zero% 100" while most answers still wait for a grader: show them once all are in.
+        empty = AWAITING if waiting else ""
+        if waiting:
+            values = []
         stats.append(
             {
                 "question": q,
@@ -164,11 +188,20 @@ def write_summary(
         )
         writer.writeheader()
         writer.writerows(stats)
-    plot = _plot([float(r["score"]) for r in rows], total_max, out_dir / "score_distribution.png")
-    return Summary(grades_csv, questions_csv, plot, rows, stats)
+    missing = {str(r["student"]) for r in rows if r["status"] == "missing"}
+    counts = {
+        "graded": len(rows) - len(missing) - len(broken - missing),
+        "broken": len(broken - missing),
+        "missing": len(missing),
+    }
+    # Missing and broken students have no score to plot: counting them as 0 would hide them
+    # among the students who really scored 0. The plot's caption states how many are left out.
+    shown = [float(r["score"]) for r in rows if r["student"] not in missing | broken]
+    plot = _plot(shown, total_max, out_dir / "score_distribution.png", counts=counts)
+    return Summary(grades_csv, questions_csv, plot, rows, stats, counts)
 
 
-def _plot(totals: list[float], top: float, path: Path) -> Path | None:
+def _plot(totals: list[float], top: float, path: Path, *, counts: dict[str, int]) -> Path | None:
     if not totals:
         return None
     import matplotlib
@@ -186,14 +219,17 @@ def _plot(totals: list[float], top: float, path: Path) -> Path | None:
     fig, ax = plt.subplots(figsize=(6, 3.5))
     bins = max(1, min(20, int(top) + 1)) if top else 10
     ax.hist(totals, bins=bins, range=(0, max(top, max(totals), 1)), color="#3b6ea5")
-    labels = ("得分分布 score distribution", "得分 score", "人数 students")
+    left_out = (
+        f"未画出 not shown: 缺交 missing {counts['missing']}, 无法评分 broken {counts['broken']}"
+    )
+    labels = ("得分分布 score distribution", f"得分 score ({left_out})", "人数 students")
     if font is not None:
         ax.set_title(labels[0], fontproperties=font)
         ax.set_xlabel(labels[1], fontproperties=font)
         ax.set_ylabel(labels[2], fontproperties=font)
     else:
         ax.set_title("score distribution")
-        ax.set_xlabel("score")
+        ax.set_xlabel(f"score (not shown: {counts['missing']} missing, {counts['broken']} broken)")
         ax.set_ylabel("students")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
@@ -211,7 +247,14 @@ def format_table(summary: Summary) -> str:
         >>> print(format_table(Summary(None, None, None, [], [q])).splitlines()[1])
         ps3/q8_critique                    10 awaiting manual grading (3)
     """
-    lines = ["question                         max   mean  median  full%  zero%"]
+    lines = []
+    if summary.counts:
+        c = summary.counts
+        lines.append(
+            f"students: {c['graded']} graded, {c['broken']} broken (no gradable notebook), "
+            f"{c['missing']} missing (no submission); the plot shows the graded only"
+        )
+    lines.append("question                         max   mean  median  full%  zero%")
     for q in summary.questions:
         if q["mean"] == AWAITING:
             lines.append(
