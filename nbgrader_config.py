@@ -26,6 +26,15 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# nbgrader's own OverwriteCells warns "checksum has changed!" for every hidden-test cell of an
+# untouched release; this one warns only when a student really edited a locked cell.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "beyond_traffic.grader.overwrite.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 # Submissions' outputs come from student code: formgrader and feedback pages show them as
 # inert HTML, so a <script> in an output cannot act in the grader's browser session.
 c.HTMLExporter.sanitize_html = True

@@ -89,6 +89,38 @@ def max_scores(course: Course, assignment: str) -> dict[str, float]:
     return out
 
 
+def question_stats(
+    question: str, max_points: float, values: list[float], *, awaiting: int = 0
+) -> dict[str, object]:
+    """One row of ``questions.csv``: scored answers, mean, median, full and zero credit shares.
+
+    While any answer awaits manual grading the statistics say so instead: over the few answers
+    scored so far (unchanged stubs get 0 automatically) they would read "zero% 100".
+
+    Example:
+        >>> question_stats("作业/q8", 10, [0.0, 0.0], awaiting=8)["zero_pct"]
+        'awaiting manual grading'
+        >>> question_stats("作业/q1", 2, [2.0, 0.0])["full_credit_pct"]
+        50.0
+    """
+    shown = [] if awaiting else values
+    empty = AWAITING if awaiting else ""
+
+    def pct(hit: int) -> object:
+        return round(100 * hit / len(shown), 1) if shown else empty
+
+    return {
+        "question": question,
+        "max_points": max_points,
+        "n": len(values),
+        "awaiting_manual": awaiting,
+        "mean": round(statistics.fmean(shown), 3) if shown else empty,
+        "median": round(statistics.median(shown), 3) if shown else empty,
+        "full_credit_pct": pct(sum(v >= max_points for v in shown)),
+        "zero_pct": pct(sum(v == 0 for v in shown)),
+    }
+
+
 def write_summary(
     course: Course, assignment: str, outcomes: list[Outcome], *, out_dir: Path
 ) -> Summary:
@@ -147,30 +179,11 @@ def write_summary(
         writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     stats = []
     for q in questions:
-        values = [float(r[q]) for r in rows if r[q] != ""]
+        # Broken submissions scored 0 by their placeholder say nothing about a question.
+        counted = [r for r in rows if r["student"] not in broken]
+        values = [float(r[q]) for r in counted if r[q] != ""]
         waiting = sum(1 for r in rows if r[q] == "" and q in scores.get(str(r["student"]), {}))
-        top = maxima[q]
-        # Statistics over the few scored answers (unchanged stubs get 0 automatically) would
-        # read "zero% 100" while most answers still wait for a grader: show them once all are in.
-        empty = AWAITING if waiting else ""
-        if waiting:
-            values = []
-        stats.append(
-            {
-                "question": q,
-                "max_points": top,
-                "n": len(values),
-                "awaiting_manual": waiting,
-                "mean": round(statistics.fmean(values), 3) if values else empty,
-                "median": round(statistics.median(values), 3) if values else empty,
-                "full_credit_pct": round(100 * sum(v >= top for v in values) / len(values), 1)
-                if values
-                else empty,
-                "zero_pct": round(100 * sum(v == 0 for v in values) / len(values), 1)
-                if values
-                else empty,
-            }
-        )
+        stats.append(question_stats(q, maxima[q], values, awaiting=waiting))
     questions_csv = out_dir / "questions.csv"
     with open(questions_csv, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(

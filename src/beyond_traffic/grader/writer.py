@@ -32,13 +32,13 @@ from nbgrader.preprocessors import (
     DeduplicateIds,
     IgnorePattern,
     LimitOutput,
-    OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
 )
 from traitlets import Dict
 
 from .course import Course, TolerantCourseDirectory
+from .overwrite import OverwriteCells
 
 _SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 _AFTER_EXECUTE = [
