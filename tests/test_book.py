@@ -505,3 +505,8 @@ def test_home_lesson_and_search_pages_pass_axe_core(served, browser_page, axe_sc
         ]
         assert not serious, f"{label} page: " + "; ".join(serious)
     assert not page.external, f"the book asked the network for {page.external[:5]}"
+    # The control: an image without alt text is a critical violation axe-core must report.
+    page.set_content('<html lang="zh"><body><main><img src="chart.png"></main></body></html>')
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate("async () => await axe.run(document)")
+    assert "image-alt" in {v["id"] for v in result["violations"] if v["impact"] == "critical"}

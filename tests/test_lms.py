@@ -231,3 +231,40 @@ def test_bad_input_is_a_clear_error(moodle_class, tmp_path, capsys):
     assert "nbgrader_config.py" in capsys.readouterr().err
     row = GradeRow("x", "", "", "", "missing", None, 16.0)
     assert grades_csv([row], "mini", fmt="moodle").splitlines()[1] == "x,,,missing,,16,"
+
+
+def test_feedback_goes_back_through_the_exchange_and_as_a_moodle_zip(moodle_class, tmp_path):
+    """LMS-collected submissions have a timestamp but no exchange secret: release_feedback used
+    to stop with FileNotFoundError; the zip is the route back to students who used the LMS."""
+    course = tmp_path / "c"
+    shutil.copytree(moodle_class, course)
+    assert not list((course / "submitted").rglob("submission_secret.txt"))
+    ct.nbgrader(course, "generate_feedback", ct.ASSIGNMENT)
+    (course / ".exchange").mkdir(mode=0o1777, exist_ok=True)
+    released = ct.nbgrader(course, "release_feedback", ct.ASSIGNMENT, check=False)
+    assert released.returncode == 0, released.stderr
+    assert len(list((course / ".exchange" / "mini" / "feedback").glob("*.html"))) == 2
+    out = tmp_path / "feedback.zip"
+    assert (
+        cli.main(
+            [
+                "lms-feedback",
+                "mini",
+                "--zip",
+                str(out),
+                "--format",
+                "moodle",
+                "--course",
+                str(course),
+            ]
+        )
+        == 0
+    )
+    with zipfile.ZipFile(out) as zf:
+        names = sorted(zf.namelist())
+        page = zf.read(names[0]).decode("utf-8")
+    assert names == [
+        "Wang Fang_1002_assignsubmission_file_/mini.html",
+        "李 明_1001_assignsubmission_file_/mini.html",
+    ]
+    assert "<html" in page
