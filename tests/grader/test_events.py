@@ -18,6 +18,11 @@ from beyond_traffic.grader.events import CellEvent, annotate, cell_events, short
 CELL_TIMEOUT = 6
 #: Answers with no written answer, so that every score is final once autograded.
 LOOPS = {"q1_answer": "def count_chars(text):\n    return 1\n\nwhile True:\n    pass"}
+#: The kernel is killed while the second answer cell runs (as the memory limit would).
+DIES = {
+    "q1_answer": ct.HONEST["q1_answer"],
+    "q2_answer": "import os, signal\n\nos.kill(os.getpid(), signal.SIGKILL)",
+}
 BAD_SYNTAX = {
     "q1_answer": ct.HONEST["q1_answer"],
     "q2_answer": "def top_words(tokens, k)\n    return tokens[:k]",
@@ -32,6 +37,7 @@ def _build(target: Path) -> dict:
     sam = ct.submit(course, "sam", ct.answered(course, BAD_SYNTAX))
     (sam / "timestamp.txt").unlink()  # placed by hand: nothing but the notebook
     ct.submit(course, "mia", ct.answered(course, ct.HONEST), name="mini (1).ipynb")
+    ct.submit(course, "kim", ct.answered(course, DIES))
     # The single-machine exchange, made once as docs/instructors.md says.
     (course / ".exchange").mkdir(mode=0o1777)
     procs = {
@@ -76,6 +82,7 @@ CAUSES = {
     "tom": f"q1_answer: cell ran over {CELL_TIMEOUT} s and was stopped",
     "sam": "q2_answer: syntax error",
     "mia": "notebook mini.ipynb missing (found: mini (1).ipynb)",
+    "kim": "q2_answer: the kernel died while this cell ran",
 }
 
 
@@ -91,8 +98,7 @@ def test_the_cause_reaches_grades_csv_and_the_summary(graded, student):
 
 @pytest.mark.slow
 def test_the_summary_counts_broken_students_apart(graded):
-    assert "1 graded" not in graded["run_out"]
-    assert "students: 2 graded, 1 broken (no gradable notebook), 0 missing" in graded["run_out"]
+    assert "students: 3 graded, 1 broken (no gradable notebook), 0 missing" in graded["run_out"]
 
 
 @pytest.mark.slow
@@ -111,7 +117,7 @@ def test_the_cause_reaches_the_students_feedback(graded, student):
 def test_release_feedback_works_for_hand_placed_submissions(graded):
     assert graded["release_rc"] == 0, graded["release_out"]
     released = list((Path(graded["course"]) / ".exchange" / "mini" / "feedback").glob("*.html"))
-    assert len(released) == 3
+    assert len(released) == 4
 
 
 @pytest.mark.slow
@@ -121,7 +127,7 @@ def test_lms_grades_leaves_broken_blank_unless_partial_and_counts(graded):
     assert "mini.ipynb missing" in rows["mia"]["message"]
     assert rows["tom"]["status"] == "graded" and rows["tom"]["score"] != ""
     assert CAUSES["tom"] in rows["tom"]["message"] and CAUSES["sam"] in rows["sam"]["message"]
-    assert "3 students: 2 graded, 1 broken (blank)" in graded["lms_out"]
+    assert "4 students: 3 graded, 1 broken (blank)" in graded["lms_out"]
     partial = {r["student_id"]: r for r in csv.DictReader(io.StringIO(graded["partial_csv"]))}
     assert partial["mia"]["score"] == "0"
 
@@ -131,7 +137,8 @@ def test_lms_feedback_zip_uses_moodles_names(graded):
     assert graded["zipped_rc"] == 0, graded["zipped_out"]
     with zipfile.ZipFile(graded["zip"]) as zf:
         names = sorted(zf.namelist())
-    assert names == [f"{s}_{s}_assignsubmission_file_/mini.html" for s in ("mia", "sam", "tom")]
+    students = ("kim", "mia", "sam", "tom")
+    assert names == [f"{s}_{s}_assignsubmission_file_/mini.html" for s in students]
 
 
 def _test_cell(points: float, outputs: list) -> nbformat.NotebookNode:
