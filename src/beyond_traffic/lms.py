@@ -274,6 +274,17 @@ def count_line(rows: list[GradeRow], *, partial: bool = False) -> str:
     return f"{len(rows)} students: " + ", ".join(parts)
 
 
+def _path_safe(name: str) -> str:
+    """``name`` usable as one path component in a zip (separators and controls replaced).
+
+    Example:
+        >>> _path_safe("李 明/../x")
+        '李 明_.._x'
+    """
+    cleaned = "".join("_" if c in "/\\" or ord(c) < 32 or ord(c) == 127 else c for c in name)
+    return "_" if cleaned.strip(". ") == "" else cleaned
+
+
 def feedback_zip(
     course_root: Path | str | None, assignment: str, out: Path | str, *, fmt: str = "plain"
 ) -> list[str]:
@@ -305,17 +316,22 @@ def feedback_zip(
         raise ValueError(f"unknown feedback format {fmt!r}: choose plain or moodle")
     course = load_course(course_root)
     with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        # A name becomes part of a path inside the zip: no separators, dots-only or control
+        # characters, which an unzip would turn into folders or worse.
         names = {
-            s.id: " ".join(p for p in (s.first_name, s.last_name) if p) or s.id for s in gb.students
+            s.id: _path_safe(" ".join(p for p in (s.first_name, s.last_name) if p) or s.id)
+            for s in gb.students
         }
     entries: dict[str, Path] = {}
     for student in sorted(names):
         folder = course.path("feedback", student, assignment)
         for html in sorted(folder.glob("*.html")) if folder.is_dir() else []:
             if fmt == "moodle":
-                entries[f"{names[student]}_{student}_assignsubmission_file_/{html.name}"] = html
+                entries[
+                    f"{names[student]}_{_path_safe(student)}_assignsubmission_file_/{html.name}"
+                ] = html
             else:
-                entries[f"{student}/{html.name}"] = html
+                entries[f"{_path_safe(student)}/{html.name}"] = html
     if not entries:
         raise FileNotFoundError(
             f"no feedback for {assignment}: run `nbgrader generate_feedback {assignment}` first"

@@ -18,11 +18,9 @@ from beyond_traffic.grader.events import CellEvent, annotate, cell_events, short
 CELL_TIMEOUT = 6
 #: Answers with no written answer, so that every score is final once autograded.
 LOOPS = {"q1_answer": "def count_chars(text):\n    return 1\n\nwhile True:\n    pass"}
-#: The kernel is killed while the second answer cell runs (as the memory limit would).
-DIES = {
-    "q1_answer": ct.HONEST["q1_answer"],
-    "q2_answer": "import os, signal\n\nos.kill(os.getpid(), signal.SIGKILL)",
-}
+#: The kernel ends while the second answer cell runs, as a crash or the memory limit ends it
+#: (a SIGKILL to itself would not do: in its PID namespace the kernel is init, which ignores it).
+DIES = {"q1_answer": ct.HONEST["q1_answer"], "q2_answer": "import os\n\nos._exit(3)"}
 BAD_SYNTAX = {
     "q1_answer": ct.HONEST["q1_answer"],
     "q2_answer": "def top_words(tokens, k)\n    return tokens[:k]",
