@@ -14,7 +14,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 PYTEST_ARGS ?=
 comma := ,
 
-.PHONY: lab test test-fast install browser-deps hub-deps site lock lint assignments clean
+.PHONY: lab test test-fast install browser-deps hub-deps site site-instructors lock lint assignments clean
 
 # ---------------------------------------------------------------- install
 install: $(STAMP)
@@ -36,9 +36,15 @@ lab: install
 
 # The course book: lessons executed, glossary, instructors' docs, search (book/conf.py). It goes
 # to _build/html (MyST-NB keeps the executed outputs beside it, in _build/jupyter_execute).
+# `make site` is the students' book (no instructors' documents); `make site-instructors` the
+# full book, into _build/html-instructors. Any git host: make site BOOK_REPOSITORY_URL=https://…
 site: install
-	$(BIN)/sphinx-build -b html -c book -d _build/doctrees -q -W --keep-going . _build/html
+	BOOK_EDITION=student $(BIN)/sphinx-build -b html -c book -d _build/doctrees -q -W --keep-going . _build/html
 	@echo "course book: $(CURDIR)/_build/html/index.html"
+
+site-instructors: install
+	BOOK_EDITION=instructors $(BIN)/sphinx-build -b html -c book -d _build/doctrees-instructors -q -W --keep-going . _build/html-instructors
+	@echo "course book for instructors: $(CURDIR)/_build/html-instructors/index.html"
 
 assignments: install
 	$(BIN)/python -m beyond_traffic.release

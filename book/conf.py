@@ -9,7 +9,11 @@
 #                        [project.urls] Repository);
 #   BOOK_BRANCH          its branch (default: main);
 #   BOOK_HUB_URL         your JupyterHub (e.g. https://hub.example.edu); without it the book
-#                        shows no JupyterHub button, since a learner alone has no hub.
+#                        shows no JupyterHub button, since a learner alone has no hub;
+#   BOOK_EDITION         student (default: lessons, glossary, student guides) or instructors
+#                        (everything in docs/ too); `make site` and `make site-instructors`.
+# The repository may live on any git host: GitHub, GitLab and Bitbucket get the theme's own
+# buttons, any other URL (Gitea, a plain git server) the same buttons from _ext/launch_links.py.
 
 from __future__ import annotations
 
@@ -26,6 +30,13 @@ _project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
 REPOSITORY_URL = os.environ.get("BOOK_REPOSITORY_URL") or _project["urls"]["Repository"]
 BRANCH = os.environ.get("BOOK_BRANCH") or "main"
 HUB_URL = os.environ.get("BOOK_HUB_URL", "")
+BINDERHUB_URL = "https://mybinder.org"
+EDITION = os.environ.get("BOOK_EDITION") or "student"
+
+import editions  # noqa: E402 - book/_ext is on the path only from here
+import launch_links  # noqa: E402
+
+REPOSITORY = launch_links.parse_repository(REPOSITORY_URL)
 
 project = "流量之外 · Beyond Traffic"
 author = "Beyond Traffic course team"
@@ -35,7 +46,14 @@ release = _project["version"]
 # (see chinese_search.py for the dictionary it is given).
 language = "zh_CN"
 
-extensions = ["myst_nb", "glossary_links", "chinese_search"]
+extensions = [
+    "myst_nb",
+    "glossary_links",
+    "chinese_search",
+    "editions",
+    "launch_links",
+    "image_alt",
+]
 
 # What is published, and where from. Lessons are found by pattern (book/index.md), so a new or
 # renamed lesson needs no change here.
@@ -50,7 +68,10 @@ exclude_patterns = [
     "**/.ipynb_checkpoints",
     "book/_ext/**",
     "book/_templates/**",
+    # The student book leaves the instructors' documents out (_ext/editions.py).
+    *editions.excluded_docs(ROOT, EDITION),
 ]
+book_edition = EDITION
 templates_path = ["_templates"]
 # The site's index.html sends readers on to the book's first page (book/index.html).
 html_additional_pages = {"index": "redirect.html"}
@@ -74,19 +95,16 @@ html_static_path = ["_static"]
 html_css_files = ["course.css"]
 html_last_updated_fmt = None
 html_theme_options = {
-    "repository_url": REPOSITORY_URL,
-    "repository_branch": BRANCH,
-    "path_to_docs": "",
-    "use_repository_button": True,
     "use_download_button": True,
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
-    "launch_buttons": {
-        "binderhub_url": "https://mybinder.org",
-        "jupyterhub_url": HUB_URL,
-        "notebook_interface": "jupyterlab",
-    },
+    **launch_links.theme_options(REPOSITORY, branch=BRANCH, binderhub=BINDERHUB_URL, hub=HUB_URL),
 }
+# Used by _ext/launch_links.py for hosts the theme does not know.
+launch_repository_url = REPOSITORY_URL
+launch_branch = BRANCH
+launch_binderhub_url = BINDERHUB_URL
+launch_jupyterhub_url = HUB_URL
 
 # Glossary: the tables of course/glossary.md; lessons link each term's first use to its row.
 glossary_document = "course/glossary"

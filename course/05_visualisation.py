@@ -88,7 +88,7 @@ print("matplotlib 默认字体 / default family:", matplotlib.rcParams["font.fam
 # 条形图是展示词频最老实的方式：长度可以直接比较，数值可以读出来。横向的条形让中文标签保持直立。
 # 下面画 A2 去掉停用词后的前 15 个词。
 
-# %%
+# %% mystnb={"image": {"alt": "\u6a2a\u5411\u6761\u5f62\u56fe\uff1aA2 \u53bb\u6389\u505c\u7528\u8bcd\u540e\u51fa\u73b0\u6b21\u6570\u6700\u591a\u7684 15 \u4e2a\u8bcd\uff0c\u6761\u8d8a\u957f\u6b21\u6570\u8d8a\u591a / Horizontal bar chart: the 15 most frequent words of article A2 without stopwords, longer bars for more occurrences"}}
 fig = bar_chart(top_k(tokens["A2"], 15, stopwords=stop), title="A2 高频词（去停用词）", xlabel="次数")
 plt.show()
 
@@ -98,7 +98,7 @@ plt.show()
 # 比较不同文章时，用第 04 课的千字频率，而且用和第 04 课一样的数法：按**子串**计数（`method="substring"`），
 # 这样图上的数字和第 04 课的区间对得上。`comparison_chart` 把"词 × 文章"的表画成分组条形图。
 
-# %%
+# %% mystnb={"image": {"alt": "\u5206\u7ec4\u6761\u5f62\u56fe\uff1a\u6d41\u91cf\u3001\u8d4b\u80fd\u3001\u4ea7\u4e1a\u4e92\u8054\u7f51\u3001\u76f4\u64ad\u5e26\u8d27\u3001\u65b0\u96f6\u552e\u4e94\u4e2a\u8bcd\u5728 A1\u2013A5 \u6bcf\u7bc7\u6587\u7ae0\u4e2d\u7684\u6bcf\u5343\u5b57\u9891\u7387 / Grouped bar chart: rate per 1,000 characters of five core words in each of the articles A1\u2013A5"}}
 terms = ["流量", "赋能", "产业互联网", "直播带货", "新零售"]
 rates = frequency_table(terms, method="substring", per_1000=True)
 fig = comparison_chart(rates, title="核心词的千字频率", xlabel="每千字次数")
@@ -126,7 +126,7 @@ for term in terms:
 # 分词按空格和标点切分，而中文没有空格，它会把整个分句当成一个"词"。
 # `cloud_frequencies` 去掉停用词和标点，`word_cloud` 排版，`cloud_figure` 画出来。
 
-# %%
+# %% mystnb={"image": {"alt": "\u8bcd\u4e91\uff1aA5 \u6700\u5e38\u89c1\u7684 80 \u4e2a\u8bcd\uff0c\u5b57\u53f7\u8d8a\u5927\u51fa\u73b0\u8d8a\u591a\uff0c\u4f4d\u7f6e\u548c\u989c\u8272\u6ca1\u6709\u542b\u4e49 / Word cloud of the 80 most frequent words of article A5: bigger type means more occurrences; position and colour mean nothing"}}
 a5_freq = cloud_frequencies(tokens["A5"])
 a5_cloud = word_cloud(a5_freq, width=700, height=350, max_words=80)
 fig = cloud_figure(a5_cloud, title="A5 词云")
@@ -196,7 +196,7 @@ for aid in ("A2", "A3"):
 #
 # 词的位置由随机数决定。同样的词频，换一个随机种子（`random_state`），整张图就变了样：
 
-# %%
+# %% mystnb={"image": {"alt": "\u4e24\u6735\u5e76\u6392\u7684 A5 \u8bcd\u4e91\uff0c\u8bcd\u9891\u76f8\u540c\u3001\u968f\u673a\u79cd\u5b50\u4e0d\u540c\uff080 \u548c 1\uff09\uff0c\u540c\u4e00\u4e2a\u8bcd\u51fa\u73b0\u5728\u4e0d\u540c\u4f4d\u7f6e / Two word clouds of article A5 side by side, same frequencies, random seeds 0 and 1: the same words land in different places"}}
 def positions(cloud):
     """word -> (row, col) of its place in the cloud's layout."""
     return {word: pos for (word, _), _size, pos, _orient, _color in cloud.layout_}

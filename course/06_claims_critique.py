@@ -463,7 +463,7 @@ profiles[["sentences", "han_chars", "hedges", "certainty", "predictions", "hedge
 # 光看这些数字会让人想排名。先给它们配上自助法区间（第 04 课），再看排名有多稳：`rank_stability`
 # 重抽每篇文章的句子两千次，数一数每篇有多少次排第一。
 
-# %%
+# %% mystnb={"image": {"alt": "\u4e24\u5e45\u6a2a\u5411\u6761\u5f62\u56fe\uff1a\u6bcf\u7bc7\u6587\u7ae0\u786e\u5b9a\u6027\u6807\u8bb0\uff08\u5de6\uff09\u548c\u6a21\u7cca\u9650\u5236\u8bed\uff08\u53f3\uff09\u7684\u6bcf\u5343\u5b57\u5bc6\u5ea6\uff0c\u8bef\u5dee\u7ebf\u662f\u81ea\u52a9\u6cd5\u533a\u95f4 / Two horizontal bar charts: certainty markers (left) and hedges (right) per 1,000 characters in each article, with bootstrap intervals as error bars"}}
 certainty_intervals = rate_intervals("certainty")
 hedge_intervals = rate_intervals("hedge")
 fig, axes = plt.subplots(1, 2, figsize=(9, 3), sharey=True)

@@ -26,10 +26,20 @@ BOOK = ROOT / "book"
 sys.path.insert(0, str(BOOK / "_ext"))
 
 import chinese_search  # noqa: E402
+import editions  # noqa: E402
 import glossary_links  # noqa: E402
+import image_alt  # noqa: E402
+import launch_links  # noqa: E402
 
 LESSONS = [p.stem for p in lesson_paths(ROOT / "course")]
 DOCS = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))
+#: The instructors' documents, which the students' book leaves out.
+INSTRUCTOR_DOCS = ("instructors", "grading", "jupyterhub")
+#: The shared build is the students' book for a repository on a git host the theme does not
+#: know (a plain URL, as a Gitea or a school's own server has).
+REPOSITORY = "https://git.example.org/course/beyond-traffic.git"
+#: The axe-core release the accessibility check installs from npm.
+AXE_VERSION = "4.10.3"
 GLOSSARY = glossary_links.parse_glossary((ROOT / "course" / "glossary.md").read_text("utf-8"))
 HUB = "https://hub.example.edu"
 SEARCH_TERM = "直播带货"
@@ -52,7 +62,9 @@ OFFLINE = ["unshare", "--net", "--map-root-user", "sh", "-c", 'ip link set lo up
 # ---------------------------------------------------------------- the extensions, alone
 
 
-@pytest.mark.parametrize("module", [glossary_links, chinese_search])
+@pytest.mark.parametrize(
+    "module", [glossary_links, chinese_search, editions, launch_links, image_alt]
+)
 def test_extension_docstring_examples_run(module):
     failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert tried > 0 and failed == 0
@@ -130,6 +142,47 @@ def test_book_finds_lessons_and_docs_by_pattern_not_by_name():
         assert name not in index, f"{name} is listed by hand: lessons are found by pattern"
 
 
+def test_the_students_book_leaves_out_every_instructors_document_and_the_full_book_none():
+    student = editions.excluded_docs(ROOT, "student")
+    assert {f"docs/{d}.md" for d in INSTRUCTOR_DOCS} <= set(student)
+    # What a lesson names stays in, or its link would break.
+    assert "docs/marker_coding_guideline.md" not in student
+    assert editions.excluded_docs(ROOT, "instructors") == []
+    with pytest.raises(ValueError, match="BOOK_EDITION"):
+        editions.excluded_docs(ROOT, "teachers")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^site:.*\n\tBOOK_EDITION=student ", makefile, re.M)
+    assert re.search(r"^site-instructors:.*\n\tBOOK_EDITION=instructors ", makefile, re.M)
+
+
+@pytest.mark.parametrize(
+    ("url", "theme"),
+    [
+        ("https://github.com/org/beyond-traffic", True),
+        ("https://gitlab.com/org/beyond-traffic.git", True),
+        ("https://gitea.example.org/org/beyond-traffic", False),
+        ("https://git.example.org/groups/course/beyond-traffic.git", False),
+    ],
+)
+def test_any_git_host_gets_launch_buttons(url, theme):
+    repo = launch_links.parse_repository(url)
+    options = launch_links.theme_options(
+        repo, branch="main", binderhub="https://mybinder.org", hub=HUB
+    )
+    # The theme stops the build on a host it does not know: it is given only the ones it knows.
+    assert ("repository_url" in options) == theme
+    assert repo.folder == "beyond-traffic" and not repo.url.endswith(".git")
+    path = "course/00_orientation.ipynb"
+    binder = launch_links.binder_link(
+        repo, binderhub="https://mybinder.org", branch="main", path=path
+    )
+    assert binder.startswith("https://mybinder.org/v2/git/https%3A%2F%2F")
+    hub = unquote(launch_links.hub_link(repo, hub=HUB, branch="main", path=path))
+    assert f"repo={repo.url}" in hub and f"urlpath=lab/tree/beyond-traffic/{path}" in hub
+    with pytest.raises(ValueError, match="BOOK_REPOSITORY_URL"):
+        launch_links.parse_repository("git@example.org:org/repo.git")
+
+
 def test_make_site_builds_the_book_with_warnings_as_errors():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     rule = re.search(r"^site:.*\n((?:\t.*\n)+)", makefile, re.M)
@@ -142,9 +195,15 @@ def test_make_site_builds_the_book_with_warnings_as_errors():
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The book as `make site` builds it, offline, with a JupyterHub so both launch buttons show."""
+    """The students' book as `make site` builds it, offline, for a repository on a plain git
+    host, with a JupyterHub so both launch buttons show."""
     out = tmp_path_factory.mktemp("book")
-    env = {**os.environ, "BOOK_HUB_URL": HUB}
+    env = {
+        **os.environ,
+        "BOOK_HUB_URL": HUB,
+        "BOOK_EDITION": "student",
+        "BOOK_REPOSITORY_URL": REPOSITORY,
+    }
     started = time.perf_counter()
     done = subprocess.run(
         OFFLINE
@@ -180,8 +239,12 @@ def test_every_lesson_doc_and_the_glossary_are_pages_in_order(site):
     landing = _page(site, "book/index")
     hrefs = re.findall(r'href="\.\./course/(\d\d[a-z]?_[^"#]+)\.html"', landing)
     assert list(dict.fromkeys(hrefs)) == LESSONS, "the navigation lists the lessons in order"
-    for name in ["course/glossary"] + [f"docs/{d}" for d in DOCS]:
+    for name in ["course/glossary"] + editions.student_docs(ROOT):
         assert (site / f"{name}.html").is_file(), f"{name} is not published"
+    for name in INSTRUCTOR_DOCS:
+        assert not (site / f"docs/{name}.html").exists(), f"the students' book has {name}"
+        assert f"{name}.html" not in landing
+    assert "For instructors" not in landing
     redirect = (site / "index.html").read_text(encoding="utf-8")
     assert "url=book/index.html" in redirect
 
@@ -217,20 +280,34 @@ def test_lessons_link_glossary_terms_to_rows_that_exist(site):
 @pytest.mark.slow
 @pytest.mark.xdist_group("book")
 def test_lessons_have_binder_and_jupyterhub_launch_buttons(site):
-    import tomllib
-
-    repository = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"]
-    org_repo = repository["Repository"].removeprefix("https://github.com/")
-    repo_name = org_repo.split("/")[1]
+    repo = launch_links.parse_repository(REPOSITORY)
     for name in LESSONS:
         page = _page(site, f"course/{name}").replace("&amp;", "&")
-        binder = f"https://mybinder.org/v2/gh/{org_repo}/main?urlpath=lab/tree/course/{name}.ipynb"
+        path = f"course/{name}.ipynb"
+        binder = launch_links.binder_link(
+            repo, binderhub="https://mybinder.org", branch="main", path=path
+        )
         assert binder in page, f"{name}: no Binder button"
         puller = re.search(rf'href="({re.escape(HUB)}/hub/user-redirect/git-pull\?[^"]+)"', page)
         assert puller, f"{name}: no JupyterHub (nbgitpuller) button"
         link = unquote(puller.group(1))
-        assert f"repo=https://github.com/{org_repo}" in link
-        assert f"urlpath=lab/tree/{repo_name}/course/{name}.ipynb" in link
+        assert f"repo={repo.url}" in link
+        assert f"urlpath=lab/tree/{repo.folder}/{path}" in link
+        assert f'href="{repo.url}"' in page, f"{name}: no link to the repository"
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("book")
+def test_every_plot_says_what_it_shows(site):
+    images = 0
+    for name in LESSONS:
+        page = _page(site, f"course/{name}")
+        for tag in re.findall(r"<img [^>]*>", page):
+            alt = re.search(r'alt="([^"]*)"', tag)
+            assert alt and len(alt.group(1)) >= image_alt.MIN_ALT, f"{name}: {tag}"
+            assert "_images/" not in alt.group(1) and ".png" not in alt.group(1), tag
+            images += "_images/" in tag
+    assert images >= 5, "the lessons' charts and word clouds are checked"
 
 
 @pytest.mark.slow
@@ -386,3 +463,50 @@ def test_glyph_check_sees_characters_no_installed_font_has(browser_page):
     browser_page.set_content(f"<p>产业互联网与直播带货 {''.join(missing)}</p>")
     result = find_tofu(browser_page)
     assert sorted(result["tofu"]) == sorted(missing)
+
+
+@pytest.fixture(scope="module")
+def axe_script(tmp_path_factory) -> Path:
+    """axe-core from npm, installed into a folder of this test run."""
+    folder = tmp_path_factory.mktemp("axe")
+    done = subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(folder)]
+        + [f"axe-core@{AXE_VERSION}"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, f"npm could not install axe-core:\n{done.stderr[-2000:]}"
+    return folder / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.xdist_group("book")
+def test_home_lesson_and_search_pages_pass_axe_core(served, browser_page, axe_script):
+    page = browser_page
+    pages = {
+        "home": f"{served}/book/index.html",
+        "lesson": f"{served}/course/{LESSONS[0]}.html",
+        "search": f"{served}/search.html?q={quote(SEARCH_TERM)}",
+    }
+    for label, url in pages.items():
+        page.goto(url)
+        page.wait_for_load_state("load")
+        if label == "search":
+            page.wait_for_selector("#search-results ul.search li a", timeout=60_000)
+        page.add_script_tag(path=str(axe_script))
+        result = page.evaluate("async () => await axe.run(document)")
+        assert result["passes"], f"{label}: axe-core checked nothing"
+        serious = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, f"{label} page: " + "; ".join(serious)
+    assert not page.external, f"the book asked the network for {page.external[:5]}"
+    # The control: an image without alt text is a critical violation axe-core must report.
+    page.set_content('<html lang="zh"><body><main><img src="chart.png"></main></body></html>')
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate("async () => await axe.run(document)")
+    assert "image-alt" in {v["id"] for v in result["violations"] if v["impact"] == "critical"}

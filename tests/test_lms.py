@@ -160,16 +160,39 @@ def test_grades_out_for_moodle(moodle_class, tmp_path):
     }
     assert list(rows) == ["Participant 1001", "Participant 1002", "Participant 1003"]
     scores = ct.gradebook_scores(moodle_class)
-    for sid in ("1001", "1002"):
-        row = rows[f"Participant {sid}"]
-        assert float(row["Grade"]) == pytest.approx(sum(v or 0 for v in scores[sid].values()))
-        assert float(row["Maximum Grade"]) > float(row["Grade"])
+    row = rows["Participant 1002"]
+    assert float(row["Grade"]) == pytest.approx(sum(v or 0 for v in scores["1002"].values()))
+    assert float(row["Maximum Grade"]) > float(row["Grade"])
+    # 1001 wrote a written answer nobody has read yet: a partial total would look final.
+    assert rows["Participant 1001"]["Grade"] == ""
     # The student who handed in nothing: missing, and a blank grade leaves Moodle's unchanged.
     assert rows["Participant 1003"]["Status"] == "missing"
     assert rows["Participant 1003"]["Grade"] == ""
     assert rows["Participant 1001"]["Full name"] == "李 明"
     # The honest answer includes a written one: a grader still has to read it.
     assert rows["Participant 1001"]["Status"] == "needs manual grading"
+    assert (
+        cli.main(
+            [
+                "lms-grades",
+                "mini",
+                "--format",
+                "moodle",
+                "--partial",
+                "--out",
+                str(out),
+                "--course",
+                str(moodle_class),
+            ]
+        )
+        == 0
+    )
+    partial = {
+        r["Identifier"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
+    }
+    total = sum(v or 0 for v in scores["1001"].values())
+    assert float(partial["Participant 1001"]["Grade"]) == pytest.approx(total)
+    assert partial["Participant 1003"]["Grade"] == ""
 
 
 def test_grades_out_for_canvas_and_plain(moodle_class, capsys):
@@ -207,4 +230,41 @@ def test_bad_input_is_a_clear_error(moodle_class, tmp_path, capsys):
     assert cli.main(["lms-grades", "mini", "--course", str(tmp_path)]) == 2
     assert "nbgrader_config.py" in capsys.readouterr().err
     row = GradeRow("x", "", "", "", "missing", None, 16.0)
-    assert grades_csv([row], "mini", fmt="moodle").splitlines()[1] == "x,,,missing,,16"
+    assert grades_csv([row], "mini", fmt="moodle").splitlines()[1] == "x,,,missing,,16,"
+
+
+def test_feedback_goes_back_through_the_exchange_and_as_a_moodle_zip(moodle_class, tmp_path):
+    """LMS-collected submissions have a timestamp but no exchange secret: release_feedback used
+    to stop with FileNotFoundError; the zip is the route back to students who used the LMS."""
+    course = tmp_path / "c"
+    shutil.copytree(moodle_class, course)
+    assert not list((course / "submitted").rglob("submission_secret.txt"))
+    ct.nbgrader(course, "generate_feedback", ct.ASSIGNMENT)
+    (course / ".exchange").mkdir(mode=0o1777, exist_ok=True)
+    released = ct.nbgrader(course, "release_feedback", ct.ASSIGNMENT, check=False)
+    assert released.returncode == 0, released.stderr
+    assert len(list((course / ".exchange" / "mini" / "feedback").glob("*.html"))) == 2
+    out = tmp_path / "feedback.zip"
+    assert (
+        cli.main(
+            [
+                "lms-feedback",
+                "mini",
+                "--zip",
+                str(out),
+                "--format",
+                "moodle",
+                "--course",
+                str(course),
+            ]
+        )
+        == 0
+    )
+    with zipfile.ZipFile(out) as zf:
+        names = sorted(zf.namelist())
+        page = zf.read(names[0]).decode("utf-8")
+    assert names == [
+        "Wang Fang_1002_assignsubmission_file_/mini.html",
+        "李 明_1001_assignsubmission_file_/mini.html",
+    ]
+    assert "<html" in page

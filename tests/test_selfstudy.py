@@ -119,6 +119,8 @@ def test_a_student_edition_without_solutions_has_nothing_to_open(tmp_path, capsy
     monkeypatch.chdir(edition)
     code, _, err = solve(["ps1_segment", "--notebook", str(path)], capsys)
     assert code == 2 and "solutions" in err
+    # Outside the repository the fix is to name the course, not a missing edition.
+    assert "--course DIR" in err and "classroom" not in err
 
 
 def test_the_learners_own_notebook_is_never_overwritten(tmp_path, capsys):

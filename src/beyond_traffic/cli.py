@@ -290,14 +290,20 @@ def _add_lms_grades(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", dest="fmt", choices=["csv", "moodle", "canvas"], default="csv")
     p.add_argument("--out", type=Path, default=None, help="file to write (default: stdout)")
     p.add_argument("--course", type=Path, default=None, help="course folder (default: current)")
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help="also export scores of broken submissions and of those awaiting manual grading",
+    )
     p.set_defaults(func=_run_lms_grades)
 
 
 def _run_lms_grades(args: argparse.Namespace) -> int:
-    from .lms import grade_rows, grades_csv
+    from .lms import count_line, grade_rows, grades_csv
 
     try:
-        text = grades_csv(grade_rows(args.course, args.assignment), args.assignment, fmt=args.fmt)
+        rows = grade_rows(args.course, args.assignment, partial=args.partial)
+        text = grades_csv(rows, args.assignment, fmt=args.fmt)
     except (FileNotFoundError, ValueError) as exc:
         print(f"beyond-traffic lms-grades: {exc}", file=sys.stderr)
         return 2
@@ -305,6 +311,41 @@ def _run_lms_grades(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         args.out.write_text(text, encoding="utf-8")
+    # On stderr, so that stdout stays a clean CSV.
+    print(f"{args.assignment}: {count_line(rows, partial=args.partial)}", file=sys.stderr)
+    for r in rows:
+        if r.status == "broken":
+            print(f"  {r.student_id}: {r.message}", file=sys.stderr)
+    return 0
+
+
+@register
+def _add_lms_feedback(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "lms-feedback",
+        help="pack generate_feedback's HTML files into a zip to upload to an LMS",
+        description=(
+            "For a class without the nbgrader exchange: run `nbgrader generate_feedback "
+            "ASSIGNMENT` first. Formats: plain (a folder per student id) or moodle (Moodle's "
+            "'Upload multiple feedback files in a zip')."
+        ),
+    )
+    p.add_argument("assignment", help="assignment name, e.g. ps1_segment")
+    p.add_argument("--zip", dest="out", type=Path, required=True, help="zip file to write")
+    p.add_argument("--format", dest="fmt", choices=["plain", "moodle"], default="plain")
+    p.add_argument("--course", type=Path, default=None, help="course folder (default: current)")
+    p.set_defaults(func=_run_lms_feedback)
+
+
+def _run_lms_feedback(args: argparse.Namespace) -> int:
+    from .lms import feedback_zip
+
+    try:
+        names = feedback_zip(args.course, args.assignment, args.out, fmt=args.fmt)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"beyond-traffic lms-feedback: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(names)} feedback files written to {args.out}")
     return 0
 
 

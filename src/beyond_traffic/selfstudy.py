@@ -203,8 +203,9 @@ def find_course(assignment: str, *, start: Path) -> Path:
         if (folder / "solutions" / assignment / f"{assignment}.ipynb").is_file():
             return folder
     raise FileNotFoundError(
-        f"no solutions/{assignment}/ above {start}: worked solutions ship only with the full "
-        "course (the classroom edition leaves them out) / 这个版本不含参考解答"
+        f"no solutions/{assignment}/ in {start} or any folder above it: pass --course DIR, the "
+        "full course folder that holds solutions/ and instructors/ (a student edition has no "
+        "worked solutions) / 找不到参考解答：请用 --course 指定完整课程的文件夹"
     )
 
 

@@ -10,7 +10,14 @@ import pytest
 from nbgrader.api import Gradebook
 
 from beyond_traffic.grader.course import load_course
-from beyond_traffic.grader.summary import AWAITING, format_table, write_summary
+from beyond_traffic.grader.summary import (
+    AWAITING,
+    Summary,
+    format_table,
+    natural_key,
+    question_stats,
+    write_summary,
+)
 
 
 @pytest.mark.slow
@@ -62,6 +69,9 @@ def test_enrolled_students_without_a_submission_are_listed_as_missing(twin_cours
     summary = write_summary(load_course(course), "mini", [], out_dir=tmp_path / "r")
     ghost = next(r for r in summary.rows if r["student"] == "ghost")
     assert ghost["status"] == "missing" and ghost["score"] == 0
+    # Counted apart from the graded students, and said in the terminal summary.
+    assert summary.counts == {"graded": len(summary.rows) - 1, "broken": 0, "missing": 1}
+    assert "1 missing (no submission)" in format_table(summary)
     others = {r["student"]: r["status"] for r in summary.rows if r["student"] != "ghost"}
     assert set(others.values()) == {"not in this run"}
 
@@ -86,3 +96,21 @@ def test_grades_csv_is_safe_to_cat_and_to_open_in_a_spreadsheet(tmp_path):
     with open(summary.grades_csv, encoding="utf-8", newline="") as fh:
         cells = [c for row in csv.reader(fh) for c in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+
+
+def test_questions_are_listed_in_natural_order():
+    names = ["ps/q10_last", "ps/q2_second", "ps/q1_first"]
+    assert sorted(names, key=natural_key) == ["ps/q1_first", "ps/q2_second", "ps/q10_last"]
+
+
+def test_a_written_question_awaiting_grading_shows_no_percentages():
+    """Two blank answers scored 0 automatically and eight to read: no "zero% 100"."""
+    waiting = question_stats("ps3/q8_critique", 10, [0.0, 0.0], awaiting=8)
+    done = question_stats("ps3/q1_count", 2, [2.0, 0.0, 1.0])
+    table = format_table(Summary(None, None, None, [], [waiting, done]))
+    line = next(x for x in table.splitlines() if x.startswith("ps3/q8"))
+    assert line.endswith("awaiting manual grading (8)") and "100" not in line
+    assert waiting["n"] == 2
+    assert done["full_credit_pct"] == pytest.approx(33.3) and done["zero_pct"] == pytest.approx(
+        33.3
+    )

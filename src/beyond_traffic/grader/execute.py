@@ -26,6 +26,7 @@ from nbclient.exceptions import DeadKernelError  # noqa: E402
 from nbclient.util import ensure_async  # noqa: E402
 
 from .derive import OBSERVE_MARK  # noqa: E402
+from .events import EVENTS_KEY  # noqa: E402
 
 __all__ = ["CELL_OUTPUT_CAP", "NOTEBOOK_OUTPUT_CAP", "CappedClient", "run"]
 
@@ -83,6 +84,10 @@ class CappedClient(NotebookClient):
         self._total_bytes = 0
         self._truncated: set[int] = set()
         self._shown_bytes: dict[tuple[int, int], int] = {}  # (cell, output) under an id
+        #: What went wrong per cell, for the grader's messages and the student's feedback:
+        #: ``{"cell": index, "kind": "timeout", "seconds": s}`` or ``"kernel died"``.
+        self.events: list[dict[str, t.Any]] = []
+        self.running: int | None = None  # index of the cell executing now
 
     def _notice(self, outs: list, cell_index: int) -> None:
         if cell_index not in self._truncated:
@@ -125,6 +130,7 @@ class CappedClient(NotebookClient):
         # Observation code is the grader's, not the student's: keep it out of In/Out history.
         if cell.get("metadata", {}).get(OBSERVE_MARK):
             store_history = False
+        self.running = cell_index
         return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
 
     async def _answers(self, seconds: float) -> bool:
@@ -140,6 +146,8 @@ class CappedClient(NotebookClient):
         return False
 
     async def _async_handle_timeout(self, timeout, cell=None):
+        # Recorded before the interrupt: the student sees a bare KeyboardInterrupt otherwise.
+        self.events.append({"cell": self.running, "kind": "timeout", "seconds": timeout})
         reply = await super()._async_handle_timeout(timeout, cell)
         if await self._answers(self.grace):
             return reply
@@ -257,6 +265,7 @@ def run(spec: dict[str, t.Any], client) -> int:
         status = KERNEL_STOPPED
     except DeadKernelError:
         status = KERNEL_DIED
+        runner.events.append({"cell": runner.running, "kind": "kernel died"})
     except Exception:  # noqa: BLE001 - whatever ran is still worth grading
         import traceback
 
@@ -264,5 +273,7 @@ def run(spec: dict[str, t.Any], client) -> int:
         status = EXECUTION_ERROR
     for cell in nb.cells:
         cell.get("metadata", {}).pop(OBSERVE_MARK, None)
+    # Read back by the grader (grader/events.py); the kernel cannot write this file.
+    nb.metadata[EVENTS_KEY] = runner.events
     nbformat.write(nb, "executed.ipynb")
     return status

@@ -25,6 +25,7 @@ from .course import (
     write_state,
 )
 from .derive import expected_value_leaks, kernel_names, observed_names
+from .events import CellEvent, annotate, cell_events
 from .replay import prepare_warmup, replay
 from .sandbox import (
     NoSandboxError,
@@ -36,6 +37,7 @@ from .sandbox import (
 )
 from .submission import (
     Job,
+    is_test,
     kernel_notebook,
     merge,
     placeholder,
@@ -121,9 +123,12 @@ def _run_job(
             seeds=ctx.seeds,
             allow_unsandboxed=ctx.allow_unsandboxed,
         )
+        events = cell_events(result.notebook)
         try:
-            if result.status != "ok":
-                messages.append(f"{name}: {result.status}")
+            messages.extend(f"{name}: {e.message}" for e in events)
+            status = _status_message(result.status, events, ctx.wall_timeout)
+            if status:
+                messages.append(f"{name}: {status}")
             messages.extend(f"{name}: {note}" for note in result.notes)
             outputs = replay(
                 ctx.tests[name],
@@ -137,12 +142,34 @@ def _run_job(
                 result.observations.unlink(missing_ok=True)
         if len(outputs) < len(ctx.tests[name]):
             messages.append(f"{name}: replay incomplete")
+        where = {c.metadata.nbgrader["grade_id"]: i for i, c in enumerate(nb.cells) if is_test(c)}
         for gid, outs in outputs.items():
             errors = [o.get("ename") for o in outs if o.get("output_type") == "error"]
             if errors:
-                messages.append(f"{name}/{gid}: the replayed test cell raised {errors[0]}")
+                causes = [e.label for e in events if e.index < where.get(gid, -1)]
+                after = f" (after a problem in {', '.join(causes)})" if causes else ""
+                messages.append(f"{name}/{gid}: the replayed test cell raised {errors[0]}{after}")
         prepared[name] = merge(result.notebook, kernel_nb, nb, outputs)
+        if result.notebook is not None and len(result.notebook.cells) == len(nb.cells):
+            annotate(prepared[name], events)
     return prepared, messages, time.monotonic() - start
+
+
+def _status_message(status: str, events: list[CellEvent], wall_timeout: float) -> str:
+    """How the run ended, in words, unless a cell event already says it."""
+    kinds = {e.kind for e in events}
+    if status == "ok" or (status == "kernel died" and "kernel died" in kinds):
+        return ""
+    if status == "kernel stopped after a timeout":
+        return "the kernel did not answer the interrupt and was stopped; later cells did not run"
+    if status == "timeout":
+        return (
+            f"the notebook ran over {wall_timeout:g} s in all and was stopped; later cells did "
+            "not run"
+        )
+    if status == "kernel died":
+        return "the kernel died (out of memory or a crash); later cells did not run"
+    return status
 
 
 def _already_done(course: Course, assignment: str, student: str, names: list[str]) -> bool:
@@ -399,12 +426,13 @@ def _finish(course: Course, assignment: str, job: Job, fut: Future, started: flo
     if problem:
         messages = [*messages, problem]
     messages = [printable(m) for m in messages]
-    write_state(
-        state_path,
-        {"state": "done", "fingerprint": job.fingerprint, "messages": messages},
-    )
     broken = any(isinstance(v, str) for v in job.notebooks.values())
     status = "broken" if broken else "graded"
+    # The status and messages outlive this run: the summary and lms-grades read them.
+    write_state(
+        state_path,
+        {"state": "done", "fingerprint": job.fingerprint, "messages": messages, "status": status},
+    )
     return Outcome(job.student, status, messages, seconds)
 
 

@@ -58,7 +58,8 @@ def placeholder(course: Course, assignment: str, student: str, name: str, why: s
     nb = sanitize(course, assignment, student, name, nb)
     for cell in nb.cells:
         if is_test(cell):
-            cell.outputs = [error_output(why)]
+            # The student's feedback shows this in every test cell: why nothing was graded.
+            cell.outputs = [error_output(f"未能评分，这份作业没有运行 | not graded: {why}")]
     return nb
 
 
@@ -89,13 +90,18 @@ def prepare(course: Course, assignment: str, student: str, names: list[str]) -> 
         path = folder / f"{name}.ipynb"
         if not path.is_file() or path.is_symlink():
             others = ", ".join(present) or "none"
-            notebooks[name] = f"notebook {name}.ipynb missing (found: {others})"
+            notebooks[name] = (
+                f"notebook {name}.ipynb missing (found: {others}); the notebook must keep its "
+                f"released name: rename it to {name}.ipynb and submit again"
+            )
             continue
         try:
             nb = read_notebook(path)
             notebooks[name] = sanitize(course, assignment, student, name, nb)
         except Exception as exc:  # noqa: BLE001 - every failure is a message, not a crash
-            notebooks[name] = f"{name}.ipynb unreadable: {exc}"
+            notebooks[name] = (
+                f"{name}.ipynb refused: {exc}; submit the notebook as JupyterLab saved it"
+            )
     return Job(student, notebooks, fingerprint(folder))
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from .course import Course
+from .course import Course, read_state
 from .runner import Outcome
 from .terminal import spreadsheet_safe
 
@@ -23,10 +24,22 @@ class Summary:
     plot_png: Path | None
     rows: list[dict[str, object]]
     questions: list[dict[str, object]]
+    #: students graded, broken (no gradable notebook) and missing (no submission)
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 #: How a written answer no grader has scored yet appears in the summaries.
 AWAITING = "awaiting manual grading"
+
+
+def natural_key(name: str) -> list[object]:
+    """Sort key that puts ``q2`` before ``q10`` (numbers compared as numbers).
+
+    Example:
+        >>> sorted(["作业/q10", "作业/q2", "作业/q1"], key=natural_key)
+        ['作业/q1', '作业/q2', '作业/q10']
+    """
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def _score(grade) -> float | None:
@@ -76,6 +89,38 @@ def max_scores(course: Course, assignment: str) -> dict[str, float]:
     return out
 
 
+def question_stats(
+    question: str, max_points: float, values: list[float], *, awaiting: int = 0
+) -> dict[str, object]:
+    """One row of ``questions.csv``: scored answers, mean, median, full and zero credit shares.
+
+    While any answer awaits manual grading the statistics say so instead: over the few answers
+    scored so far (unchanged stubs get 0 automatically) they would read "zero% 100".
+
+    Example:
+        >>> question_stats("作业/q8", 10, [0.0, 0.0], awaiting=8)["zero_pct"]
+        'awaiting manual grading'
+        >>> question_stats("作业/q1", 2, [2.0, 0.0])["full_credit_pct"]
+        50.0
+    """
+    shown = [] if awaiting else values
+    empty = AWAITING if awaiting else ""
+
+    def pct(hit: int) -> object:
+        return round(100 * hit / len(shown), 1) if shown else empty
+
+    return {
+        "question": question,
+        "max_points": max_points,
+        "n": len(values),
+        "awaiting_manual": awaiting,
+        "mean": round(statistics.fmean(shown), 3) if shown else empty,
+        "median": round(statistics.median(shown), 3) if shown else empty,
+        "full_credit_pct": pct(sum(v >= max_points for v in shown)),
+        "zero_pct": pct(sum(v == 0 for v in shown)),
+    }
+
+
 def write_summary(
     course: Course, assignment: str, outcomes: list[Outcome], *, out_dir: Path
 ) -> Summary:
@@ -88,16 +133,23 @@ def write_summary(
     out_dir.mkdir(parents=True, exist_ok=True)
     scores = collect_scores(course, assignment)
     maxima = max_scores(course, assignment)
-    questions = sorted(maxima)
+    questions = sorted(maxima, key=natural_key)
     total_max = sum(maxima.values())
     by_student = {o.student: o for o in outcomes}
     enrolled = enrolled_students(course)
     rows = []
+    broken: set[str] = set()
     for student in sorted(set(scores) | set(by_student) | enrolled):
         outcome = by_student.get(student)
         cells = scores.get(student, {})
         total = sum(v for v in cells.values() if v is not None)
         awaiting = sum(1 for q in questions if q in cells and cells[q] is None)
+        # What an earlier run found (a skipped or absent student keeps its messages).
+        state = read_state(course.state_file(assignment, student))
+        earlier = state.get("messages") if isinstance(state.get("messages"), list) else []
+        fresh = outcome is not None and outcome.status != "skipped"
+        if (outcome.status if fresh else state.get("status")) == "broken":
+            broken.add(student)
         row: dict[str, object] = {
             "student": student,
             "status": outcome.status
@@ -111,7 +163,7 @@ def write_summary(
         for q in questions:
             v = cells.get(q)
             row[q] = "" if v is None else round(v, 4)
-        row["message"] = "; ".join(outcome.messages) if outcome else ""
+        row["message"] = "; ".join(outcome.messages if fresh else map(str, earlier))
         rows.append(row)
     grades_csv = out_dir / "grades.csv"
     with open(grades_csv, "w", newline="", encoding="utf-8") as fh:
@@ -127,26 +179,11 @@ def write_summary(
         writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     stats = []
     for q in questions:
-        values = [float(r[q]) for r in rows if r[q] != ""]
+        # Broken submissions scored 0 by their placeholder say nothing about a question.
+        counted = [r for r in rows if r["student"] not in broken]
+        values = [float(r[q]) for r in counted if r[q] != ""]
         waiting = sum(1 for r in rows if r[q] == "" and q in scores.get(str(r["student"]), {}))
-        top = maxima[q]
-        empty = AWAITING if waiting and not values else ""
-        stats.append(
-            {
-                "question": q,
-                "max_points": top,
-                "n": len(values),
-                "awaiting_manual": waiting,
-                "mean": round(statistics.fmean(values), 3) if values else empty,
-                "median": round(statistics.median(values), 3) if values else empty,
-                "full_credit_pct": round(100 * sum(v >= top for v in values) / len(values), 1)
-                if values
-                else empty,
-                "zero_pct": round(100 * sum(v == 0 for v in values) / len(values), 1)
-                if values
-                else empty,
-            }
-        )
+        stats.append(question_stats(q, maxima[q], values, awaiting=waiting))
     questions_csv = out_dir / "questions.csv"
     with open(questions_csv, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(
@@ -164,11 +201,20 @@ def write_summary(
         )
         writer.writeheader()
         writer.writerows(stats)
-    plot = _plot([float(r["score"]) for r in rows], total_max, out_dir / "score_distribution.png")
-    return Summary(grades_csv, questions_csv, plot, rows, stats)
+    missing = {str(r["student"]) for r in rows if r["status"] == "missing"}
+    counts = {
+        "graded": len(rows) - len(missing) - len(broken - missing),
+        "broken": len(broken - missing),
+        "missing": len(missing),
+    }
+    # Missing and broken students have no score to plot: counting them as 0 would hide them
+    # among the students who really scored 0. The plot's caption states how many are left out.
+    shown = [float(r["score"]) for r in rows if r["student"] not in missing | broken]
+    plot = _plot(shown, total_max, out_dir / "score_distribution.png", counts=counts)
+    return Summary(grades_csv, questions_csv, plot, rows, stats, counts)
 
 
-def _plot(totals: list[float], top: float, path: Path) -> Path | None:
+def _plot(totals: list[float], top: float, path: Path, *, counts: dict[str, int]) -> Path | None:
     if not totals:
         return None
     import matplotlib
@@ -186,14 +232,17 @@ def _plot(totals: list[float], top: float, path: Path) -> Path | None:
     fig, ax = plt.subplots(figsize=(6, 3.5))
     bins = max(1, min(20, int(top) + 1)) if top else 10
     ax.hist(totals, bins=bins, range=(0, max(top, max(totals), 1)), color="#3b6ea5")
-    labels = ("得分分布 score distribution", "得分 score", "人数 students")
+    left_out = (
+        f"未画出 not shown: 缺交 missing {counts['missing']}, 无法评分 broken {counts['broken']}"
+    )
+    labels = ("得分分布 score distribution", f"得分 score ({left_out})", "人数 students")
     if font is not None:
         ax.set_title(labels[0], fontproperties=font)
         ax.set_xlabel(labels[1], fontproperties=font)
         ax.set_ylabel(labels[2], fontproperties=font)
     else:
         ax.set_title("score distribution")
-        ax.set_xlabel("score")
+        ax.set_xlabel(f"score (not shown: {counts['missing']} missing, {counts['broken']} broken)")
         ax.set_ylabel("students")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
@@ -211,7 +260,14 @@ def format_table(summary: Summary) -> str:
         >>> print(format_table(Summary(None, None, None, [], [q])).splitlines()[1])
         ps3/q8_critique                    10 awaiting manual grading (3)
     """
-    lines = ["question                         max   mean  median  full%  zero%"]
+    lines = []
+    if summary.counts:
+        c = summary.counts
+        lines.append(
+            f"students: {c['graded']} graded, {c['broken']} broken (no gradable notebook), "
+            f"{c['missing']} missing (no submission); the plot shows the graded only"
+        )
+    lines.append("question                         max   mean  median  full%  zero%")
     for q in summary.questions:
         if q["mean"] == AWAITING:
             lines.append(

@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
+import secrets
 import stat
 from pathlib import Path
 
@@ -30,13 +32,13 @@ from nbgrader.preprocessors import (
     DeduplicateIds,
     IgnorePattern,
     LimitOutput,
-    OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
 )
 from traitlets import Dict
 
 from .course import Course, TolerantCourseDirectory
+from .overwrite import OverwriteCells
 
 _SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 _AFTER_EXECUTE = [
@@ -215,6 +217,10 @@ def write_submission(
         raise RuntimeError(f"nbgrader could not write {student}/{assignment}: {exc}") from exc
     finally:
         nbgrader_base.find_all_files = original
+    _feedback_keys(
+        course.path("submitted", student, assignment),
+        course.path("autograded", student, assignment),
+    )
     with Gradebook(course.db_url, course.coursedir.course_id) as gb:
         for name in prepared:
             sub_nb = gb.find_submission_notebook(name, assignment, student)
@@ -225,3 +231,24 @@ def write_submission(
                         grade.auto_score = 0
                         grade.needs_manual_grade = False
         gb.db.commit()
+
+
+def _feedback_keys(submitted: Path, autograded: Path) -> None:
+    """Give ``autograded/`` the two files ``nbgrader release_feedback`` reads, when missing.
+
+    The exchange writes ``timestamp.txt`` and ``submission_secret.txt`` into every submission;
+    a hand-placed one has neither and an LMS-collected one has no secret, and release_feedback
+    then stops with ``FileNotFoundError`` for the whole class. generate_feedback copies both from
+    ``autograded/`` into ``feedback/``. The time written is when the notebooks were placed (their
+    newest modification time); ``submitted/`` itself is never changed.
+    """
+    if not autograded.is_dir():
+        return
+    stamp = autograded / "timestamp.txt"
+    if not stamp.is_file():
+        times = [p.lstat().st_mtime for p in submitted.glob("*.ipynb") if not p.is_symlink()]
+        when = datetime.datetime.fromtimestamp(max(times, default=0.0), datetime.UTC)
+        stamp.write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f %Z"), encoding="utf-8")
+    secret = autograded / "submission_secret.txt"
+    if not secret.is_file():
+        secret.write_text(secrets.token_hex(64), encoding="utf-8")
