@@ -136,3 +136,34 @@ def test_shortcut_forms_by_ast():
     own = "def score_segmentation(p, g):\n    return 1.0\nscore_segmentation([], [])"
     assert shortcuts(own, banned, context=given) == []
     assert shortcuts("n = '直播带货'.count('直播')", ["count"]) == []
+
+
+def _learner_notebook(tmp_path: Path, answers: dict[str, str]) -> Path:
+    nb = nbformat.read(REPO / "assignments" / PS1 / f"{PS1}.ipynb", as_version=4)
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in answers:
+            cell.source = answers[gid]
+    path = tmp_path / f"{PS1}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_learner_hears_of_a_shortcut_before_submitting(tmp_path, capsys):
+    blueprint = str(REPO / "instructors" / "blueprint.yaml")
+    mine = _learner_notebook(tmp_path, SHORTCUT)
+    args = ["integrity", PS1, "--notebook", str(mine), "--blueprint", blueprint]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    assert "q1_strip_pinyin_answer" in out and "自己写" in out and "write it yourself" in out
+    honest = _learner_notebook(tmp_path, {"q6_prf_answer": INDEPENDENT_Q6})
+    assert main(["integrity", PS1, "--notebook", str(honest), "--blueprint", blueprint]) == 0
+
+
+def test_the_self_study_command_says_so_too(tmp_path, capsys):
+    source = nbformat.read(REPO / "solutions" / PS1 / f"{PS1}.ipynb", as_version=4)
+    answers = {**ct.solution_answers(source), **SHORTCUT}
+    mine = _learner_notebook(tmp_path, answers)
+    assert main(["solutions", PS1, "--notebook", str(mine), "--course", str(REPO)]) == 0
+    out = capsys.readouterr().out
+    assert "q6_prf_answer" in out and "score_segmentation" in out

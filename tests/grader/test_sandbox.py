@@ -242,3 +242,88 @@ def test_without_root_dev_shm_is_as_small_as_with_root(system_venv, unprivileged
     out = _outputs(course, "shm")
     filled = int(out.split("SHM filled")[1].split()[0])
     assert filled <= 64, out
+
+
+# --------------------------------------------------------------------------- bounded without root
+
+#: Four children each asking for 2.2 GB and touching every page (one notebook held 14 GB of a
+#: 23 GB host this way without root); where children are refused, four threads ask instead.
+CHILDREN_HOG = (
+    "import os, threading, time\n"
+    "def grab():\n"
+    "    try:\n"
+    "        b = bytearray(2_200_000_000)\n"
+    "        for i in range(0, len(b), 4096):\n"
+    "            b[i] = 1\n"
+    "        time.sleep(15)\n"
+    "    except MemoryError:\n"
+    "        pass\n"
+    "born = 0\n"
+    "for _ in range(4):\n"
+    "    try:\n"
+    "        pid = os.fork()\n"
+    "    except OSError as e:\n"
+    "        print('FORK refused', e.errno)\n"
+    "        break\n"
+    "    if pid == 0:\n"
+    "        grab()\n"
+    "        os._exit(0)\n"
+    "    born += 1\n"
+    "print('CHILDREN', born)\n"
+    "if not born:\n"
+    "    ts = [threading.Thread(target=grab) for _ in range(4)]\n"
+    "    [t.start() for t in ts]\n"
+    "    [t.join() for t in ts]\n"
+    "time.sleep(16)"
+)
+
+
+def _mem_available() -> int:
+    with open("/proc/meminfo", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    raise AssertionError("no MemAvailable in /proc/meminfo")
+
+
+@pytest.mark.slow
+def test_without_root_one_sandbox_holds_at_most_its_memory_bound(system_venv, unprivileged_user):
+    """A submission whose children ask for 4 x 2.2 GB lowers the host's available memory by at
+    most 4 GB when an ordinary user grades it (a cgroup where one is delegated, else one
+    process under RLIMIT_AS), or grading refuses and prints the command that fixes it."""
+    import threading
+
+    if not shutil.which("bwrap"):
+        pytest.fail("bubblewrap is not installed: `make test` installs it (Debian: bubblewrap)")
+    course, _ = _nonroot_course(unprivileged_user, {"hog": [CHILDREN_HOG]})
+    samples: list[int] = []
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            samples.append(_mem_available())
+            done.wait(0.05)
+
+    baseline = max(_mem_available() for _ in range(5))
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        run = _grade_as(unprivileged_user, system_venv, course, "--jobs", "2")
+    finally:
+        done.set()
+        sampler.join(timeout=5)
+    if run.returncode == 2:
+        assert "cgroup" in run.stderr and "chown" in run.stderr + run.stdout, run.stderr
+        return
+    assert run.returncode == 0, run.stdout + run.stderr
+    drop = baseline - min(samples)
+    print(f"available memory fell by at most {drop / 1024**3:.2f} GB ({len(samples)} samples)")
+    assert drop <= 4 * 1024**3, f"available memory fell by {drop / 1024**3:.1f} GB"
+    out = _outputs(course, "hog")
+    assert "CHILDREN" in out, out
+    scores = ct.gradebook_scores(course)
+    assert scores["alice"]["t1_count"] == 2.0 and scores["alice"]["t2_top"] == 3.0
+    if "note: no cgroup limits memory here" in run.stdout:
+        # One process: the children were refused, and the note names the fix.
+        assert "FORK refused" in out and "CHILDREN 0" in out, out
+        assert "cgroup.procs" in run.stdout or "systemd-run" in run.stdout

@@ -39,6 +39,8 @@ __all__ = [
     "similar_pairs",
     "integrity_report",
     "report_csv",
+    "learner_warnings",
+    "find_blueprint",
     "add_parser",
 ]
 
@@ -329,6 +331,26 @@ def report_csv(findings: Iterable[Finding]) -> str:
     return out.getvalue()
 
 
+def learner_warnings(nb, forbidden: dict[str, frozenset[str]]) -> list[str]:
+    """Bilingual lines telling a learner which answers hand the question to the course's code.
+
+    Example:
+        >>> import nbformat
+        >>> cell = nbformat.v4.new_code_cell("from beyond_traffic.clean import clean_text")
+        >>> cell.metadata["nbgrader"] = {"grade_id": "q3_residue_answer", "solution": True}
+        >>> nb = nbformat.v4.new_notebook(cells=[cell])
+        >>> line = learner_warnings(nb, {"q3_residue": frozenset({"clean_text"})})[0]
+        >>> print(line.split("（")[0])
+        q3_residue_answer: 这道题要你自己写，答案却用了课程的实现
+    """
+    return [
+        f"{gid}: 这道题要你自己写，答案却用了课程的实现（{detail}）。"
+        f" / this question asks you to write it yourself; the answer uses the course's own "
+        f"implementation ({detail}), which the instructor's integrity report lists."
+        for gid, detail in notebook_shortcuts(nb, forbidden)
+    ]
+
+
 def add_parser(sub) -> None:
     """Register ``beyond-traffic integrity ASSIGNMENT --csv FILE``."""
     p = sub.add_parser(
@@ -343,7 +365,13 @@ def add_parser(sub) -> None:
         ),
     )
     p.add_argument("assignment")
-    p.add_argument("--csv", dest="csv_file", type=Path, required=True, help="where to write")
+    p.add_argument("--csv", dest="csv_file", type=Path, default=None, help="where to write")
+    p.add_argument(
+        "--notebook",
+        type=Path,
+        default=None,
+        help="check only this notebook, before submitting (for learners; prints, writes nothing)",
+    )
     p.add_argument("--course", type=Path, default=Path("."), help="course folder (default: .)")
     p.add_argument("--blueprint", type=Path, default=None, help="blueprint YAML file")
     p.set_defaults(func=_run)
@@ -352,6 +380,11 @@ def add_parser(sub) -> None:
 def _run(args) -> int:
     import sys
 
+    if args.notebook is not None:
+        return _run_learner(args)
+    if args.csv_file is None:
+        print("beyond-traffic integrity: give --csv FILE (or --notebook NB)", file=sys.stderr)
+        return 2
     if not (args.course / "submitted").is_dir():
         print(
             f"beyond-traffic integrity: no submitted/ folder in {args.course}: run it in the "
@@ -365,3 +398,43 @@ def _run(args) -> int:
     print(f"{args.assignment}: {kinds['shortcut']} shortcut, {kinds['similar']} similar")
     print(f"report: {args.csv_file}")
     return 0
+
+
+def find_blueprint(start: Path) -> Path | None:
+    """``instructors/blueprint.yaml`` in ``start`` or a folder above it (a full course checkout).
+
+    Example:
+        >>> find_blueprint(Path("/")) is None
+        True
+    """
+    for folder in [start.resolve(), *start.resolve().parents]:
+        candidate = folder / "instructors" / "blueprint.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _run_learner(args) -> int:
+    import sys
+
+    import nbformat
+
+    blueprint = args.blueprint or find_blueprint(args.notebook.parent)
+    if blueprint is None:
+        print(
+            "beyond-traffic integrity: no instructors/blueprint.yaml above the notebook (it "
+            "ships with the full course); pass --blueprint",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        nb = nbformat.read(args.notebook, as_version=4)
+    except (OSError, ValueError) as exc:
+        print(f"beyond-traffic integrity: cannot read {args.notebook}: {exc}", file=sys.stderr)
+        return 2
+    lines = learner_warnings(nb, load_forbidden(blueprint, args.assignment))
+    for line in lines:
+        print(line)
+    if not lines:
+        print("没有发现调用课程实现的答案 / no answer hands its question to the course's code")
+    return 1 if lines else 0
