@@ -203,8 +203,10 @@ def create(name: str, limits: CgroupLimits, *, root: Path = _ROOT) -> SandboxCgr
                 (folder / "pids.max").write_text(str(limits.pids))
             elif version == 1 and (folder / "memory.limit_in_bytes").exists():
                 (folder / "memory.limit_in_bytes").write_text(str(limits.memory_bytes))
-                if (folder / "memory.memsw.limit_in_bytes").exists():
+                try:  # swap too, where swap is accounted (memory + swap = memory: no swap)
                     (folder / "memory.memsw.limit_in_bytes").write_text(str(limits.memory_bytes))
+                except OSError:
+                    pass
             elif version == 1 and (folder / "cpu.shares").exists():
                 (folder / "cpu.shares").write_text(str(limits.cpu_shares))
             elif version == 2:
