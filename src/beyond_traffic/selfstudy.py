@@ -461,12 +461,13 @@ def _shortcut_warnings(assignment: str, notebook: Path) -> list[str]:
         import nbformat
 
         from .grader.integrity import find_blueprint, learner_warnings, load_forbidden
-    except ModuleNotFoundError:  # the checks need the grader extra (PyYAML)
+
+        blueprint = find_blueprint(notebook.parent) or find_blueprint(Path.cwd())
+        if blueprint is None:
+            return []
+        forbidden = load_forbidden(blueprint, assignment)
+    except ModuleNotFoundError:  # the blueprint is read with PyYAML (the grader extra)
         return []
-    blueprint = find_blueprint(notebook.parent) or find_blueprint(Path.cwd())
-    if blueprint is None:
-        return []
-    forbidden = load_forbidden(blueprint, assignment)
     return learner_warnings(nbformat.read(notebook, as_version=4), forbidden)
 
 
