@@ -21,7 +21,8 @@ import pytest
 from .redteam_cases import CASES
 from .test_redteam import HONEST, _all_outputs, _edited
 
-pytestmark = pytest.mark.slow
+#: One grading run for the whole module, in one xdist worker (the fixture is module-scoped).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("redteam_nonroot")]
 
 REPO = Path(__file__).resolve().parents[2]
 #: Attacks on the sandbox itself (escape, read, write, exhaust, forge, outlive), re-run without
