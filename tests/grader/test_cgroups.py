@@ -106,10 +106,11 @@ def test_v1_groups_delegated_to_an_ordinary_user_are_found_and_limited(tmp_path,
 
 
 def test_without_a_memory_controller_the_sandbox_bound_is_one_process():
-    from beyond_traffic.grader.sandbox import Capabilities, _bound, bounded_jobs
+    from beyond_traffic.grader.bounds import bound_for, bounded_jobs
+    from beyond_traffic.grader.sandbox import Capabilities
 
-    assert _bound(frozenset({"pids", "memory", "cpu"})) == "cgroup"
-    assert _bound(frozenset({"pids", "cpu"})) == "one process"  # x86-64 and arm64
+    assert bound_for(frozenset({"pids", "memory", "cpu"})) == "cgroup"
+    assert bound_for(frozenset({"pids", "cpu"})) == "one process"  # x86-64 and arm64
     # Without a memory group each sandbox may hold its whole limit: fewer run side by side.
     jobs = bounded_jobs(Capabilities("bwrap", bound="one process"), 1000)
     assert 1 <= jobs < 1000

@@ -47,6 +47,14 @@ import nbformat
 
 from ..grading.wire import OBSERVATIONS_ENV
 from . import cgroups, proc
+from .bounds import (
+    bound_for,
+    bounded_jobs,
+    cgroup_fix,
+    memory_available,
+    one_process_note,
+    unbounded_note,
+)
 from .view import HOME, OBSERVATIONS, WORK, make_view
 
 __all__ = [
@@ -139,7 +147,7 @@ def capabilities() -> Capabilities:
     notes: list[str] = []
     found = cgroups.detect()
     has_cgroup = found is not None
-    bound = _bound(cgroups.controls(found))
+    bound = bound_for(cgroups.controls(found))
     if forced == "none":
         return Capabilities(
             "none",
@@ -147,7 +155,7 @@ def capabilities() -> Capabilities:
             bound=bound,
         )
     if bound != "cgroup":
-        notes.append(_one_process_note() if bound else _unbounded_note())
+        notes.append(one_process_note() if bound else unbounded_note())
     if forced in ("", "root") and os.geteuid() == 0 and _probe_root_namespaces():
         return Capabilities("root", cgroup=has_cgroup, notes=tuple(notes), bound=bound)
     bwrap = _probe_bwrap() if forced in ("", "bwrap") else None
@@ -160,94 +168,6 @@ def capabilities() -> Capabilities:
         "disabled"
     )
     return Capabilities("none", notes=(why,), bound=bound)
-
-
-def _bound(controls: frozenset[str]) -> str:
-    if {"pids", "memory"} <= controls:
-        return "cgroup"
-    return "one process" if proc.can_forbid_processes() else ""
-
-
-def _one_process_note() -> str:
-    gib = proc.DEFAULT_LIMITS["memory_bytes"] / 1024**3
-    return (
-        "no cgroup limits memory here: each kernel runs as one process (threads, no child "
-        f"processes) within {gib:g} GB of address space, and fewer sandboxes run side by side. "
-        f"To allow child processes and give each sandbox a CPU share: {cgroup_fix()}"
-    )
-
-
-def _unbounded_note() -> str:
-    return (
-        "nothing can bound a sandbox's total memory here (no cgroup, and no seccomp filter for "
-        f"this machine): {cgroup_fix()}"
-    )
-
-
-def cgroup_fix(user: str | None = None) -> str:
-    """The command that gives this user a cgroup subtree to grade in (printed in notes).
-
-    Example:
-        >>> "cgroup" in cgroup_fix("grader") or "systemd-run" in cgroup_fix("grader")
-        True
-    """
-    import pwd
-
-    user = user or pwd.getpwuid(os.geteuid()).pw_name
-    if Path("/sys/fs/cgroup/cgroup.controllers").is_file() and shutil.which("systemd-run"):
-        return (
-            "run the grader in a delegated scope: systemd-run --user --scope -p Delegate=yes "
-            "beyond-traffic grade ASSIGNMENT (a login session of the grading account, with "
-            "systemd's user manager)"
-        )
-    hierarchies = "pids memory cpu"
-    group = f"beyond-traffic-{user}"
-    return (
-        f"as root, once: for c in {hierarchies}; do mkdir -p /sys/fs/cgroup/$c/{group} && "
-        f"chown -R {user} /sys/fs/cgroup/$c/{group}; done; then, in the grader's shell "
-        f"before grading: for c in {hierarchies}; do echo $$ > "
-        f"/sys/fs/cgroup/$c/{group}/cgroup.procs; done"
-    )
-
-
-def memory_available() -> int | None:
-    """The host's MemAvailable in bytes (``None`` where /proc/meminfo does not say).
-
-    Example:
-        >>> (memory_available() or 1) > 0
-        True
-    """
-    try:
-        with open("/proc/meminfo", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
-
-
-#: What a sandbox's trusted processes (bubblewrap, supervisor, executor) hold besides the kernel.
-OVERHEAD_BYTES = 512 * 1024**2
-
-
-def bounded_jobs(caps: Capabilities, jobs: int, *, memory_bytes: int | None = None) -> int:
-    """How many sandboxes may run side by side: ``jobs``, fewer where no cgroup bounds them.
-
-    Without a memory cgroup every sandbox may hold its whole address-space limit, so at most
-    three quarters of the host's available memory is handed out that way.
-
-    Example:
-        >>> bounded_jobs(Capabilities("root", bound="cgroup"), 8)
-        8
-    """
-    if caps.bound == "cgroup":
-        return jobs
-    per_box = (memory_bytes or proc.DEFAULT_LIMITS["memory_bytes"]) + OVERHEAD_BYTES
-    available = memory_available()
-    if available is None:
-        return 1
-    return max(1, min(jobs, int(available * 0.75) // per_box))
 
 
 _DESCRIPTIONS = {
