@@ -55,6 +55,19 @@ def test_refusal_names_the_flag_and_the_fix():
     assert "--unsafe-no-sandbox" in text and "bubblewrap" in text
 
 
+def test_a_machine_that_cannot_bound_a_sandbox_is_refused_with_the_fix(monkeypatch):
+    from beyond_traffic.grader import bounds
+
+    monkeypatch.setattr(bounds.proc, "can_forbid_processes", lambda: False)
+    assert bounds.bound_for(frozenset({"pids", "cpu"})) == ""
+    caps = Capabilities("bwrap", bwrap="/usr/bin/bwrap", notes=(bounds.unbounded_note(),), bound="")
+    text = refusal(caps)
+    assert "nothing can bound" in text and ("chown" in text or "systemd-run" in text), text
+    with pytest.raises(sandbox.NoSandboxError, match="nothing can bound"):
+        monkeypatch.setattr(sandbox, "capabilities", lambda: caps)
+        sandbox.run_notebook(None, None, [], run_dir=Path("/nonexistent"), zygote=None)
+
+
 def test_run_folder_is_private(tmp_path):
     run_dir = sandbox.make_run_dir()
     try:
