@@ -38,6 +38,10 @@ CANARY = "HIDDEN-CANARY-Q7X"
 HONEST = ("alice", "zz_after")
 #: What the sandbox would write on the instructor's terminal (see the terminal_hijack case).
 TERMINAL_MARK = "bt-redteam: the sandbox writes"
+#: Attacks whose evidence is printed only after a fork (see ONE_PROCESS_NOTE).
+NEEDS_FORK = frozenset({"daemon", "zx_cpu_hog"})
+#: What the grader prints where no cgroup limits memory and each kernel is one process.
+ONE_PROCESS_NOTE = "note: no cgroup limits memory here"
 #: A secret in the grader's session keyring (see the session_keyring case).
 KEYRING_SECRET = b"KEYRING-SECRET"
 
@@ -246,7 +250,13 @@ def test_attack_earns_nothing(graded, case):
 @pytest.mark.parametrize("case", [c for c in CASES if c.evidence], ids=lambda c: c.name)
 def test_the_attack_ran_and_found_nothing(graded, case):
     path = graded.course / "autograded" / case.name / "mini" / "mini.ipynb"
-    assert case.evidence in _all_outputs(nbformat.read(path, as_version=4)), case.what
+    outputs = _all_outputs(nbformat.read(path, as_version=4))
+    if case.name in NEEDS_FORK and ONE_PROCESS_NOTE in graded.run.stdout:
+        # Graded by an ordinary user without a cgroup: each kernel is one process, so the
+        # attack's first fork is refused before its marker.
+        assert "Operation not permitted" in outputs, case.what
+        return
+    assert case.evidence in outputs, case.what
 
 
 def test_no_hidden_expectation_reaches_any_output_or_feedback(graded):

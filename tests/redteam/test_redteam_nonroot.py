@@ -19,7 +19,7 @@ import nbformat
 import pytest
 
 from .redteam_cases import CASES
-from .test_redteam import HONEST, _all_outputs, _edited
+from .test_redteam import HONEST, NEEDS_FORK, ONE_PROCESS_NOTE, _all_outputs, _edited
 
 #: One grading run for the whole module, in one xdist worker (the fixture is module-scoped).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("redteam_nonroot")]
@@ -58,8 +58,6 @@ SELECTED = (
     "display_update_flood",
 )
 NONROOT_CASES = [c for c in CASES if c.name in SELECTED]
-#: Evidence printed only after a fork: where each kernel is one process the fork is refused.
-NEEDS_FORK = {"daemon", "zx_cpu_hog"}
 
 
 def _build(user, venv: Path) -> dict:
@@ -125,5 +123,8 @@ def test_attack_earns_nothing_without_root(graded_nonroot, case):
     expected = case.expect or {"t1_count": 0.0, "t2_top": 0.0}
     assert {k: scores[k] for k in expected} == expected, case.what
     path = graded_nonroot.course / "autograded" / case.name / "mini" / "mini.ipynb"
-    if case.evidence and case.name not in NEEDS_FORK:
-        assert case.evidence in _all_outputs(nbformat.read(path, as_version=4)), case.what
+    outputs = _all_outputs(nbformat.read(path, as_version=4))
+    if case.name in NEEDS_FORK and ONE_PROCESS_NOTE in graded_nonroot.run.stdout:
+        assert "Operation not permitted" in outputs, case.what  # the fork was refused
+    elif case.evidence:
+        assert case.evidence in outputs, case.what
