@@ -255,6 +255,13 @@ def _add_solutions(sub: argparse._SubParsersAction) -> None:
 
 
 @register
+def _add_integrity(sub: argparse._SubParsersAction) -> None:
+    from .grader.integrity import add_parser
+
+    add_parser(sub)
+
+
+@register
 def _add_student_edition(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "student-edition",

@@ -446,12 +446,30 @@ def run(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ModuleNotFoundError, ValueError, TypeError) as exc:
         print(f"beyond-traffic solutions: {exc}", file=sys.stderr)
         return 2
+    for line in _shortcut_warnings(args.assignment, args.notebook):
+        print(line)
     opened = sum(status.values())
     print(f"{target}: {opened} of {len(status)} questions opened / 已打开 {opened} 道题")
     closed = [gid for gid, ok in status.items() if not ok]
     if closed:
         print("still closed / 尚未打开: " + ", ".join(closed))
     return 0
+
+
+def _shortcut_warnings(assignment: str, notebook: Path) -> list[str]:
+    """What the instructor's integrity report would list for this notebook (shortcuts)."""
+    try:
+        import nbformat
+
+        from .grader.integrity import find_blueprint, learner_warnings, load_forbidden
+
+        blueprint = find_blueprint(notebook.parent) or find_blueprint(Path.cwd())
+        if blueprint is None:
+            return []
+        forbidden = load_forbidden(blueprint, assignment)
+    except ModuleNotFoundError:  # the blueprint is read with PyYAML (the grader extra)
+        return []
+    return learner_warnings(nbformat.read(notebook, as_version=4), forbidden)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

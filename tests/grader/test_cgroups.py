@@ -68,3 +68,50 @@ def test_real_v1_group_limits_and_removal():
         assert (cpu / "cpu.shares").read_text().strip() == "1024"
     group.remove()
     assert not any(f.exists() for f in group.folders)
+
+
+def test_v1_groups_delegated_to_an_ordinary_user_are_found_and_limited(tmp_path, monkeypatch):
+    # root handed this user its own group in each hierarchy; the hierarchies' roots are root's.
+    own = {c: tmp_path / c / "beyond-traffic-grader" for c in ("pids", "memory", "cpu")}
+    for folder in own.values():
+        folder.mkdir(parents=True)
+    monkeypatch.setattr(cgroups, "_own_groups", lambda: {c: "beyond-traffic-grader" for c in own})
+    real_access = os.access
+    tops = {tmp_path / c for c in own}
+    monkeypatch.setattr(
+        cgroups.os, "access", lambda p, mode: Path(p) not in tops and real_access(p, mode)
+    )
+    assert cgroups.detect(tmp_path) is None  # a group without control files is no cgroup
+    files = {"pids": "pids.max", "memory": "memory.limit_in_bytes", "cpu": "cpu.shares"}
+    for c, folder in own.items():
+        (folder / files[c]).write_text("max")
+    found = cgroups.detect(tmp_path)
+    assert found == (1, list(own.values()))
+    assert cgroups.controls(found, root=tmp_path) == {"pids", "memory", "cpu"}
+    original_mkdir = Path.mkdir
+
+    def mkdir_with_files(self, *args, **kwargs):
+        original_mkdir(self, *args, **kwargs)
+        controller = self.relative_to(tmp_path).parts[0]
+        (self / files[controller]).write_text("max")
+
+    monkeypatch.setattr(Path, "mkdir", mkdir_with_files)
+    group = cgroups.create(
+        "bt-box", cgroups.CgroupLimits(pids=77, memory_bytes=4321), root=tmp_path
+    )
+    assert group is not None and group.version == 1
+    assert (own["pids"] / "bt-box" / "pids.max").read_text() == "77"
+    assert (own["memory"] / "bt-box" / "memory.limit_in_bytes").read_text() == "4321"
+    assert (own["cpu"] / "bt-box" / "cpu.shares").read_text() == "1024"
+
+
+def test_without_a_memory_controller_the_sandbox_bound_is_one_process():
+    from beyond_traffic.grader.bounds import bound_for, bounded_jobs
+    from beyond_traffic.grader.sandbox import Capabilities
+
+    assert bound_for(frozenset({"pids", "memory", "cpu"})) == "cgroup"
+    assert bound_for(frozenset({"pids", "cpu"})) == "one process"  # x86-64 and arm64
+    # Without a memory group each sandbox may hold its whole limit: fewer run side by side.
+    jobs = bounded_jobs(Capabilities("bwrap", bound="one process"), 1000)
+    assert 1 <= jobs < 1000
+    assert bounded_jobs(Capabilities("bwrap", bound="cgroup"), 1000) == 1000

@@ -7,6 +7,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import course_tools as ct
@@ -52,6 +53,19 @@ def test_this_machine_has_a_sandbox_and_says_how():
 def test_refusal_names_the_flag_and_the_fix():
     text = refusal(Capabilities("none", notes=("no sandbox is available",)))
     assert "--unsafe-no-sandbox" in text and "bubblewrap" in text
+
+
+def test_a_machine_that_cannot_bound_a_sandbox_is_refused_with_the_fix(monkeypatch):
+    from beyond_traffic.grader import bounds
+
+    monkeypatch.setattr(bounds.proc, "can_forbid_processes", lambda: False)
+    assert bounds.bound_for(frozenset({"pids", "cpu"})) == ""
+    caps = Capabilities("bwrap", bwrap="/usr/bin/bwrap", notes=(bounds.unbounded_note(),), bound="")
+    text = refusal(caps)
+    assert "nothing can bound" in text and ("chown" in text or "systemd-run" in text), text
+    with pytest.raises(sandbox.NoSandboxError, match="nothing can bound"):
+        monkeypatch.setattr(sandbox, "capabilities", lambda: caps)
+        sandbox.run_notebook(None, None, [], run_dir=Path("/nonexistent"), zygote=None)
 
 
 def test_run_folder_is_private(tmp_path):
@@ -242,3 +256,152 @@ def test_without_root_dev_shm_is_as_small_as_with_root(system_venv, unprivileged
     out = _outputs(course, "shm")
     filled = int(out.split("SHM filled")[1].split()[0])
     assert filled <= 64, out
+
+
+# --------------------------------------------------------------------------- bounded without root
+
+#: Four children each asking for 2.2 GB and touching every page (one notebook held 14 GB of a
+#: 23 GB host this way without root); where children are refused, four threads ask instead.
+CHILDREN_HOG = (
+    "import os, threading, time\n"
+    "def grab():\n"
+    "    try:\n"
+    "        b = bytearray(2_200_000_000)\n"
+    "        for i in range(0, len(b), 4096):\n"
+    "            b[i] = 1\n"
+    "        time.sleep(15)\n"
+    "    except MemoryError:\n"
+    "        pass\n"
+    "born = 0\n"
+    "for _ in range(4):\n"
+    "    try:\n"
+    "        pid = os.fork()\n"
+    "    except OSError as e:\n"
+    "        print('FORK refused', e.errno)\n"
+    "        break\n"
+    "    if pid == 0:\n"
+    "        grab()\n"
+    "        os._exit(0)\n"
+    "    born += 1\n"
+    "print('CHILDREN', born)\n"
+    "if not born:\n"
+    "    ts = [threading.Thread(target=grab) for _ in range(4)]\n"
+    "    [t.start() for t in ts]\n"
+    "    [t.join() for t in ts]\n"
+    "time.sleep(16)"
+)
+
+
+def _mem_available() -> int:
+    with open("/proc/meminfo", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    raise AssertionError("no MemAvailable in /proc/meminfo")
+
+
+def _hog_run(user, venv: Path, *, into: list[Path] = ()):
+    """Grade alice and the hog as ``user`` (first moved into the groups ``into``), sampling the
+    host's available memory; the run, the largest fall seen, and the course."""
+    import threading
+
+    if not shutil.which("bwrap"):
+        pytest.fail("bubblewrap is not installed: `make test` installs it (Debian: bubblewrap)")
+    course, _ = _nonroot_course(user, {"hog": [CHILDREN_HOG]})
+    samples: list[int] = []
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            samples.append(_mem_available())
+            done.wait(0.05)
+
+    def enter_and_demote() -> None:
+        for group in into:  # as root, before dropping to the user (as a login session would)
+            (group / "cgroup.procs").write_text(str(os.getpid()))
+        os.setgroups([])
+        os.setgid(user.pw_gid)
+        os.setuid(user.pw_uid)
+
+    argv = [str(venv / "bin" / "beyond-traffic"), "grade", "mini", "--no-progress"]
+    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": user.pw_dir, "LANG": "C.UTF-8"}
+    baseline = max(_mem_available() for _ in range(5))
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        if into:
+            run = subprocess.run(
+                [*argv, "--jobs", "2"],
+                cwd=course,
+                env=env,
+                capture_output=True,
+                text=True,
+                preexec_fn=enter_and_demote,
+                timeout=900,
+            )
+        else:
+            run = _grade_as(user, venv, course, "--jobs", "2")
+    finally:
+        done.set()
+        sampler.join(timeout=5)
+    drop = baseline - min(samples)
+    print(f"available memory fell by at most {drop / 1024**3:.2f} GB ({len(samples)} samples)")
+    return run, drop, course
+
+
+@pytest.mark.slow
+def test_without_root_one_sandbox_holds_at_most_its_memory_bound(system_venv, unprivileged_user):
+    """A submission whose children ask for 4 x 2.2 GB lowers the host's available memory by at
+    most 4 GB when an ordinary user grades it (a cgroup where one is delegated, else one
+    process under RLIMIT_AS), or grading refuses and prints the command that fixes it."""
+    run, drop, course = _hog_run(unprivileged_user, system_venv)
+    if run.returncode == 2:
+        assert "cgroup" in run.stderr and "chown" in run.stderr + run.stdout, run.stderr
+        return
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert drop <= 4 * 1024**3, f"available memory fell by {drop / 1024**3:.1f} GB"
+    out = _outputs(course, "hog")
+    assert "CHILDREN" in out, out
+    scores = ct.gradebook_scores(course)
+    assert scores["alice"]["t1_count"] == 2.0 and scores["alice"]["t2_top"] == 3.0
+    if "note: no cgroup limits memory here" in run.stdout:
+        # One process: the children were refused, and the note names the fix.
+        assert "FORK refused" in out and "CHILDREN 0" in out, out
+        assert "cgroup.procs" in run.stdout or "systemd-run" in run.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (os.geteuid() == 0 and Path("/sys/fs/cgroup/memory/cgroup.procs").is_file()),
+    reason="delegating cgroup v1 groups to another account needs root and cgroup v1",
+)
+def test_with_a_delegated_cgroup_children_run_and_the_total_is_still_bounded(
+    system_venv, unprivileged_user
+):
+    """The fix the note prints, done: root hands the account its own pids, memory and cpu groups
+    (the v1 commands of docs/grading.md); the grader then makes a group per sandbox below them,
+    children may start, and the 4 x 2.2 GB still lowers available memory by at most 4 GB."""
+    name = f"beyond-traffic-test-{os.getpid()}"
+    groups = [Path("/sys/fs/cgroup") / c / name for c in ("pids", "memory", "cpu")]
+    for group in groups:
+        group.mkdir()
+        for dirpath, _, filenames in os.walk(group):
+            for entry in ["", *filenames]:
+                os.chown(os.path.join(dirpath, entry), unprivileged_user.pw_uid, -1)
+    try:
+        run, drop, course = _hog_run(unprivileged_user, system_venv, into=groups)
+    finally:
+        for group in groups:
+            for _ in range(50):
+                try:
+                    group.rmdir()
+                    break
+                except OSError:
+                    time.sleep(0.2)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "no cgroup limits memory" not in run.stdout, run.stdout
+    assert drop <= 4 * 1024**3, f"available memory fell by {drop / 1024**3:.1f} GB"
+    out = _outputs(course, "hog")
+    assert "CHILDREN 4" in out, out  # children may start: the group bounds them together
+    scores = ct.gradebook_scores(course)
+    assert scores["alice"]["t1_count"] == 2.0 and scores["alice"]["t2_top"] == 3.0

@@ -49,5 +49,7 @@ def test_bwrap_arguments_build_the_same_view():
     assert ["--ro-bind", "/grader/box/stage", STAGE] == args[
         args.index(STAGE) - 2 : args.index(STAGE) + 1
     ]
-    assert ["--bind", "/grader/box/obs.jsonl", OBSERVATIONS] == args[-3:]
+    assert ["--bind", "/grader/box/obs.jsonl", OBSERVATIONS] == args[-5:-2]
+    # The top of the tree is read-only once everything is mounted, as root's chroot is.
+    assert args[-2:] == ["--remount-ro", "/"]
     assert "/" not in [args[i + 1] for i, a in enumerate(args) if a in ("--bind", "--ro-bind")]

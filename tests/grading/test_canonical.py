@@ -56,3 +56,58 @@ def test_canonicalize_limits_size_depth_and_cycles():
     loop.append(loop)
     with pytest.raises(CanonicalError):
         canonicalize(loop)
+
+
+# --------------------------------------------------------------------------- fair types
+
+
+def test_a_namedtuple_is_a_tuple_read_through_tuples_own_slots():
+    from collections import namedtuple
+
+    scores = namedtuple("Scores", "precision recall f1")
+    tag, data = canonicalize(scores(0.5, 2 / 3, 4 / 7))
+    assert tag == "tuple" and type(data) is tuple and data == (0.5, 2 / 3, 4 / 7)
+    tag, data = canonicalize([scores(1.0, 1.0, 1.0)])
+    assert type(data[0]) is tuple
+
+    class Rigged(tuple):  # its own methods are never what the grader reads
+        def __iter__(self):
+            raise AssertionError("student __iter__ was called")
+
+        def __len__(self):
+            raise AssertionError("student __len__ was called")
+
+        def __eq__(self, other):
+            return True
+
+        __hash__ = tuple.__hash__
+
+    tag, data = canonicalize(Rigged(("流量", 1)))
+    assert (tag, data, type(data)) == ("tuple", ("流量", 1), tuple)
+
+
+def test_numpy_scalars_are_the_python_values_they_stand_for():
+    import numpy as np
+
+    names = np.array(["jieba", "mine", "course"])
+    for value, tag, plain in [
+        (names[2], "str", "course"),
+        (np.float64(0.25), "float", 0.25),
+        (np.float32(0.5), "float", 0.5),
+        (np.int64(7), "int", 7),
+        (np.bool_(True), "bool", True),
+    ]:
+        got_tag, data = canonicalize(value)
+        assert (got_tag, data, type(data)) == (tag, plain, type(plain))
+
+
+def test_an_unsupported_type_is_refused_with_the_supported_ones_named():
+    class Box:
+        pass
+
+    with pytest.raises(CanonicalError) as err:
+        canonicalize(Box())
+    message = str(err.value)
+    assert "unsupported type Box" in message
+    for named in ("str", "int", "float", "list", "tuple", "namedtuple", "dict", "numpy", "pandas"):
+        assert named in message

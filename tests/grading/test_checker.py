@@ -205,3 +205,29 @@ def test_nbgrader_reads_report_as_partial_credit_in_a_real_kernel(tmp_path):
     assert determine_grade(nb.cells[2]) == (0.0, 1.0)
     for cell in nb.cells[1:]:
         assert not any(o.get("name") == "stderr" for o in cell.outputs)
+
+
+def test_numpy_scalars_and_namedtuples_pass_the_plain_type_checks():
+    from collections import namedtuple
+
+    import numpy as np
+
+    best = np.array(["jieba", "course"])[1]
+    assert make_checker(best).expect_type("v", str)
+    assert make_checker(best).expect_equal("v", "course")
+    assert make_checker(np.float64(0.5)).expect_type("v", float)
+    assert make_checker(np.int64(3)).expect_type("v", int)
+    assert make_checker(np.int64(3)).expect_type("v", np.int64)  # the instructor may name it
+    assert make_checker({"a": np.float64(0.5)}).expect_type("v", dict, value_type=float)
+    scores = namedtuple("Scores", "precision recall f1")(0.5, 2 / 3, 4 / 7)
+    ck = make_checker(scores)
+    assert ck.expect_type("v", tuple, item_type=float)
+    assert ck.expect_equal("v", (0.5, 2 / 3, 4 / 7), tol=1e-9)
+    assert not make_checker(np.float64(0.5)).expect_type("v", str)
+
+
+def test_an_unsupported_type_is_reported_with_the_supported_types():
+    ck = make_checker(object())
+    ck.expect_equal("v", 1)
+    assert "unsupported type object" in ck.results[0].en
+    assert "supported: str, int, float" in ck.results[0].en and "namedtuple" in ck.results[0].en

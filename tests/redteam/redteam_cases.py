@@ -591,16 +591,23 @@ KEYRING = (
     "print('KEYRING', got)"
 )
 #: Keeps both cores busy from 96 processes while the sandbox lives (~60 s): a sandbox has no
-#: CPU share of its own, so whoever is graded beside it gets about 1/100 of the machine.
+#: CPU share of its own, so whoever is graded beside it gets about 1/100 of the machine. The
+#: children wait on a pipe until the marker is out: forking while earlier children already spin
+#: gave the cell 1/97 of its share, and on a busy machine it hit its timeout before printing.
 CPU_HOG = (
-    "import os, time\n"
+    "import os, sys, time\n"
+    "r, w = os.pipe()\n"
     "for _ in range(96):\n"
     "    if os.fork() == 0:\n"
+    "        os.close(w)\n"
+    "        os.read(r, 1)\n"
     "        end = time.time() + 60\n"
     "        while time.time() < end:\n"
     "            pass\n"
     "        os._exit(0)\n"
-    "print('HOG started')"
+    "print('HOG started')\n"
+    "sys.stdout.flush()\n"
+    "os.close(w)"
 )
 #: A correct answer that needs one or two seconds of CPU per call (inside the 20 s timeout).
 SLOW_HONEST = {

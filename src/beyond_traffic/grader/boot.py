@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 
+from .proc import forbid_new_processes
 from .view import HOME, STAGE, WORK
 
 __all__ = ["KERNEL_PRELOAD", "VIEW_PATHS", "warm_caches", "start_kernel", "main"]
@@ -92,6 +93,11 @@ def start_kernel(
     argv = ["-f", connection, *request.get("argv", [])]
     sys.argv = ["ipykernel_launcher", *argv]
     from ipykernel import kernelapp
+
+    # Where no cgroup limits the sandbox's memory, its bound is this one address space: from
+    # here on threads may start, processes may not (a kernel that cannot be bounded never runs).
+    if request.get("single_process") and not forbid_new_processes():
+        raise SystemExit(1)
 
     kernelapp.launch_new_instance(argv=argv)
 

@@ -6,9 +6,11 @@
 # moves the sandbox's first process into it (every later process inherits it) and removes the
 # group afterwards. With the cpu controller each sandbox is one entity for the scheduler, so a
 # submission that forks a hundred busy processes gets one share, not a hundred, and the student
-# graded beside it still gets a fair part of the machine. Where no group can be created (not
-# root and no delegated subtree), the sandbox still has rlimits and a pid namespace, and the
-# grader says so.
+# graded beside it still gets a fair part of the machine. An ordinary user gets groups where a
+# subtree was delegated to it: on v2 its own group (systemd's Delegate=yes, or a folder root
+# handed over), on v1 its own group of each controller hierarchy when root chowned it. Where no
+# group bounds memory, the sandbox falls back to one process under RLIMIT_AS (see
+# :func:`.sandbox.capabilities`), and the grader says so.
 
 from __future__ import annotations
 
@@ -17,7 +19,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CgroupLimits", "SandboxCgroup", "detect", "create", "remove_stale"]
+__all__ = [
+    "CgroupLimits",
+    "SandboxCgroup",
+    "detect",
+    "controls",
+    "create",
+    "remove_stale",
+]
 
 _ROOT = Path("/sys/fs/cgroup")
 
@@ -66,23 +75,45 @@ class SandboxCgroup:
                     time.sleep(0.1)
 
 
-def _own_v2_group(root: Path) -> Path | None:
+def _own_groups() -> dict[str, str]:
+    """``{controller: path}`` of this process's groups (``""`` is the v2 group)."""
     try:
         lines = Path("/proc/self/cgroup").read_text().splitlines()
     except OSError:
-        return None
+        return {}
+    out: dict[str, str] = {}
     for line in lines:
-        if line.startswith("0::"):
-            return root / line[3:].lstrip("/")
-    return None
+        parts = line.split(":", 2)
+        if len(parts) == 3:
+            for name in parts[1].split(",") if parts[1] else [""]:
+                out[name] = parts[2].lstrip("/")
+    return out
+
+
+def _own_v2_group(root: Path) -> Path | None:
+    own = _own_groups().get("")
+    return None if own is None else root / own
+
+
+def _own_v1_groups(root: Path) -> list[Path]:
+    """Our own group of each v1 hierarchy, where it is writable (a delegated subtree)."""
+    own = _own_groups()
+    found = []
+    for name in ("pids", "memory", "cpu"):
+        if name in own and own[name]:
+            folder = root / name / own[name]
+            if folder.is_dir() and os.access(folder, os.W_OK):
+                found.append(folder)
+    return found
 
 
 def detect(root: Path = _ROOT) -> tuple[int, list[Path]] | None:
     """Where sandbox groups can be made: ``(1, [pids, memory folders])`` or ``(2, [parent])``.
 
-    v1 needs writable ``pids`` (memory and cpu are used when writable too). v2 needs a writable
-    group of our own whose ``cgroup.subtree_control`` enables ``pids``: the grader's own group
-    when it runs as root with a delegated tree, or a systemd-delegated user group.
+    v1 needs writable ``pids`` (memory and cpu are used when writable too): the hierarchies'
+    roots as root, or our own groups in them where root delegated them to this user. v2 needs
+    a writable group of our own whose ``cgroup.controllers`` offers ``pids``: the grader's own
+    group when it runs as root with a delegated tree, or a systemd-delegated user group.
 
     Example:
         >>> detect(Path("/nonexistent")) is None
@@ -91,6 +122,10 @@ def detect(root: Path = _ROOT) -> tuple[int, list[Path]] | None:
     v1 = [root / "pids", root / "memory", root / "cpu"]
     if v1[0].is_dir() and os.access(v1[0], os.W_OK):
         return 1, [d for d in v1 if d.is_dir() and os.access(d, os.W_OK)]
+    if v1[0].is_dir():
+        delegated = _own_v1_groups(root)
+        if any((f / "pids.max").is_file() for f in delegated):
+            return 1, delegated
     if (root / "cgroup.controllers").is_file():
         parent = _own_v2_group(root)
         if parent is None or not os.access(parent, os.W_OK):
@@ -102,6 +137,31 @@ def detect(root: Path = _ROOT) -> tuple[int, list[Path]] | None:
         if "pids" in available:
             return 2, [parent]
     return None
+
+
+def controls(found: tuple[int, list[Path]] | None, *, root: Path = _ROOT) -> frozenset[str]:
+    """Which of ``pids``, ``memory`` and ``cpu`` the groups :func:`detect` found can limit.
+
+    Example:
+        >>> controls(None)
+        frozenset()
+    """
+    if found is None:
+        return frozenset()
+    version, folders = found
+    if version == 2:
+        try:
+            available = (folders[0] / "cgroup.controllers").read_text().split()
+        except OSError:
+            return frozenset()
+        return frozenset(c for c in ("pids", "memory", "cpu") if c in available)
+    names = set()
+    for folder in folders:
+        try:
+            names.add(folder.relative_to(root).parts[0])
+        except (ValueError, IndexError):
+            continue
+    return frozenset(names & {"pids", "memory", "cpu"})
 
 
 def _enable_v2(parent: Path) -> None:
@@ -137,11 +197,17 @@ def create(name: str, limits: CgroupLimits, *, root: Path = _ROOT) -> SandboxCgr
             folder = parent / name
             folder.mkdir()
             made.append(folder)
-            if version == 1 and parent.name == "pids":
+            # A v1 group is known by its control files (its parent may be a delegated group
+            # deep in the hierarchy, not the hierarchy's root).
+            if version == 1 and (folder / "pids.max").exists():
                 (folder / "pids.max").write_text(str(limits.pids))
-            elif version == 1 and parent.name == "memory":
+            elif version == 1 and (folder / "memory.limit_in_bytes").exists():
                 (folder / "memory.limit_in_bytes").write_text(str(limits.memory_bytes))
-            elif version == 1 and parent.name == "cpu":
+                try:  # swap too, where swap is accounted (memory + swap = memory: no swap)
+                    (folder / "memory.memsw.limit_in_bytes").write_text(str(limits.memory_bytes))
+                except OSError:
+                    pass
+            elif version == 1 and (folder / "cpu.shares").exists():
                 (folder / "cpu.shares").write_text(str(limits.cpu_shares))
             elif version == 2:
                 (folder / "pids.max").write_text(str(limits.pids))

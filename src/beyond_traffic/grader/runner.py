@@ -29,6 +29,7 @@ from .events import CellEvent, annotate, cell_events
 from .replay import prepare_warmup, replay
 from .sandbox import (
     NoSandboxError,
+    bounded_jobs,
     capabilities,
     cleanup_stale,
     make_run_dir,
@@ -335,7 +336,7 @@ def grade_assignment(
             f"`nbgrader generate_assignment {assignment}` first"
         )
     caps = capabilities()  # probe on the main thread, before any worker exists
-    if caps.mode == "none" and not allow_unsandboxed and not _forced_none():
+    if (caps.mode == "none" or not caps.bound) and not allow_unsandboxed and not _forced_none():
         raise NoSandboxError(refusal(caps))
     tests = {name: course.test_cells(assignment, name) for name in names}
     _check_leaks(tests)
@@ -351,7 +352,8 @@ def grade_assignment(
             todo.append(student)
     if not todo:
         return [outcomes[s] for s in sorted(outcomes)]
-    jobs = jobs or os.cpu_count() or 1
+    # Without a memory cgroup each sandbox may hold its whole limit: fewer run side by side.
+    jobs = bounded_jobs(caps, jobs or os.cpu_count() or 1)
     cleanup_stale()
     run_dir = make_run_dir()
     source = source_files(course, assignment)

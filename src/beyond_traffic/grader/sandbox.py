@@ -19,6 +19,14 @@
 #   from a warm process);
 # * ``bwrap``: bubblewrap's unprivileged user namespaces (for graders who are not root);
 # * ``none``: no containment at all, only when the instructor explicitly accepts the risk.
+#
+# and how the total memory, processes and CPU of one sandbox are bounded (``Capabilities.bound``):
+#
+# * ``cgroup``: a group per sandbox limits memory, processes and CPU share together (root, or an
+#   ordinary user with a delegated subtree);
+# * ``one process``: no group can limit memory, so the kernel may start threads but no process
+#   (a seccomp filter), and its one address space is limited by RLIMIT_AS: the total is that
+#   limit, however many children student code asks for; fewer sandboxes run side by side.
 
 from __future__ import annotations
 
@@ -39,6 +47,14 @@ import nbformat
 
 from ..grading.wire import OBSERVATIONS_ENV
 from . import cgroups, proc
+from .bounds import (
+    bound_for,
+    bounded_jobs,
+    cgroup_fix,
+    memory_available,
+    one_process_note,
+    unbounded_note,
+)
 from .view import HOME, OBSERVATIONS, WORK, make_view
 
 __all__ = [
@@ -52,6 +68,9 @@ __all__ = [
     "UNSAFE_FLAG",
     "describe",
     "refusal",
+    "cgroup_fix",
+    "memory_available",
+    "bounded_jobs",
 ]
 
 #: The command-line flag (and ``BEYOND_TRAFFIC_SANDBOX=none``) that accepts running unsandboxed.
@@ -80,12 +99,15 @@ class Capabilities:
         bwrap: the bubblewrap executable, when found.
         cgroup: whether a cgroup per sandbox can be made.
         notes: one line per limitation, printed after grading.
+        bound: how one sandbox's total memory is bounded: ``"cgroup"`` (a group with a memory
+            limit), ``"one process"`` (no child processes, RLIMIT_AS) or ``""`` (not at all).
     """
 
     mode: str
     bwrap: str | None = None
     cgroup: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+    bound: str = "one process"
 
 
 def _probe_root_namespaces() -> bool:
@@ -123,28 +145,29 @@ def capabilities() -> Capabilities:
     """
     forced = os.environ.get("BEYOND_TRAFFIC_SANDBOX", "")
     notes: list[str] = []
-    has_cgroup = cgroups.detect() is not None
+    found = cgroups.detect()
+    has_cgroup = found is not None
+    bound = bound_for(cgroups.controls(found))
     if forced == "none":
         return Capabilities(
-            "none", notes=("containment disabled (BEYOND_TRAFFIC_SANDBOX=none): rlimits only",)
+            "none",
+            notes=("containment disabled (BEYOND_TRAFFIC_SANDBOX=none): rlimits only",),
+            bound=bound,
         )
+    if bound != "cgroup":
+        notes.append(one_process_note() if bound else unbounded_note())
     if forced in ("", "root") and os.geteuid() == 0 and _probe_root_namespaces():
-        if not has_cgroup:
-            notes.append("no cgroup: processes are limited by RLIMIT_NPROC on a fresh uid only")
-        return Capabilities("root", cgroup=has_cgroup, notes=tuple(notes))
+        return Capabilities("root", cgroup=has_cgroup, notes=tuple(notes), bound=bound)
     bwrap = _probe_bwrap() if forced in ("", "bwrap") else None
     if bwrap:
-        if not has_cgroup:
-            notes.append(
-                "no cgroup for this user: memory is limited per process (RLIMIT_AS), processes "
-                "per sandbox by RLIMIT_NPROC inside its user namespace"
-            )
-        return Capabilities("bwrap", bwrap=bwrap, cgroup=has_cgroup, notes=tuple(notes))
+        return Capabilities(
+            "bwrap", bwrap=bwrap, cgroup=has_cgroup, notes=tuple(notes), bound=bound
+        )
     why = (
         "no sandbox is available: not root, and bubblewrap is missing or user namespaces are "
         "disabled"
     )
-    return Capabilities("none", notes=(why,))
+    return Capabilities("none", notes=(why,), bound=bound)
 
 
 _DESCRIPTIONS = {
@@ -166,6 +189,8 @@ def describe(caps: Capabilities) -> str:
 
 def refusal(caps: Capabilities) -> str:
     """The message given when there is no sandbox and the risk was not accepted."""
+    if caps.mode != "none" and not caps.bound:
+        return caps.notes[0]
     return (
         f"{caps.notes[0]}. Student code would run as you, able to read and change your files. "
         "Install bubblewrap (Debian/Ubuntu: apt install bubblewrap), or run the grader as "
@@ -327,6 +352,8 @@ def run_notebook(
     caps = capabilities()
     if caps.mode == "none" and not (allow_unsandboxed or _forced_none()):
         raise NoSandboxError(refusal(caps))
+    if not caps.bound and not (allow_unsandboxed or _forced_none()):
+        raise NoSandboxError(refusal(caps))
     lim = {**proc.DEFAULT_LIMITS, **(limits or {})}
     root = caps.mode == "root"
     box = Path(tempfile.mkdtemp(prefix="box-", dir=run_dir))
@@ -356,7 +383,7 @@ def run_notebook(
         tmp_bytes=TMP_BYTES,
     )
     group = None
-    if caps.cgroup:
+    if caps.bound == "cgroup":
         group = cgroups.create(
             box.name + f"-{os.getpid()}",
             cgroups.CgroupLimits(pids=lim["nproc"] * 2, memory_bytes=lim["memory_bytes"]),
@@ -386,6 +413,8 @@ def run_notebook(
             "PYTHONIOENCODING": "utf-8",
         },
         "cgroup_procs": [str(f / "cgroup.procs") for f in group.folders] if group else [],
+        # No group limits memory: the kernel starts no process, its address space is the bound.
+        "single_process": group is None and proc.can_forbid_processes(),
     }
     for tree in ("ktree", "wtree"):
         (box / tree).mkdir()

@@ -251,7 +251,11 @@ def _serve(spec: dict, requests: int, replies: int, executor: int) -> int:
             reply: dict = {}
             if op == "start" and kernel is None:
                 launch = _LAUNCHERS[spec["mode"]]
-                request = {"connection": req.get("connection", {}), "argv": _KERNEL_ARGV}
+                request = {
+                    "connection": req.get("connection", {}),
+                    "argv": _KERNEL_ARGV,
+                    "single_process": bool(spec.get("single_process")),
+                }
                 kernel = launch(spec, request)
                 reply = {"ok": kernel is not None}
             elif op == "signal" and kernel is not None:

@@ -183,4 +183,7 @@ def bwrap_args(view: View, *, data_fds: dict[str, int]) -> list[str]:
     for dest, fd in sorted(data_fds.items()):
         args += ["--ro-bind-data", str(fd), dest]
     args += ["--ro-bind", view.stage, STAGE, "--bind", view.observations, OBSERVATIONS]
+    # Last: nothing may be created, renamed or linked at the top of the tree (its own tmpfs),
+    # as with root's chroot; the tmpfs folders and the observations file stay writable.
+    args += ["--remount-ro", "/"]
     return args

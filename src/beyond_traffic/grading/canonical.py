@@ -31,7 +31,9 @@ __all__ = [
     "Observation",
     "canonicalize",
     "tag_of",
+    "type_tag",
     "DICTLIKE",
+    "SUPPORTED",
 ]
 
 #: Per-observation limits: beyond them the value is refused (recorded as a failure).
@@ -41,6 +43,11 @@ MAX_DEPTH = 40
 MAX_INT_DIGITS = 1000
 
 DICTLIKE = {Counter: "Counter", OrderedDict: "OrderedDict", defaultdict: "defaultdict"}
+#: What a student value may be made of, for the message that refuses anything else.
+SUPPORTED = (
+    "str, int, float, bool, None, list, tuple (namedtuple too), dict (Counter, OrderedDict, "
+    "defaultdict), set, frozenset, numpy scalars and arrays, pandas DataFrame, Series and Index"
+)
 
 
 class CanonicalError(ValueError):
@@ -52,7 +59,9 @@ class Observation:
     """A student value reduced to canonical plain data, or the reason it could not be.
 
     Attributes:
-        tag: the exact type of the original value (``"list"``, ``"DataFrame"``, ``"Counter"``…).
+        tag: the type of the original value (``"list"``, ``"DataFrame"``, ``"Counter"``…);
+            a namedtuple is a ``"tuple"`` and a numpy scalar the Python type it stands for
+            (``np.str_`` is ``"str"``, ``np.float64`` is ``"float"``).
         value: canonical plain data (exact ``list``/``tuple``/``dict``/``set``/``str``/``int``/
             ``float``/``bool``/``None``; DataFrames become ``{"columns","index","data"}``).
         error: ``None`` when the value was observed, else a short reason such as ``"NameError"``.
@@ -121,6 +130,13 @@ def _canon(x: object, budget: _Budget, depth: int, np_scalars: dict[type, type])
         budget.spend()
         items = [_canon(i, budget, depth + 1, np_scalars) for i in x]
         return items if t is LIST else TUPLE(items)
+    if _is_tuple(x):
+        # A namedtuple (or any tuple subclass) is read through tuple's own slots, so none of
+        # the subclass's methods (a rigged __eq__, __iter__ or __len__) is ever called.
+        budget.spend()
+        return TUPLE(
+            _canon(_TUPLE_ITEM(x, i), budget, depth + 1, np_scalars) for i in range(_TUPLE_LEN(x))
+        )
     if t is DICT or t in DICTLIKE:
         budget.spend()
         out = {}
@@ -146,6 +162,20 @@ def _canon(x: object, budget: _Budget, depth: int, np_scalars: dict[type, type])
             value = target(value)
         return value
     return _canon_library(x, t, budget, depth, np_scalars)
+
+
+_TUPLE_LEN = TUPLE.__len__
+_TUPLE_ITEM = TUPLE.__getitem__
+
+
+def _is_tuple(x: object) -> bool:
+    # tuple's own slot checks the object's real layout (a C-level subtype test), which no
+    # metaclass or __class__ property can fake.
+    try:
+        _TUPLE_LEN(x)
+    except TypeError:
+        return False
+    return True
 
 
 def _spend_sized(x: object, budget: _Budget) -> None:
@@ -189,7 +219,7 @@ def _canon_library(x: object, t: type, budget: _Budget, depth: int, np_scalars) 
         if t in (pd.Index, pd.RangeIndex):
             budget.spend()
             return _canon(_pandas_labels(x), budget, depth + 1, np_scalars)
-    raise CanonicalError(f"unsupported type {type_name(t)}")
+    raise CanonicalError(f"unsupported type {type_name(t)}; supported: {SUPPORTED}")
 
 
 def _pandas_labels(index: object) -> list:
@@ -205,16 +235,41 @@ def _pandas_cell(v: object) -> object:
 
 
 def tag_of(x: object) -> str:
-    """The exact type name of ``x`` as observations record it (``Counter`` stays ``Counter``).
+    """The type name of ``x`` as observations record it (``Counter`` stays ``Counter``).
+
+    A value that stands for a plain Python value is named for it: a namedtuple is a ``tuple``,
+    ``np.str_`` a ``str``, ``np.float64`` a ``float``, ``np.int64`` an ``int``, ``np.bool_`` a
+    ``bool`` (what ``np.array(names)[i]`` or a namedtuple of scores gives is a fair answer).
 
     Example:
         >>> tag_of({"流量": 1})
         'dict'
+        >>> from collections import namedtuple
+        >>> tag_of(namedtuple("Scores", "precision recall")(0.5, 0.25))
+        'tuple'
     """
     t = TYPE(x)
     if t in DICTLIKE:
         return DICTLIKE[t]
+    plain = _numpy_scalars().get(t)
+    if plain is not None:
+        return type_name(plain)
+    if t is not TUPLE and _is_tuple(x):
+        return "tuple"
     return type_name(t)
+
+
+def type_tag(cls: type) -> str:
+    """The tag :func:`tag_of` gives values of class ``cls`` (numpy scalar types by plain name).
+
+    Example:
+        >>> type_tag(str), type_tag(tuple)
+        ('str', 'tuple')
+    """
+    if cls in DICTLIKE:
+        return DICTLIKE[cls]
+    plain = _numpy_scalars().get(cls)
+    return type_name(cls if plain is None else plain)
 
 
 def canonicalize(value: object) -> tuple[str, object]:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .canonical import CanonicalError, Observation, canonicalize, tag_of
+from .canonical import SUPPORTED, CanonicalError, Observation, canonicalize, tag_of
 from .compare import join_message
 from .expectations import Expectations
 from .literals import FLOAT, INT, STR, TYPE, type_name
@@ -102,7 +102,9 @@ class Checker(Expectations):
                 tag, data = canonicalize(value)
                 obs = Observation(tag=tag, value=data)
             except CanonicalError as exc:
-                obs = Observation(tag=tag_of(value), error=STR(exc.args[0])[:80])
+                # The list of supported types is added back when the failure is reported.
+                reason = STR(exc.args[0]).split(";")[0]
+                obs = Observation(tag=tag_of(value), error=reason[:80])
         self._obs[name] = obs
         if self._record_to:
             try:
@@ -149,14 +151,17 @@ class Checker(Expectations):
     def _usable(self, name: str, kind: str, points: float, zh: str | None, en: str | None):
         obs = self.observation(name)
         if not obs.ok:
+            reason = obs.error
+            if reason.startswith("unsupported type"):
+                reason = f"{reason}; supported: {SUPPORTED}"
             self._fail(
                 name,
                 kind,
                 points,
                 zh,
                 en,
-                f"无法取得 {name}：{obs.error}",
-                f"could not get {name}: {obs.error}",
+                f"无法取得 {name}：{reason}",
+                f"could not get {name}: {reason}",
             )
             return None
         if name in self._gated:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .canonical import DICTLIKE, canonicalize
+from .canonical import canonicalize, type_tag
 from .compare import (
     describe_difference,
     items_of,
@@ -31,9 +31,8 @@ def _as_tuple(t: object) -> tuple:
 
 
 def _tag_of_type(t: type) -> str:
-    if t in DICTLIKE:
-        return DICTLIKE[t]
-    return type_name(t)
+    # np.float64 asks for what a float observation is tagged with (see canonical.tag_of).
+    return type_tag(t)
 
 
 class Expectations:
