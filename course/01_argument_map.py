@@ -28,11 +28,15 @@
 # Some apparent conflicts are differences of tense — the headline sentences
 # differ: A1's 将改变 is a prediction, A2's 并未真正改变 describes the present — of scope (A3
 # answers a neighbouring question; A4 never mentions live commerce), or of words (A5 calls the
-# shallow, traffic-driven kind 赋能, A4 calls it 流量输送; both prefer deep empowerment). The
-# disagreements that remain are mainly about the future once new technology matures. About the
-# present, A1 states one change as done (「直播带货的出现打破了这一困局」) and then speaks only of
-# possibilities (可以, 可能性); how far that one sentence clashes with A2's 「它也没有改变商品本身」
-# depends on how it is read. Some readings stay open: A2 says both that live commerce's exit is
+# shallow, traffic-driven kind 赋能, A4 calls it 流量输送; both prefer deep empowerment, though
+# A4 grants that getting traffic was 「可取」 for the time being while A5 calls it 「饮鸩止渴的解药」,
+# so whether they differ only in words depends on how A4 is read). One disagreement is about the
+# future once new technology matures. About the present, A1 states change as done in several
+# places (「直播带货的出现打破了这一困局」, and 「打破了这种困局」 in the design-and-production
+# section) beside sentences of possibility (可以, 可能性); how far these clash with A2's
+# 「它也没有改变商品本身」, and whether the two disagree about where live commerce belongs now (A1:
+# 「产业互联网的一部分」; A2: 「与产业互联网相违背」), depends on how they are read — these are
+# open readings. Some readings stay open: A2 says both that live commerce's exit is
 # inevitable and that it can last, and one sentence of A4 may be garbled; you answer that one
 # yourself, against a short rubric. The lesson also shows who speaks in A3's
 # figures and quotations (the praised company, third-party media, a data firm, anonymous
@@ -222,9 +226,19 @@ arguments.reconstruction_table("A1")
 #
 # 再比较 A1.P4、A1.P7 和 A1.P8：段首句「直播带货将改变传统行业乃至互联网行业的营销方式和方法」是预测；
 # 紧接着的「直播带货的出现打破了这一困局」把一件事说成**已经发生**（“这一困局”是上一段的「产销两端的脱节」）；
-# 再往下却只说**可能**：「商品的生产者可以直接通过直播的方式面对消费」，产销不对路的痛点「有了解决的可能性」。
-# 同一段落里，预测、对现状的断言和对可能性的判断交替出现，重建时要分开记：“可以”不是“已经”。
+# 再往下有几种说法交替出现：「商品的生产者可以直接通过直播的方式面对消费」里的“可以”既可读作**能力**
+# （生产者现在能够这样做），也可读作**可能**；产销不对路的痛点「有了解决的可能性」是可能；下一段又把
+# 企业老总参与直播当作看到的事来叙述（他们「更加明白自身在决策过程当中出现了问题」）。A1 对现在的断言也不止这一处：
+# 设计与生产一节又说「直播带货的出现打破了这种困局，人们开始找到破解B端困境和难题的方式和方法」，
+# 开头说直播带货对B端「实质上」是「一个深度改造的过程」。下面把 A1.P7 的锚点所在的整句打印出来。
+# 同一篇文章里，预测、对现状的断言、叙述的观察和对可能性的判断交替出现，重建时要分开记：“可以”不一定是“已经”。
 # 批评一篇文章之前，先把它自己承认的、自己断言的和自己只说可能的都记下来。
+
+# %%
+for statement_id in ["A1.P7", "A1.P8"]:
+    print(statement_id, arguments.TENSES[arguments.statement(statement_id).tense])
+    for sentence in arguments.anchor_sentences(statement_id):
+        print("   ·", sentence)
 
 # %% [markdown]
 # ## 4. 逐条比较：先找共同前提，再找分歧
@@ -289,12 +303,13 @@ _ = selfcheck.check_text(
 arguments.comparison_table()
 
 # %% [markdown]
-# 把每一行的原句并排打印出来核对。下面四行最关键：共同的「切入点」（X3）、两篇标题句的时态差别（X7）、
-# 一处关于**现在**、只靠一句话、大小取决于读法的分歧（X8），以及新技术成熟之后直播带货的命运（X9）。
+# 把每一行的原句并排打印出来核对。下面五行最关键：共同的「切入点」（X3）、两篇标题句的时态差别（X7）、
+# 关于**现在**、大小取决于读法的分歧（X8）、新技术成熟之后直播带货的命运（X9），以及直播带货现在算不算
+# 产业互联网的一部分（X13，同样取决于读法）。
 
 # %%
 for comparison in arguments.comparisons():
-    if comparison.id not in {"X3", "X7", "X8", "X9"}:
+    if comparison.id not in {"X3", "X7", "X8", "X9", "X13"}:
         continue
     print(f"■ {comparison.id} {comparison.topic}（{arguments.RELATIONS[comparison.relation]}）")
     for statement_id in comparison.statements:
@@ -306,17 +321,26 @@ for comparison in arguments.comparisons():
 
 # %% [markdown]
 # 所以"A1 与 A2 的根本分歧在于直播带货是否改变生产"这种说法要拆开看。两篇的**标题句**时态不同：
-# A1 预测将来会改变，A2 说现在没有改变——这两句可以同时为真（X7）。关于**现在**，A1 只有一句把改变说成
-# 已经发生：「直播带货的出现打破了这一困局」；其余都是可能（「可以」「有了解决的可能性」）。A2 说直播带货
-# 「也没有改变商品本身」，却也承认「它仅仅只是改变了商品与用户产生联系的方式和方法而已」。这一处分歧（X8）
-# 有多大，要看怎样读“打破困局”：读作生产者和消费者从此直接见面，A2 恰好承认了这一点，分歧很小；读作产品和
-# 生产已经因此改变，就与 A2 冲突。两种读法都说得通；无论哪一种，分歧只靠一句话，两篇都没有为它举出一个企业
-# 或一个数字。
+# A1 预测将来会改变，A2 说现在没有改变——这两句可以同时为真（X7）。关于**现在**，A1 有几处把改变说成
+# 已经发生（A1.P7，上面打印的几句）：营销一节的「直播带货的出现打破了这一困局」，设计与生产一节的
+# 「直播带货的出现打破了这种困局」，还有线上线下「找到了共同的目标和方向」；旁边又有可能（「有了解决的可能性」）
+# 和可作两种读法的「可以」。A2 说直播带货「也没有改变商品本身」，却也承认「它仅仅只是改变了商品与用户产生联系的方式和方法而已」。
+# 这一处分歧（X8）有多大，取决于读法：一种读法把这些断言读作生产者和消费者从此直接见面、商家找到了愿意一试的
+# 销售途径，A2 恰好承认了这一点，分歧很小；另一种读法注意到“打破了这种困局”紧接在「直播带货将改变传统行业的设计和生产方式」之后，
+# 说的是对B端本身的改造，那就与 A2 冲突，分歧是实质的。两种读法都有原文依据；无论哪一种，A1 都没有为这些
+# 断言举出一个企业或一个数字。
 #
 # 两篇共享大部分前提——消费互联网的流量逻辑不是产业互联网、新技术还没用上、直播带货是一个切入点。
-# 它们的分歧**主要**在对将来的预测（X9）：两篇都预料今天靠流量的带货形态会结束；A1 断言它会与新技术
-# 融合而「发生蜕变」，A2 预料传统行业会抛弃它，只把融合当作一个加了“或许”的条件。两者都是没有时间表、
-# 没有证据的预测；关于现在的那一处分歧同样没有证据。语料本身无法裁决（第 07 课再回到这一点）。
+# 一处分歧在对将来的预测（X9）：两篇都预料今天靠流量的带货形态会结束；A1 断言它会与新技术融合而
+# 「发生蜕变」，A2 预料传统行业会抛弃它。关于结合，A2 只从反面说：找不到与新技术结合的方式和方法，
+# 「所谓的火爆或许仅仅只是昙花一现而已」——“或许”限定的是失败的结果；正面只说找到它「与产业互联网的结合点」，
+# 直播带货「也可以」长久，说的不是新技术。两者都是没有时间表、没有证据的预测。
+#
+# 分歧是不是**主要**在将来，本身也是一个读法问题（X13）。A1 说「我更加愿意把直播带货当成是产业互联网的一部分来看待」，
+# 它「实质上是产业互联网的一个必然阶段」；A2 说「这与产业互联网的发展趋势相悖」，「它的发展同样与产业互联网相违背的」，
+# 却又叫它产业互联网的「前奏曲」。一种读法：两篇都把直播带货放在通往产业互联网的路上，A2 的“相悖”只说它
+# 本身还不是产业互联网，分歧主要在将来；另一种读法：两篇对直播带货**现在**属于哪一边有实质分歧。两种都说得通，
+# 作答时说出你的读法和理由。关于现在的这些分歧同样没有证据，语料本身无法裁决（第 07 课再回到这一点）。
 #
 # 宽容地读（principle of charity）不等于替作者化解每一处紧张。A2 自己就前后不一：小标题说「直播带货落幕是必然」，
 # 结尾却说「直播带货同样也可以获得更加长久的发展」。“必然”不给例外，“可以”留了一条路：这是**模态**上的不一致，
@@ -325,8 +349,10 @@ for comparison in arguments.comparisons():
 #
 # 比较表里还有两行值得对照着读：X6 和 X12。A4 说深度赋能「并不是消费互联网时代简单意义上的流量输送」；
 # A5 说社交电商「说到底是流量赋能的一种新方式」，紧接着又说「我们一味地进行单一的流量赋能无法带来持续增长」。
-# 两篇都把浅层的流量做法放在深度（多维）的赋能之下，只是 A5 把浅的那种也叫“赋能”：这是**用词**不同，
-# 不是观点相反。
+# 两篇都把浅层的流量做法放在深度（多维）的赋能之下，A5 把浅的那种也叫“赋能”：在这一层是**用词**不同，
+# 不是观点相反。但两篇对眼下靠流量的做法评价不同：A4 说在当时的特定情况下「通过资本运作的方式来获得流量的做法是可取的」，
+# 又说「并不说这种方式不对」；A5 说社交电商「只能是饮鸩止渴的解药」。所以 A4 与 A5 是否“只差用词”，
+# 取决于你怎样读 A4 的让步（A4.K1，也就是上面动手试试 1 的开放题）。
 #
 # 正则表达式只看字面。下面用一个"否定改变"的正则给两篇中谈"生产方式"的句子贴标签：它能帮你
 # **找**句子，但分不出时态和主语——那还得靠读。
@@ -576,10 +602,10 @@ check_my_reconstruction(my_reconstruction)
 # - 先重建，再评判：结论、前提、让步、隐含前提；每个前提锚定在原文上，转述和引文分开。
 # - 标出论断类型和时态："将改变"是预测，"并未改变"是现状；两句不一定矛盾。
 # - 逐条比较时先找共同前提：消费互联网的流量逻辑不是产业互联网、新技术尚未用上、直播带货是切入点、
-#   靠流量的模式只是一个阶段；“B端更重要”是 A1 和 A3 共用的行业常识，两篇的想法并不相同。A1 与 A2 的分歧
-#   主要在对将来的预测；关于现在，A1 只有一句「直播带货的出现打破了这一困局」，其余是“可以”和“可能性”，
-#   这一处分歧有多大取决于读法。A3 回答相邻的问题；A4 没有谈直播带货；A4 与 A5 对流量和赋能的看法相同，
-#   只是用词不同。
+#   靠流量的模式只是一个阶段；“B端更重要”是 A1 和 A3 共用的行业常识，两篇的想法并不相同。A1 与 A2 的一处
+#   分歧在对将来的预测；关于现在，A1 有几处把改变说成已经发生（两处「打破了」困局等），旁边是“可以”和“可能性”，
+#   这一处分歧有多大、两篇对直播带货现在属于哪一边是否有分歧，都取决于读法。A3 回答相邻的问题；A4 没有谈
+#   直播带货；A4 与 A5 都偏向深度赋能，但 A4 承认当下获取流量「可取」，A5 否定它，是否“只差用词”取决于怎样读 A4 的让步。
 # - 宽容地读，但不替作者化解真实的不一致（A2 的“必然”与“可以”）；读不通的句子（A4 的「获取流量是唯一的正确」）
 #   是开放题，按评分标准作答，没有唯一的答案。
 # - A3 的证据来源各异：被赞扬的一方、转述平台目标的第三方媒体、行业数据公司（句末淘宝的数字是否出自它，

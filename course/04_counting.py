@@ -27,8 +27,8 @@
 # (tested in lesson 07) instead of "one author's verbal tic". KWIC concordances put 流量 and 赋能
 # back in context, and TF-IDF and TextRank give two different answers to "what are the
 # keywords?". The closing table counts markers the one way the course counts them everywhere
-# (`claims.count_markers`), with intervals and with the caveats that A3 is half an article and
-# A5 mixes two voices.
+# (`claims.count_markers`), with intervals and with the caveats that A3 is only the first of
+# two pages and A5 mixes two voices.
 #
 # **预计用时 / Estimated time:** 60–80 分钟 / minutes.
 #
@@ -219,9 +219,32 @@ flow = phrase_intervals("流量")
 flow.round(2)
 
 # %% [markdown]
-# 两篇文章的区间大幅重叠时，它们的频率就分不出高低。更直接的检验是看**差值**的区间：
-# `difference_interval` 分别重抽两篇文章的句子，算差值的区间；区间包含 0，就不能说一篇比
-# 另一篇高。
+# 两篇分不分得出高低，不要看这两个区间重不重叠：两个区间有一部分重叠时，差值仍然可能明显不是 0。
+# 规则只有一条：看**差值**的区间是否包含 0。`difference_interval` 分别重抽两篇文章的句子，算差值的
+# 区间；区间包含 0，就不能说一篇比另一篇高；不包含 0，才分得出。下面把每一对文章的两种看法并排列出，
+# 找出"区间重叠、差值却不含 0"的那几对：
+
+# %%
+overlap_vs_difference = []
+for i, first in enumerate(flow.index):
+    for second in flow.index[i + 1 :]:
+        d = difference_interval(None, first, second, phrase="流量")
+        lo1, hi1 = flow.loc[first, "low"], flow.loc[first, "high"]
+        lo2, hi2 = flow.loc[second, "low"], flow.loc[second, "high"]
+        overlap_vs_difference.append(
+            {
+                "pair": f"{first}−{second}",
+                "区间重叠 overlap": lo1 <= hi2 and lo2 <= hi1,
+                "差值含 0 diff contains 0": d.contains(0.0),
+            }
+        )
+overlap_vs_difference = pd.DataFrame(overlap_vs_difference).set_index("pair")
+misleading = overlap_vs_difference.iloc[:, 0] & ~overlap_vs_difference.iloc[:, 1]
+print("区间重叠、差值却不含 0 / overlapping yet different:", list(overlap_vs_difference.index[misleading]))
+overlap_vs_difference
+
+# %% [markdown]
+# 上面列出的几对，只看重叠会说"分不出"，看差值却分得出：重叠的规则太保守。下面是几对的差值区间：
 
 # %%
 for first, second in [("A5", "A4"), ("A4", "A2"), ("A1", "A2")]:
@@ -446,8 +469,8 @@ for other in ARTICLE_IDS:
 # %% [markdown]
 # 最高的那篇只是"这一次抽样里最高"：它和好几篇都分不开。表里的数字
 # 是**线索**：某篇"流量"的频率高，可能是在批评流量，也可能是在推崇流量——回到第 6 节的 KWIC 读原句；
-# 某篇的频率比另一篇高，先看区间再下结论。另外两条注意事项写在表的最后一列：A3 只是一篇文章的
-# 前一半，A5 的数字混合了作者和供应商两种声音（第 06 课把它们分开）。
+# 某篇的频率比另一篇高，先看差值的区间再下结论。另外两条注意事项写在表的最后一列：A3 只有两页中的
+# 第一页（缺了多少看不出），A5 的数字混合了作者和供应商两种声音（第 06 课把它们分开）。
 
 # %% [markdown]
 # ### 动手试试 / Your turn 5 · ★★ 练习 / practice
@@ -473,7 +496,7 @@ _ = selfcheck.check_tokens(
 # - 词频是起点；停用词表决定你看到什么，它是一个需要说明理由的选择。
 # - 本课程研究作者的确定程度和立场，所以标记词典里的词**不能**当停用词。
 # - 长短不同的文章用千字频率比较，分母是汉字数；每个频率都要配上区间，差值区间包含 0 就分不出高低。
-# - n-gram 找出反复出现的套话；它们贯穿 A1、A2、A4、A5，这是"同一作者"假设的线索，不是证明。
+# - n-gram 找出反复出现的套话；除 A3 外，每篇都用了其中至少两个（哪篇用了哪几个，看计数表），这是"同一作者"假设的线索，不是证明。
 # - KWIC 让我们回到原句，看一个词到底怎么用。
 # - TF-IDF 和 TextRank 给出不同的"关键词"；报告时要写明方法。
 # - 标记只有一种数法（`claims.count_markers`），第 04、06、07 课的数字因此一致。

@@ -206,6 +206,13 @@ def profile(aid: str, kind: str) -> dict[str, float]:
     return {"count": n, "per_1000": 1000 * n / chars if chars else 0.0}
 
 
+def coded(aid: str, kind: str) -> int:
+    """Spans of one category in the course's reference coding (marker_gold.tsv) of an article."""
+    from beyond_traffic.marker_gold import load_marker_gold
+
+    return sum(len(s.spans_of(kind)) for s in load_marker_gold() if s.article_id == aid)
+
+
 def more_hedges() -> list[str]:
     return sorted(
         aid

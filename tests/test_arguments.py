@@ -82,20 +82,49 @@ def test_a1_and_a2_share_the_entry_point_premise():
     assert any("切入点" in a for a in statement("A1.C").anchors)
 
 
-def test_the_present_disagreement_rests_on_a1s_one_perfective_sentence():
-    # A1 states one change as done (打破了这一困局); the rest is possibility (可以, 可能性), kept
-    # apart so that a possibility is never compared with A2's present-tense denial as a fact
+def test_the_present_disagreement_rests_on_a1s_present_claims_read_two_ways():
+    # A1 states change as done more than once (打破了这一困局 in the marketing section,
+    # 打破了这种困局 in the design-and-production section, …); its possibilities (可以,
+    # 可能性) are kept apart so that a possibility is never compared with A2's present-tense
+    # denial as a fact
     present = statement("A1.P7")
-    assert present.tense == "present" and present.anchors == ("直播带货的出现打破了这一困局",)
+    assert present.tense == "present"
+    assert {"直播带货的出现打破了这一困局"} < set(present.anchors)
+    assert any("打破了这种困局" in a for a in present.anchors)
+    assert "唯一" not in present.claim
     possible = statement("A1.P8")
     assert any("可能性" in a for a in possible.anchors) and "可能" in possible.claim
+    # the same statement mixes an assertion about the present and an observation with possibility
+    assert any("深度改造的过程" in a for a in possible.anchors)
+    assert any("更加明白" in a for a in possible.anchors)
+    assert "不是已经发生" not in possible.claim
     assert "它也没有改变商品本身" in statement("A2.P2").anchors
-    # whether it clashes with A2 depends on how 打破了这一困局 is read: an open reading, not a key
+    # whether it clashes with A2 depends on how the present claims are read: open, not a key
     by_reading = [c for c in comparisons() if c.relation == "reading"]
     x8 = [c for c in by_reading if {"A1.P7", "A2.P2"} <= set(c.statements)]
     assert x8 and "A1.P8" not in x8[0].statements
-    assert "打破了这一困局" in x8[0].note
+    assert "打破了这一困局" in x8[0].note and "打破了这种困局" in x8[0].note
+    assert "只有一句" not in x8[0].note
     assert statement("A1.P4").tense == "future"  # the prediction, split from the present claim
+    # where live commerce belongs now (part of 产业互联网, or 相悖 to it) is a second open reading
+    assert any(
+        "A1" in c.anchors and any("相违背" in a for a in c.anchors.get("A2", ()))
+        for c in by_reading
+    )
+
+
+def test_a1_names_both_causes_of_the_stalled_industrial_internet_as_ongoing():
+    stalled = statement("A1.P2")
+    assert stalled.tense == "present"  # 迟迟无法打开发展局面 is a state that goes on
+    assert any("尚未成熟" in a for a in stalled.anchors)
+
+
+def test_a2s_conditional_on_fusion_is_only_negative():
+    # 或许 hedges the failure outcome; the one positive conditional is about 产业互联网,
+    # not new technology
+    k1 = statement("A2.K1")
+    assert any("与产业互联网的结合点" in a for a in k1.anchors)
+    assert not k1.claim.startswith("若能找到与新技术")
 
 
 def test_a1_k1_is_marked_as_an_implied_concession():
@@ -125,6 +154,13 @@ def test_traffic_empowerment_is_shared_ground_and_a_difference_of_words():
     assert not any(
         "A5" in c.anchors or "A5.P6" in c.statements for c in by_relation["disagreement"]
     )
+    # a shared preference, not one judgement of traffic now: A4 grants it was 可取, A5 calls it
+    # 饮鸩止渴; whether the two differ only in words depends on how A4.K1 is read
+    x6 = [c for c in by_relation["shared"] if {"A4.P3", "A5.P6"} <= set(c.statements)][0]
+    assert "可取" in x6.note and "饮鸩止渴" in x6.note
+    assert "差别只在" not in x6.note
+    x12 = [c for c in by_relation["terms"] if {"A4.P3", "A5.P6"} <= set(c.statements)][0]
+    assert "观点相同" not in x12.note and "A4.K1" in x12.note
 
 
 def test_warrants_are_unstated_and_carry_no_anchor():
