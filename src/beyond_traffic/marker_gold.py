@@ -1,4 +1,4 @@
-"""The hand-coded gold standard of claim markers (data/marker_gold.tsv) and lexicon scores on it."""
+"""The course's reference coding of claim markers (data/marker_gold.tsv) and marker scores on it."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ __all__ = [
     "gold_metadata",
     "load_marker_gold",
     "missed_spans",
+    "parse_coding",
     "predicted_spans",
     "score_category",
     "score_lexicons",
@@ -36,7 +37,7 @@ __all__ = [
 
 #: The six labels of the coding guideline, in the order the lessons report them.
 CATEGORIES: tuple[str, ...] = ("hedge", "certainty", "prediction", "evidence", "filler", "stance")
-#: The four families issue 11 names; certainty/prediction and filler/stance are coded apart.
+#: Four families of marker; certainty/prediction and filler/stance are coded apart (guideline).
 FAMILIES: dict[str, str] = {
     "hedge": "hedge",
     "certainty": "certainty/prediction",
@@ -84,7 +85,7 @@ class MarkerSpan:
 
 @dataclass(frozen=True)
 class CodedSentence:
-    """One sentence of the gold standard with the markers the annotator coded in it.
+    """One sentence of a coding (the reference coding or another) with the markers coded in it.
 
     Attributes:
         article_id: ``"A1"`` … ``"A5"``.
@@ -165,26 +166,80 @@ def _data_text() -> str:
     return path.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def _load() -> tuple[CodedSentence, ...]:
+_FORMAT_HINT = (
+    "each row is article<TAB>index<TAB>voice<TAB>codes<TAB>sentence, codes '-' or "
+    "category=span|span; category=span (see docs/marker_coding_guideline.md)"
+)
+
+
+def parse_coding(text: str, *, source: str = "coding") -> list[CodedSentence]:
+    """Parse a coding in the format of ``data/marker_gold.tsv`` (lines starting with # skipped).
+
+    Args:
+        text: the file's text.
+        source: the file's name, used in error messages.
+
+    Returns:
+        One :class:`CodedSentence` per row, in file order.
+
+    Raises:
+        TypeError: ``text`` or ``source`` is not a str.
+        ValueError: a malformed row; the message names the file, the line and the fix.
+
+    Example:
+        >>> rows = parse_coding("A1\t0\tauthor\thedge=或许\t它或许会变。\n", source="我的编码.tsv")
+        >>> rows[0].spans[0].text
+        '或许'
+        >>> parse_coding("A1\t0\tauthor\thedge=也许\t它或许会变。", source="x.tsv")
+        Traceback (most recent call last):
+        ...
+        ValueError: x.tsv line 1: hedge span '也许' is not in the sentence
+    """
+    require_str(text, name="text")
+    require_str(source, name="source")
     sentences = []
-    for number, line in enumerate(_data_text().splitlines(), start=1):
+    seen: dict[tuple[str, int], int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        where = f"marker_gold.tsv line {number}"
+        where = f"{source} line {number}"
         if len(fields) != 5:
-            raise ValueError(f"{where}: expected 5 tab-separated fields, got {len(fields)}")
-        article_id, index, voice, codes, text = fields
+            raise ValueError(
+                f"{where}: expected 5 tab-separated fields, got {len(fields)}; {_FORMAT_HINT}"
+            )
+        article_id, index, voice, codes, sentence = (f.strip() for f in fields)
+        if not article_id:
+            raise ValueError(f"{where}: the article field is empty; {_FORMAT_HINT}")
+        if not re.fullmatch(r"\d+", index):
+            raise ValueError(f"{where}: index must be a whole number from 0, got {index!r}")
         if voice not in VOICES:
             raise ValueError(f"{where}: voice must be one of {', '.join(VOICES)}, got {voice!r}")
-        spans = _parse_codes(codes, text, where)
-        sentences.append(CodedSentence(article_id, int(index), voice, text, spans))
-    return tuple(sentences)
+        if not sentence:
+            raise ValueError(f"{where}: the sentence field is empty")
+        key = (article_id, int(index))
+        if key in seen:
+            raise ValueError(
+                f"{where}: {article_id} sentence {index} is coded twice (first on line "
+                f"{seen[key]}); keep one row per sentence"
+            )
+        seen[key] = number
+        spans = _parse_codes(codes, sentence, where)
+        sentences.append(CodedSentence(article_id, int(index), voice, sentence, spans))
+    return sentences
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[CodedSentence, ...]:
+    return tuple(parse_coding(_data_text(), source="marker_gold.tsv"))
 
 
 def load_marker_gold() -> list[CodedSentence]:
-    """Return the gold standard: every sentence of A1–A5, coded by hand, in corpus order.
+    """Return the course's reference coding: every sentence of A1–A5, in corpus order.
+
+    One coder, who also wrote the coding guideline and revised the lexicons, coded every
+    sentence by the guideline (:func:`gold_metadata` records who, when and by which version);
+    ``agreement`` compares it with an independent second coding of a random sample.
 
     Returns:
         A new list of :class:`CodedSentence` (the sentences themselves are cached).
@@ -202,7 +257,7 @@ def load_marker_gold() -> list[CodedSentence]:
 
 
 def gold_metadata() -> dict[str, str]:
-    """Return the ``# key: value`` lines of the data file's header (annotator, date, guideline …).
+    """Return the ``# key: value`` lines of the data file's header (coder, date, guideline …).
 
     A value may continue on the following ``#   `` lines (indented); they are joined with spaces.
 
@@ -238,36 +293,23 @@ def predicted_spans(
     Args:
         sentence: one sentence.
         category: one of :data:`CATEGORIES`.
-        lexicon: the word list to try; default the course lexicon of that category
-            (``HEDGES``, ``CERTAINTY``, ``PREDICTIONS``, ``FILLERS``, ``STANCE``). Evidence is
+        lexicon: a word list to try on its own; default the course's markers of that category
+            (``claims.marker_spans``: the lexicon with its open-class patterns). Evidence is
             always found with ``claims.find_evidence`` (regular expressions, not a word list).
 
     Example:
         >>> [s.text for s in predicted_spans("它或许将会改变", "prediction")]
         ['将会']
     """
-    from beyond_traffic.claims import find_evidence
+    from beyond_traffic.claims import marker_spans
 
     require_str(sentence, name="sentence")
     category = _require_category(category)
-    if category == "evidence":
-        if lexicon is not None:
-            raise ValueError("evidence is found by patterns (claims.find_evidence), not a lexicon")
-        return [MarkerSpan(category, m.text, m.start, m.end) for m in find_evidence(sentence)]
-    chosen = _default_lexicon(category) if lexicon is None else lexicon
-    return [MarkerSpan(category, t, a, b) for t, a, b in chosen.spans(sentence)]
-
-
-def _default_lexicon(category: str) -> Lexicon:
-    from beyond_traffic import lexicons
-
-    return {
-        "hedge": lexicons.HEDGES,
-        "certainty": lexicons.CERTAINTY,
-        "prediction": lexicons.PREDICTIONS,
-        "filler": lexicons.FILLERS,
-        "stance": lexicons.STANCE,
-    }[category]
+    if category == "evidence" and lexicon is not None:
+        raise ValueError("evidence is found by patterns (claims.find_evidence), not a lexicon")
+    if lexicon is None:
+        return [MarkerSpan(category, t, a, b) for t, a, b in marker_spans(sentence)[category]]
+    return [MarkerSpan(category, t, a, b) for t, a, b in lexicon.spans(sentence)]
 
 
 def _match(
@@ -311,7 +353,7 @@ class MarkerScore:
 
     @property
     def gold(self) -> int:
-        """How many spans the annotator coded."""
+        """How many spans the coder coded."""
         return self.true_positives + self.false_negatives
 
     @property
@@ -351,7 +393,7 @@ def score_category(
     Args:
         category: one of :data:`CATEGORIES`.
         lexicon: the word list to score; default the course lexicon (see :func:`predicted_spans`).
-        sentences: a subset of the gold standard (e.g. one article); default all of it.
+        sentences: a subset of the reference coding (e.g. one article); default all of it.
 
     Example:
         >>> score_category("filler").precision
@@ -378,7 +420,7 @@ def score_lexicons(
         previous: score the lexicons as they were before the recorded revisions
             (``lexicons.previous_version``); the stance lexicon did not exist then, so its row
             is all zeros found.
-        sentences: a subset of the gold standard; default all of it.
+        sentences: a subset of the reference coding; default all of it.
 
     Example:
         >>> table = score_lexicons()
@@ -494,7 +536,7 @@ def false_alarms(
     lexicon: Lexicon | None = None,
     sentences: list[CodedSentence] | None = None,
 ) -> pd.DataFrame:
-    """Return the spans a lexicon found that the annotator did not code (what limits precision).
+    """Return the spans a lexicon found that the coder did not code (what limits precision).
 
     Columns: ``article``, ``index`` (sentence), ``voice``, ``text`` (the match) and
     ``context`` (up to eight characters either side).
@@ -529,7 +571,7 @@ def false_alarms(
 def voice_texts(article_id: str) -> dict[str, str]:
     """Return an article's sentences grouped by voice, as texts (one sentence per line).
 
-    The annotator coded each sentence's voice (:data:`VOICES`): A5's middle section is a software
+    The coder coded each sentence's voice (:data:`VOICES`): A5's middle section is a software
     vendor's pitch, and A3 lets insiders speak in quotation. Rates computed on the whole article
     mix these voices; ``uncertainty.rate_intervals(kind, articles=voice_texts("A5"))`` separates
     them.
