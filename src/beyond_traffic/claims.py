@@ -200,8 +200,9 @@ def find_markers(sentence: str) -> dict[str, list[str]]:
     ``prediction`` (将会, 必然, 终将, 注定, 或将, 将 before a verb …: a claim about the future),
     ``hedge`` (或许, 可能, 有时 …), ``certainty`` (必然, 无疑, 显然, 不可阻挡 …), ``evidence``
     (据…显示, 财报, 《…》, 60%, 5000亿元 …), ``filler`` (仅仅只是, 方式和方法, 方法和途径, 依然还 …)
-    and ``stance`` (所谓, 其实, 实际上, 而已, 我总觉得 …). A word can be of two types: 必然 is both a
-    prediction and a certainty marker; 将会 is a prediction only (future tense is not a booster).
+    and ``stance`` (所谓, 其实, 实际上, 而已, 我总觉得 …). A word can be of two types: 必然 is
+    both a prediction and a certainty marker; 将会 is a prediction only (future tense is not a
+    booster).
     :func:`marker_spans` gives the same markers with their positions.
 
     This is the course's one way of counting markers: lessons 04, 06 and 07, :func:`count_markers`,
@@ -378,7 +379,8 @@ def article_profile(article: Article | str) -> ArticleProfile:
 def profiles_table(articles: Iterable[Article] | None = None) -> pd.DataFrame:
     """Return one row per article (index ``id``) with its :class:`ArticleProfile` numbers.
 
-    Columns: the profile's counts and densities, ``fillers`` (all filler occurrences) and one column per :data:`PROFILE_FILLERS` term (方式和方法, 仅仅只是).
+    Columns: the profile's counts and densities, ``fillers`` (all filler occurrences) and one
+    column per :data:`PROFILE_FILLERS` term (方式和方法, 仅仅只是).
 
     Args:
         articles: Articles to profile; default the whole corpus (A1–A5).

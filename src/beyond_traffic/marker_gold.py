@@ -135,7 +135,10 @@ def _resolve(sentence: str, category: str, items: list[str], where: str) -> list
         nth = wanted if wanted is not None else used[text]
         starts = [m.start() for m in re.finditer(f"(?={re.escape(text)})", sentence)]
         if nth > len(starts):
-            raise ValueError(f"{where}: {category} span {item!r} is not in the sentence")
+            raise ValueError(
+                f"{where}: {category} span {item!r} is not in the sentence; copy the span "
+                "exactly as it stands there (text#2 for its second occurrence)"
+            )
         start = starts[nth - 1]
         spans.append(MarkerSpan(category, text, start, start + len(text)))
     spans.sort(key=lambda s: s.start)
@@ -191,9 +194,10 @@ def parse_coding(text: str, *, source: str = "coding") -> list[CodedSentence]:
         >>> rows[0].spans[0].text
         '或许'
         >>> parse_coding("A1\t0\tauthor\thedge=也许\t它或许会变。", source="x.tsv")
+        ... # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ValueError: x.tsv line 1: hedge span '也许' is not in the sentence
+        ValueError: x.tsv line 1: hedge span '也许' is not in the sentence; ...
     """
     require_str(text, name="text")
     require_str(source, name="source")
