@@ -248,8 +248,8 @@ EVIDENCE_EXAMPLES = {
 )
 def test_each_evidence_pattern_matches_its_examples(name, example):
     regex = dict(EVIDENCE_PATTERNS)[name]
-    # followed by a verb, as in running text (named_speaker needs one after the name)
-    found = regex.match(example + "说")
+    # followed by a comma, as in running text (named_speaker needs a pause or verb after the name)
+    found = regex.match(example + "，")
     assert found and found.group() == example, (name, example)
 
 

@@ -168,7 +168,7 @@ def marker_spans(
 
     Example:
         >>> marker_spans("我总觉得它的内涵与意义将被重塑")["filler"]
-        [('内涵与意义', 5, 10)]
+        [('内涵与意义', 6, 11)]
     """
     require_str(sentence, name="sentence")
     chosen = dict(_LEXICONS)

@@ -186,8 +186,8 @@ class EvidencePattern(NamedTuple):
     """One named evidence regex from ``data/evidence.txt``.
 
     Example:
-        >>> [p.name for p in EVIDENCE_PATTERNS][:2]
-        ['according_to', 'data_shows']
+        >>> [p.name for p in EVIDENCE_PATTERNS][:3]
+        ['according_to', 'according_to_bare', 'data_shows']
     """
 
     name: str
