@@ -404,7 +404,9 @@ _ = selfcheck.check_function(
 )
 
 # %% [markdown]
-# ### 动手试试 / Your turn 3 · ★★★ 挑战 / stretch：自己编码
+# ### 动手试试 / Your turn 3 · ★★★ 挑战 / stretch
+#
+# **自己编码。**
 #
 # 下面随机抽出 30 句（不在第二位编码员的 120 句里）。先读 `docs/marker_coding_guideline.md` 的第 1–8 节，
 # **不要**先看参照编码，然后按规范给每一句编码。下一格打印出一个可以直接改的模板：把每句的 `"-"` 换成你的编码，
@@ -444,7 +446,7 @@ my_alpha = None  # krippendorff.alpha(reliability_data=[units_mine, units_refere
 _complete = my_codes is not None and len(mine) == len(practice)
 _ = selfcheck.check_number(
     my_alpha,
-    expected=krippendorff.alpha(reliability_data=[units_mine, units_reference], level_of_measurement="nominal") if _complete else -9.0,
+    expected=float(krippendorff.alpha(reliability_data=[units_mine, units_reference], level_of_measurement="nominal")) if _complete else -9.0,
     abs_tol=1e-9,
     name="my_alpha",
     hint_zh="先把 30 句都编完；reliability_data 是两行：你的 units_mine 和参照编码的 units_reference",

@@ -190,7 +190,7 @@ def parse_coding(text: str, *, source: str = "coding") -> list[CodedSentence]:
         ValueError: a malformed row; the message names the file, the line and the fix.
 
     Example:
-        >>> rows = parse_coding("A1\\t0\\tauthor\\thedge=或许\\t它或许会变。", source="我的编码.tsv")
+        >>> rows = parse_coding("A1\\t0\\tauthor\\thedge=或许\\t它或许会变。", source="我.tsv")
         >>> rows[0].spans[0].text
         '或许'
         >>> parse_coding("A1\\t0\\tauthor\\thedge=也许\\t它或许会变。", source="x.tsv")
