@@ -14,7 +14,7 @@
 # ---
 
 # %% [markdown]
-# # 第 06 课　论断与批判：先验证工具，再下判断
+# # 第 06 课上篇　论断与批判：先检验工具，再下判断
 #
 # **Abstract.** This lesson turns the counting tools on the articles' claims — after checking
 # the tools. We distinguish claim types (factual, evaluative, predictive, prescriptive). Then,
@@ -349,7 +349,7 @@ def gold_prediction_groups(article_id):
 pd.DataFrame({a.id: gold_prediction_groups(a.id) for a in corpus}).T
 
 # %% [markdown]
-# 两张表的差别，就是上面那几处误报和词典漏掉的预测（例如单独的"将"、作时间状语的"未来"）。
+# 两张表的差别，就是上面那几处误报和词典漏掉的预测。
 # 看看把预测说成定论的句子（词典认为预测标记同时是确定性标记的）：
 
 # %%
@@ -384,8 +384,8 @@ _ = selfcheck.check_set(
     prediction_words,
     expected=set(PREDICTIONS.find(target_sentence)),
     name="prediction_words",
-    hint_zh="把 PREDICTIONS 里的词逐个在句子里找；“终将会”里藏着哪一个？",
-    hint_en="look for each word of PREDICTIONS in the sentence; which one hides in 终将会?",
+    hint_zh="把 PREDICTIONS 里的词逐个在句子里找；长词（如“将不再”）里的短词不另算",
+    hint_en="look for each word of PREDICTIONS in the sentence; a short word inside a longer one (将不再) does not count again",
 )
 
 # %% [markdown]

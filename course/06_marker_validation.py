@@ -14,7 +14,7 @@
 # ---
 
 # %% [markdown]
-# # 第 06 课（下）　检验标记：一致性、留出检验与新文本
+# # 第 06 课下篇　检验标记：一致性、留出检验与新文本
 #
 # **Abstract.** The first part of lesson 06 counted claim markers after a quick check against the
 # course's reference coding. This second part asks how far those checks reach. We look at which
@@ -80,7 +80,7 @@ gold = load_marker_gold()
 # %% [markdown]
 # ## 1. 第一版词典错在哪里
 #
-# 第 06 课（上）比较了词典**第一版**和**现在**的精确率与召回率。第一版错在哪些词条上？`entry_scores`
+# 第 06 课上篇比较了词典**第一版**和**现在**的精确率与召回率。第一版错在哪些词条上？`entry_scores`
 # 列出每个词条在参照编码上找对和找错的次数：
 
 # %%
@@ -297,7 +297,7 @@ print(f"声音一致 / voice agreement: {same}/{n}")
 # %% [markdown]
 # ## 4. 样本内与"留一篇文章"
 #
-# 第 06 课（上）的精确率和召回率是**样本内**的：词典就是对着这 291 句修订的。一个更诚实的检验是
+# 第 06 课上篇的精确率和召回率是**样本内**的：词典就是对着这 291 句修订的。一个更诚实的检验是
 # **留一篇文章**：每次拿出一篇，只用其他四篇能支持的词条去找这一篇的标记。数据文件里标着 `@corpus`
 # 的词条（只有这几篇文章能支持的，如"更像是""只会""或许才是"）在其他四篇的参照编码里找不到时就去掉。
 # 每一篇拿出时去掉了哪些：

@@ -241,7 +241,7 @@ EVIDENCE_EXAMPLES = {
     "for_example": ["以某品牌为例", "比如，格力"],
     "named_speaker": ["曾鸣博士"],
     "dated_festival": ["2019年双十一", "去年的618"],
-    "attributed_view": ["业内人士认为", "有关负责人表示"[2:]],
+    "attributed_view": ["业内人士认为", "负责人表示"],
 }
 
 
