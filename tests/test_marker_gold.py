@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from beyond_traffic import marker_gold
+from beyond_traffic import coding, marker_gold
 from beyond_traffic.claims import split_sentences
 from beyond_traffic.corpus import ARTICLE_IDS, get_article
 from beyond_traffic.lexicons import HEDGES, Lexicon, previous_version
@@ -134,7 +134,7 @@ def test_voice_texts_split_an_article_without_losing_a_sentence():
 
 def test_repeated_and_numbered_spans_take_successive_occurrences():
     codes = "filler=仅仅只是|仅仅只是; hedge=或许#2"
-    spans = marker_gold._parse_codes(codes, "仅仅只是或许仅仅只是或许", "t")
+    spans = coding._parse_codes(codes, "仅仅只是或许仅仅只是或许", "t")
     assert [(s.category, s.start) for s in spans] == [("filler", 0), ("filler", 6), ("hedge", 10)]
 
 
@@ -150,7 +150,7 @@ def test_repeated_and_numbered_spans_take_successive_occurrences():
 )
 def test_malformed_codes_are_refused_with_a_message(codes, message):
     with pytest.raises(ValueError, match=message):
-        marker_gold._parse_codes(codes, "或许仅仅只是，也许", "line 9")
+        coding._parse_codes(codes, "或许仅仅只是，也许", "line 9")
 
 
 # --- scoring ------------------------------------------------------------------------------------
