@@ -238,7 +238,7 @@ EVIDENCE_EXAMPLES = {
     "dated_event": ["2020年6月", "6月18日", "2019年11月11日"],
     "named_list": ["阿里、腾讯、京东", "抖音和快手"],
     "named_example": ["拼多多的成功", "小米的做法"],
-    "for_example": ["以某品牌为例", "比如，格力"],
+    "for_example": ["以某品牌为例", "比如，格力", "例如Zara"],
     "named_speaker": ["曾鸣博士"],
     "dated_festival": ["2019年双十一", "去年的618"],
     "attributed_view": ["业内人士认为", "负责人表示"],
