@@ -136,7 +136,7 @@ def predicted_spans(
 def _match(
     predicted: list[MarkerSpan], gold: list[MarkerSpan]
 ) -> tuple[list[tuple[MarkerSpan, MarkerSpan]], list[MarkerSpan], list[MarkerSpan]]:
-    """Pair predicted and gold spans one to one (left to right, first overlapping partner)."""
+    """Pair predicted and coded spans one to one (left to right, first overlapping partner)."""
     pairs, unmatched_gold = [], list(gold)
     false_alarms = []
     for p in predicted:
@@ -151,7 +151,7 @@ def _match(
 
 @dataclass(frozen=True)
 class MarkerScore:
-    """Precision and recall of one lexicon against the gold spans of one category.
+    """Precision and recall of one lexicon against the coded spans of one category.
 
     A found span is right (a true positive) when it overlaps a coded span of the same category
     that no other found span has claimed.
@@ -209,7 +209,7 @@ def score_category(
     lexicon: Lexicon | None = None,
     sentences: list[CodedSentence] | None = None,
 ) -> MarkerScore:
-    """Score one lexicon against the gold spans of one category.
+    """Score one lexicon against the coded spans of one category.
 
     Args:
         category: one of :data:`CATEGORIES`.
@@ -236,7 +236,7 @@ def score_lexicons(
     previous: bool = False,
     sentences: list[CodedSentence] | None = None,
 ) -> pd.DataFrame:
-    """Return one row per category: gold spans, spans found, true positives, precision, recall, F1.
+    """Return one row per category: coded spans (``gold``), spans found, true positives, precision, recall, F1.
 
     Args:
         previous: score the lexicons as they were before the recorded revisions
