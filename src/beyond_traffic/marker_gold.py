@@ -236,7 +236,7 @@ def score_lexicons(
     previous: bool = False,
     sentences: list[CodedSentence] | None = None,
 ) -> pd.DataFrame:
-    """Return one row per category: coded spans (``gold``), spans found, true positives, precision, recall, F1.
+    """Return one row per category: coded spans (``gold``), spans found, true positives, P, R, F1.
 
     Args:
         previous: score the lexicons as they were before the recorded revisions
