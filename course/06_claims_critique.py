@@ -14,44 +14,40 @@
 # ---
 
 # %% [markdown]
-# # 第 06 课　论断与批判：先验证工具，再下判断
+# # 第 06 课上篇　论断与批判：先检验工具，再下判断
 #
 # **Abstract.** This lesson turns the counting tools on the articles' claims — after checking
 # the tools. We distinguish claim types (factual, evaluative, predictive, prescriptive). Then,
-# as lesson 03 validated jieba against a hand-segmented gold standard, we validate the course's
-# marker lexicons against a hand-coded gold standard: every sentence of the five articles (291),
-# coded for hedges, certainty markers, prediction markers, evidence, filler and stance by a
-# written guideline (`docs/marker_coding_guideline.md`). Precision and recall of each lexicon,
-# before and after the revisions the guideline called for, show what the old word lists got
-# wrong: future tense (将会) counted as certainty, stance words (所谓, 其实, 而已) counted as
-# filler, and 在我看来, 几乎所有 and the emphatic 「或许…才是」 counted as hedges. Two of those
-# decisions are contestable, so the lesson computes both codings side by side; and it says what the
-# validation cannot show: one annotator coded the gold, wrote the guideline and revised the
-# lexicons, and no text was held out, so the perfect "after" precision is close to guaranteed and a
-# blind second coder is the next step. Only then do we
-# measure: certainty and hedging per article with sentence-bootstrap intervals and a
-# leave-one-marker-out check, A5's own voice apart from its vendor's, predictions stated as
-# settled, evidence and who supplies it (A3: the praised company, third-party media, a data
-# firm, anonymous insiders), stance and filler, tensions within and across articles, and genre.
-# Exercises ask you to apply the guideline and to judge whether a difference is meaningful.
+# as lesson 03 checked jieba against a hand-segmented gold standard, we check the course's marker
+# word lists and patterns against the course's reference coding: every sentence of the five
+# articles (291), coded for hedges, certainty markers, prediction markers, evidence, filler and
+# stance by a written guideline (`docs/marker_coding_guideline.md`) — by one coder, who also wrote
+# the guideline and revised the lexicons. Precision and recall of the first lexicons and of the
+# current ones show what the first word lists got wrong (future tense 将会 counted as certainty,
+# stance words 所谓, 其实, 而已 counted as filler), and why these figures are in-sample and
+# optimistic; the second part of the lesson (06_marker_validation) measures agreement with an
+# independent second coder, scores the markers leaving one article out and lets you code
+# sentences yourself. Then we measure: certainty and hedging per article with sentence-bootstrap
+# intervals and a leave-one-marker-out check, A5's own voice apart from its vendor's, predictions
+# stated as settled, evidence and who supplies it — read from the coding, not from a word count —
+# stance and filler, tensions within and across articles, and genre.
 #
-# **预计用时 / Estimated time:** 90–120 分钟 / minutes.
+# **预计用时 / Estimated time:** 60–75 分钟 / minutes.
 #
 # ## 学习目标 / Learning goals
 #
 # 学完这一课，你能够：
 #
 # 1. 区分四类论断：事实、评价、预测、规范；
-# 2. 用人工编码的金标准验证一个标记词典：算出精确率和召回率，找出出错的词条，并说明修订的理由；
+# 2. 用课程的参考编码检验标记：算出精确率和召回率，并说明样本内的数字能说明什么、不能说明什么；
 # 3. 给每篇文章的确定性与模糊限制算出带区间的千字频率，用"去掉一个标记"检查排名是否稳健；
 # 4. 找出"把预测说成定论"的句子，并区分确定的预测、含糊的预测和单纯的将来时；
 # 5. 评估证据：有没有、从哪里来、提供者与被评价的一方是什么关系；
 # 6. 区分立场标记与填充语，把互相紧张的句子并排引出，用可计算的特征比较体裁。
 #
-# 术语（事实论断、评价论断、预测论断、规范论断、模糊限制语、确定性标记、预测标记、证据标记、立场标记、填充语、编码规范、金标准、精确率、召回率、自助法、置信区间、体裁、证据、倡导、软文、广告植入）见 `course/glossary.md`。
+# 术语（事实论断、评价论断、预测论断、规范论断、模糊限制语、确定性标记、预测标记、证据标记、立场标记、填充语、编码规范、参考编码、精确率、召回率、自助法、置信区间、体裁、证据、倡导、软文、广告植入）见 `course/glossary.md`。
 
 # %%
-import dataclasses
 import re
 
 import matplotlib.pyplot as plt
@@ -69,20 +65,9 @@ from beyond_traffic.claims import (
 )
 from beyond_traffic.corpus import get_article, load_corpus
 from beyond_traffic.count import char_ngrams, count_phrase, han_count, kwic, rate_per_1000_chars, top_k
-from beyond_traffic.lexicons import CERTAINTY, HEDGES, PREDICTIONS, STANCE, Lexicon, lexicon_changes, previous_version
-from beyond_traffic.marker_gold import (
-    MarkerSpan,
-    entry_scores,
-    false_alarms,
-    gold_metadata,
-    load_marker_gold,
-    missed_spans,
-    score_category,
-    score_lexicons,
-    voice_texts,
-)
+from beyond_traffic.lexicons import CERTAINTY, HEDGES, PREDICTIONS, STANCE, previous_version
+from beyond_traffic.marker_gold import false_alarms, gold_metadata, load_marker_gold, score_lexicons, voice_texts
 from beyond_traffic.uncertainty import (
-    bootstrap_rate,
     difference_interval,
     leave_one_marker_out,
     rank_stability,
@@ -155,19 +140,20 @@ _ = selfcheck.check_choice(
 )
 
 # %% [markdown]
-# ## 2. 先验证标记词典：人工编码的金标准
+# ## 2. 先检验标记：课程的参考编码
 #
-# 第 03 课没有直接相信 jieba，而是拿它和人工分好的金标准比。标记词典也一样：数"可能""必然"
-# 之前，要知道词典找到的东西有多少是对的（**精确率**），人工认定的标记它找到了多少（**召回率**）。
-# 不验证的词典计数，只是在数字符串（Grimmer & Stewart 2013）。
+# 第 03 课没有直接相信 jieba，而是拿它和人工分好的金标准比。标记也一样：数"可能""必然"之前，
+# 要知道找到的东西有多少是对的（**精确率**），编码认定的标记找到了多少（**召回率**）。不检验的
+# 词典计数，只是在数字符串（Grimmer & Stewart 2013）。
 #
-# ### 2.1 金标准
+# ### 2.1 参考编码
 #
-# 课程的标记金标准（`marker_gold.load_marker_gold()`）把五篇文章的**每一句**都按一份书面的
-# 编码规范（`docs/marker_coding_guideline.md`）人工编码，分六类：模糊限制语（hedge）、确定性
+# 课程的**参考编码**（`marker_gold.load_marker_gold()`）把五篇文章的**每一句**都按一份书面的
+# 编码规范（`docs/marker_coding_guideline.md`）编码，分六类：模糊限制语（hedge）、确定性
 # 标记（certainty）、预测标记（prediction）、证据标记（evidence）、填充语（filler）和立场标记
 # （stance）。编码时没有运行词典，也没有从词典的结果抄标签——否则精确率和召回率就没有意义了。
-# 谁编的、什么时候编的、有什么局限，记在数据文件的开头：
+# 它是**一位**编码员的读法：这位编码员也写了编码规范、修订了词典。谁编的、什么时候编的、按哪一版
+# 规范、有什么局限，记在数据文件的开头：
 
 # %%
 for key, value in gold_metadata().items():
@@ -187,269 +173,55 @@ coded.pivot_table(index="category", columns="article", aggfunc="size", fill_valu
 # - **模糊限制语**降低作者对论断的承诺：或许、可能、似乎、更像是（「它代表的更像是一种全新的产业进化新方向」）、
 #   基本上；把论断限定在某个时间：「至少从现在的情况来看」。**不是**模糊限制语：「在他们看来」（转述别人）、
 #   「在我看来」（说明是谁的观点，归入立场），以及「几乎所有的玩家」这样的全称判断——最后这一条**有争议**
-#   （第 2.6 节）。
+#   （第 06 课下篇第 2 节）。
 # - **确定性标记**提高承诺：必然、无疑、显然、毋庸置疑、当然、只会。**单纯的将来时**（将会、都将）
 #   只归入预测：「或许将会发生更多新的改变」里的"将会"紧挨着一个模糊限制语，它本身并不表示确定。
 # - **预测标记**把论断放到将来：将会、终将、或将、将（「直播带货将改变传统行业的设计和生产方式」），
 #   但不包括当"把"用的"将"（「它将单一、片面的商品展示方式拓展到了多元、立体的方面」）。
 # - **立场标记**表明作者的态度，而不改变论断的可能性：所谓（保持距离）、其实、事实上和实质上（与预期相反）、
-#   而已、说到底、在我看来、说得直接一些，以及「或许才是」这种强调式的结论套语——最后这一条也**有争议**
-#   （第 2.6 节）。
-# - **填充语**是同义叠用：仅仅只是、方式和方法、功能和作用……
+#   而已、说到底、在我看来、说得直接一些，以及「或许才是」这种强调式的结论套语——最后这一条也**有争议**。
+# - **填充语**是同义叠用：仅仅只是、方式和方法、功能和作用……（"仅仅只是"也可以读作贬低，见下篇）
 # - **证据标记**：数字、来源、书名、有出处的引语、作为例证的具名机构。
 #
 # ### 2.2 精确率和召回率
 #
-# 算法与第 03 课相同，只是单位换成了标记：词典找到的一处，若与人工编码的同类标记有重叠，就算
+# 算法与第 03 课相同，只是单位换成了标记：找到的一处，若与参考编码的同类标记有重叠，就算
 # 找对（一对一配对）。
 #
-# - 精确率（precision）＝ 找对的 ÷ 词典找到的；
-# - 召回率（recall）＝ 找对的 ÷ 人工编码的。
+# - 精确率（precision）＝ 找对的 ÷ 找到的；
+# - 召回率（recall）＝ 找对的 ÷ 参考编码的。
 #
-# 先看词典在**修订之前**（`lexicons.previous_version`）的成绩，再看修订之后：
+# 先看词典**第一版**（`lexicons.previous_version`）的成绩，再看现在的标记——现在的词表按编码规范的
+# 功能类别和已发表的描述收词，开放的类别（证据、同义叠用、"将"作将来时）用模式来找：
 
 # %%
 before = score_lexicons(previous=True)
 after = score_lexicons()
 validation = pd.DataFrame(
     {
-        "编码数 gold": after["gold"],
-        "修订前 P": before["precision"].round(2),
-        "修订前 R": before["recall"].round(2),
-        "修订后 P": after["precision"].round(2),
-        "修订后 R": after["recall"].round(2),
-        "修订后找到 found": after["found"],
+        "编码数 coded": after["gold"],
+        "第一版 P": before["precision"].round(2),
+        "第一版 R": before["recall"].round(2),
+        "现在 P": after["precision"].round(2),
+        "现在 R": after["recall"].round(2),
+        "现在找到 found": after["found"],
     }
 )
 validation
 
 # %% [markdown]
-# 读这张表时记住四件事：
+# 读这张表时记住三件事：
 #
-# 1. **"修订前"也不是对没见过的文章的检验。** 旧词典虽然写在金标准之前，却也是围着这五篇文章写的
-#    （填充语词典收的就是从这几篇里挑出来的套话）。整张表里没有一篇"没见过"的文章；只有作业 ps4 的
-#    新文章是留出来的。
-# 2. **"修订后"的高分几乎是注定的。** 给金标准编码、写编码规范、修订词典的是同一位编码员（一个 AI
-#    助手会话），照着 issue 11 点名要改的词条去做。同一只手画类别、编句子、改词表，修订后的精确率接近
-#    满分，说明的是三者彼此一致，不是词典好用。
-# 3. 立场标记在修订前的成绩是 0，因为那时还没有这个词典——这些词被当成了填充语。
-# 4. 金标准本身在 2026-11-30 按一份审读意见修订过（编码规范第 11 节列出改了哪些句子），词典没有跟着改，
-#    所以新编进去的几个词（实质上、说得直接一些、不得不、从来）出现在第 2.5 节的"漏掉"里。
+# 1. **两列都是样本内的。** 第一版词典也是围着这五篇文章写的（填充语词典收的就是从这几篇里挑出来的
+#    套话）；现在的标记又是对着同一批句子检验过的。整张表里没有一篇"没见过"的文章。
+# 2. **高分有一部分是注定的。** 编参考编码、写编码规范、修订词典的是同一位编码员；编码规范还拿这五篇
+#    文章的说法作例子。同一只手画类别、编句子、改词表，成绩高说明的首先是三者彼此一致。
+# 3. 立场标记在第一版的成绩是 0，因为那时还没有这个词典——这些词被当成了填充语。
 #
-# 所以**下一步首先**是请一位看不到金标准、也看不到词典的第二编码员，按编码规范独立编一个随机抽取的句子
-# 样本，算出两人的一致性（Krippendorff's α）；其次是在 ps4 的新文章上给词典打分。
+# 这些数字能推广到多远，是第 06 课下篇的内容：一位看不到参考编码的**第二编码员**独立编了随机抽取的
+# 120 句，两人的一致性（κ、α）有多高、说明了什么；**留一篇文章**检验时成绩掉多少；以及你自己编码
+# 30 句，和参考编码比一比。
 #
-# ### 2.3 哪些词条出了错
-#
-# 精确率低，说明词典把不是标记的东西算了进去。`entry_scores` 列出每个词条找对和找错的次数：
-
-# %%
-for category, name in [("hedge", "hedges"), ("certainty", "certainty"), ("filler", "fillers")]:
-    table = entry_scores(category, lexicon=previous_version(name))
-    print(f"■ {category}（修订前 / before）")
-    print(table[table["wrong"] > 0].T.to_string(), "\n")
-
-# %% [markdown]
-# 找错的地方长什么样？看修订前的模糊限制语词典的误报，带上下文：
-
-# %%
-false_alarms("hedge", lexicon=previous_version("hedges"))
-
-# %% [markdown]
-# ### 2.4 修订了什么，为什么
-#
-# 每一处修订都记录在 `data/lexicon_changes.tsv` 里，写明依据的规范条款；`lexicons.previous_version`
-# 可以把它们撤销，上面的"修订前"一列就是这样算出来的。
-
-# %%
-changes = pd.DataFrame(lexicon_changes())
-changes
-
-# %% [markdown]
-# 最大的两处修订改变了后面每一个数字：
-#
-# - **"将会"不再算确定性标记。** 一篇文章谈将来谈得多，不等于它说得更肯定。修订前的确定性
-#   词典里，"将会"找错的次数比任何词条都多。
-# - **所谓、其实、而已、说到底不再算填充语。** 它们表明立场，删掉它们句子的意思会变。它们占修订前
-#   填充语计数的多大比例？下面算一算。
-#
-# %%
-_old = previous_version("fillers")
-_old_found = [m for s in gold for m in _old.find(s.text)]
-_stance_words = {"其实", "所谓的", "而已", "说到底"}
-print(f"修订前的填充语计数 / old filler count: {len(_old_found)}，其中立场词 / of which stance words: "
-      f"{sum(m in _stance_words for m in _old_found)}（{sum(m in _stance_words for m in _old_found) / len(_old_found):.0%}）")
-
-# %% [markdown]
-# ### 2.5 词典还漏了什么
-#
-# 召回率不到 1 的地方，就是词典看不见的东西。有的是有意为之：单独的"将"常常是"把"，加进词典
-# 会带来大量误报；同义叠用的说法太多，词典只收课程点名的两个；金标准修订时新编进去的词，词典故意
-# 没有跟着加（否则又是对着同一批句子调词表）。
-
-# %%
-for category in ["certainty", "prediction", "filler", "stance", "evidence"]:
-    missed = missed_spans(category)
-    print(f"■ {category} 漏掉 / missed:", missed["text"].value_counts().head(8).to_dict())
-
-# %% [markdown]
-# 证据标记漏掉的主要是**例证**（「拼多多的成功」这样的具名例子）和没有"据……显示"格式的引语。
-# 用证据标记数证据时，数的是"数字和格式化的出处"，不是全部证据。
-#
-# ### 2.6 有争议的两类：换一种编法会怎样？
-#
-# 编码规范里有两条决定是可以争的（规范 §3.4 和 §8.5）：
-#
-# - **几乎所有、几乎都**不算模糊限制语。可是"几乎所有"在字面上就比"所有"弱；Hyland（2005）和
-#   Prince 等（1982）都把"almost"这类近似语算作模糊限制语。
-# - **或许才是**算立场（强调式的结论套语），不算模糊限制语。可是那个"或许"也可能真是在留余地——而 A5
-#   的论点句正好用这个说法。
-#
-# 把这两条反过来编，会怎样？下面用代码造一份"另一种编法"的金标准（几乎所有、几乎都里的"几乎"和
-# 或许才是里的"或许"都编成模糊限制语，或许才是不再算立场），再造一份相应的词典（去掉这三个例外），
-# 两种编法并排算：
-
-# %%
-contested = re.compile(r"几乎(?=所有|都)|或许(?=才是)")
-
-
-def coded_other_way(sentence):
-    """The same coded sentence with the two contested categories coded the other way."""
-    spans = [m for m in sentence.spans if not (m.category == "stance" and m.text == "或许才是")]
-    spans += [MarkerSpan("hedge", m.group(), m.start(), m.end()) for m in contested.finditer(sentence.text)]
-    return dataclasses.replace(sentence, spans=tuple(spans))
-
-
-gold_other_way = [coded_other_way(s) for s in gold]
-hedges_other_way = Lexicon(HEDGES, name="hedges", exceptions=HEDGES.exceptions - {"几乎所有", "几乎都", "或许才是"}, tags=HEDGES.tags)
-stance_other_way = Lexicon(STANCE - {"或许才是"}, name="stance")
-runs = {
-    "课程的编法 · 修订后词典": (gold, HEDGES, STANCE),
-    "课程的编法 · 修订前词典": (gold, previous_version("hedges"), STANCE),
-    "另一种编法 · 相应的词典": (gold_other_way, hedges_other_way, stance_other_way),
-    "另一种编法 · 修订后词典": (gold_other_way, HEDGES, STANCE),
-    "另一种编法 · 修订前词典": (gold_other_way, previous_version("hedges"), STANCE),
-}
-rows = {}
-for label, (coded_gold, hedge_lexicon, stance_lexicon) in runs.items():
-    h = score_category("hedge", lexicon=hedge_lexicon, sentences=coded_gold)
-    st = score_category("stance", lexicon=stance_lexicon, sentences=coded_gold)
-    rows[label] = {"hedge 编码数": h.gold, "hedge P": round(h.precision, 2), "hedge R": round(h.recall, 2),
-                   "stance 编码数": st.gold, "stance P": round(st.precision, 2), "stance R": round(st.recall, 2)}  # fmt: skip
-pd.DataFrame(rows).T
-
-# %% [markdown]
-# 比较第二行和最后一行：修订前的模糊限制语词典，在课程的编法下精确率低，在另一种编法下高得多。也就是说，
-# "修订提高了精确率"有一部分来自编码规范的决定本身，而不是来自词典变好了。
-#
-# 这两条决定还会改变"谁说得更谨慎"。按人工编码数每篇（A5 分作者和供应商）的模糊限制语：
-
-# %%
-def hedges_by_voice(coded_gold):
-    labels = [s.article_id if s.article_id != "A5" else f"A5 {s.voice}" for s in coded_gold for _ in s.spans_of("hedge")]
-    return pd.Series(labels).value_counts()
-
-
-pd.DataFrame({"课程的编法": hedges_by_voice(gold), "另一种编法": hedges_by_voice(gold_other_way)}).fillna(0).astype(int).sort_index()
-
-# %% [markdown]
-# 变化集中在 A4 和 A5 的作者部分（看上表）。用相应的词典数，每篇的模糊限制语千字频率和区间（第 3 节用
-# 的是课程的编法）：
-
-# %%
-def hedge_rate(article, lexicon):
-    units = split_sentences(article.clean)
-    return bootstrap_rate([lexicon.count(u) for u in units], [han_count(u) for u in units])
-
-
-pd.DataFrame(
-    {
-        name: {a.id: f"{r.estimate:.2f} [{r.low:.2f}, {r.high:.2f}]" for a in corpus for r in [hedge_rate(a, lexicon)]}
-        for name, lexicon in [("课程的编法 ‰", HEDGES), ("另一种编法 ‰", hedges_other_way)]
-    }
-)
-
-# %% [markdown]
-# 所以引用 A4 或 A5 的模糊限制语数字时，要说明用的是哪一种编法；"A5 的作者说话不太留余地"这样的结论，
-# 换一种同样说得通的编法就不成立。有争议的决定不能藏在词典里，要摆出来、两种都算。
-#
-# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
-#
-# 按课程的编码规范判断（A 句涉及的正是第 2.6 节那条有争议的决定）：下面四句中，**加粗的词**（加粗为课程所加）是模糊限制语的有哪几句？把字母放进列表赋给 `hedges_by_guideline`。
-#
-# - A. 「**几乎**所有的玩家都在把关注的焦点聚焦在了B端流量的获取上」
-# - B. 「那些无法真正从本质上改变B端行业的结构的产业互联网的方式**几乎**是无法获得长久且持续的发展的」
-# - C. 「在他们**看来**，所谓的直播带货仅仅只是一种新的销售模式和手段而已」
-# - D. 「它代表的**更像是**一种全新的产业进化新方向」
-
-# %%
-hedges_by_guideline = None  # 例如 ["A"]
-
-
-# %%
-def _gold_has(category, sentence_part, word):
-    """Does the gold code `word` (in the sentence holding sentence_part) as category?"""
-    for s in gold:
-        if sentence_part in s.text:
-            start = s.text.index(sentence_part) + sentence_part.index(word)
-            return any(span.start <= start < span.end for span in s.spans_of(category))
-    raise ValueError(sentence_part)
-
-
-_options = {
-    "A": ("几乎所有的玩家都在把关注的焦点聚焦在了B端流量的获取上", "几乎"),
-    "B": ("几乎是无法获得长久且持续的发展的", "几乎"),
-    "C": ("在他们看来，所谓的直播带货", "看来"),
-    "D": ("它代表的更像是一种全新的产业进化新方向", "更像是"),
-}
-_ = selfcheck.check_choice(
-    hedges_by_guideline,
-    expected=[k for k, (part, word) in _options.items() if _gold_has("hedge", part, word)],
-    options=list(_options),
-    name="hedges_by_guideline",
-    hint_zh="问每一处：它让作者自己的论断更谨慎了吗？全称判断、转述别人的看法都不算",
-    hint_en="ask of each: does it make the writer's own claim more cautious? sweeping universals and reported views do not",
-)
-
-# %% [markdown]
-# ### 动手试试 / Your turn 3 · ★★★ 挑战 / stretch
-#
-# 自己实现评分的核心：写一个函数 `precision_recall(found, coded)`。两个参数都是 `(start, end)`
-# 元组的列表（同一句话里词典找到的位置、人工编码的位置）。一处找到的位置与一处编码的位置只要
-# **有重叠**就可以配成一对，每处只能配一次（从左到右，配给第一个还没被配过的重叠位置）。返回
-# `(precision, recall)`；分母为 0 时对应的值为 `0.0`。
-
-# %%
-precision_recall = None  # def precision_recall(found, coded): ...
-
-
-# %%
-def _reference_pr(found, coded):
-    left, pairs = list(coded), 0
-    for a, b in found:
-        partner = next(((c, d) for c, d in left if a < d and c < b), None)
-        if partner is not None:
-            left.remove(partner)
-            pairs += 1
-    return (pairs / len(found) if found else 0.0, pairs / len(coded) if coded else 0.0)
-
-
-_cases = [
-    ([(1, 3)], [(0, 3)]),
-    ([(1, 3), (2, 3)], [(0, 3)]),
-    ([], [(0, 2)]),
-    ([(0, 2)], []),
-    ([(0, 2), (5, 7)], [(5, 7), (9, 11)]),
-]
-_ = selfcheck.check_function(
-    precision_recall,
-    cases=[((f, c), _reference_pr(f, c)) for f, c in _cases],
-    hint_zh="两个区间 (a, b) 和 (c, d) 有重叠，当且仅当 a < d 且 c < b；配过的编码位置要从候选里去掉",
-    hint_en="(a, b) and (c, d) overlap exactly when a < d and c < b; remove a coded span once it is paired",
-    name="precision_recall",
-)
-
-# %% [markdown]
 # ## 3. 确定性与模糊限制：带区间的比较
 #
 # 现在可以数了。`profiles_table()` 逐句统计每篇文章的标记（这是课程唯一的数法，第 04 课和第 07 课
@@ -495,7 +267,7 @@ print("去掉后最高者会变的标记 / … changes who is highest:", [m.repl
 # %% [markdown]
 # ### 3.1 A5 的两种声音，A3 的一半
 #
-# A5 的数字混合了作者和软件供应商两种声音（金标准给每一句标了声音）。分开来算：
+# A5 的数字混合了作者和软件供应商两种声音（参考编码给每一句标了声音）。分开来算：
 
 # %%
 a5_voices = voice_texts("A5")
@@ -507,7 +279,7 @@ pd.concat(
 # 对照这张表和上面的整篇数字：整篇 A5 的模糊限制语，有多少来自供应商的口语（"可能""好像""大概"）？
 # 把它算作"作者的谨慎"就错了。A3 则是另一种情形：我们只有它的第一页，它的频率是半篇文章的频率。
 #
-# ### 动手试试 / Your turn 4 · ★★ 练习 / practice
+# ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
 # A5 的确定性标记千字频率高于 A2。这个差别有意义吗？用 `difference_interval` 算一算，把字母
 # 赋给 `a5_vs_a2`：
@@ -531,7 +303,7 @@ _ = selfcheck.check_choice(
 # %% [markdown]
 # ## 4. 把预测说成定论
 #
-# 预测本身没有错；问题在于**把预测说成定论**。修订后的预测标记分三组：同时是确定性标记的
+# 预测本身没有错；问题在于**把预测说成定论**。现在的预测标记分三组：同时是确定性标记的
 # （必然、终将、只会……），同时是模糊限制语的（或将、有望），和单纯的将来时（将会、都将、将不再）。
 
 
@@ -550,14 +322,14 @@ prediction_table = pd.DataFrame({a.id: prediction_groups(a.clean) for a in corpu
 prediction_table
 
 # %% [markdown]
-# 这张表是词典数的，所以也带着词典的误报。哪些"预测"其实不是预测？`false_alarms` 列出词典找到、金标准
+# 这张表是词典数的，所以也带着词典的误报。哪些"预测"其实不是预测？`false_alarms` 列出词典找到、参考编码
 # 却没有编成预测的地方：
 
 # %%
 false_alarms("prediction")[["article", "text", "context"]]
 
 # %% [markdown]
-# 用金标准重做这张表：一个人工编码的预测标记，若与同一处人工编码的确定性标记重叠，算"确定的"；与模糊
+# 用参考编码重做这张表：一个编码的预测标记，若与同一处编码的确定性标记重叠，算"确定的"；与模糊
 # 限制语重叠，算"含糊的"；都不重叠，算"单纯将来时"。
 
 # %%
@@ -577,7 +349,7 @@ def gold_prediction_groups(article_id):
 pd.DataFrame({a.id: gold_prediction_groups(a.id) for a in corpus}).T
 
 # %% [markdown]
-# 两张表的差别，就是上面那几处误报和词典漏掉的预测（例如单独的"将"、作时间状语的"未来"）。
+# 两张表的差别，就是上面那几处误报和词典漏掉的预测。
 # 看看把预测说成定论的句子（词典认为预测标记同时是确定性标记的）：
 
 # %%
@@ -588,13 +360,13 @@ for a in corpus:
             print(f"{a.id} · {sentence} → {settled}")
 
 # %% [markdown]
-# 第 2 节的金标准提醒我们，"必然"并不总是预测：「以流量为主导必然导致流量的泛滥」和「任何一个事物都必然要遵循
+# 第 2 节的参考编码提醒我们，"必然"并不总是预测：「以流量为主导必然导致流量的泛滥」和「任何一个事物都必然要遵循
 # 它的内在的规律」说的是一般规律，「实质上是产业互联网的一个必然阶段」是一个归类。词典把它们都算作预测（上面的
-# 误报表）。误报表里出现的几篇，词典那张表的"确定的"一列都偏高：引用时用金标准那张。
+# 误报表）。误报表里出现的几篇，词典那张表的"确定的"一列都偏高：引用时用参考编码那张。
 # 读预测句时问三个问题：预测的**依据**是什么？有没有**条件**（"如果……""当……的时候"）？
 # 有没有**时间**（什么时候落幕）？一个没有时间、没有依据的"必然"，无法被检验，也就无法被反驳。
 #
-# ### 动手试试 / Your turn 5 · ★★ 练习 / practice
+# ### 动手试试 / Your turn 3 · ★★ 练习 / practice
 #
 # 下面这句是语料中含**不同**预测标记最多的一句（由代码选出）。把句中所有**不同的**预测标记词
 # 写成一个集合 `prediction_words`。
@@ -612,8 +384,8 @@ _ = selfcheck.check_set(
     prediction_words,
     expected=set(PREDICTIONS.find(target_sentence)),
     name="prediction_words",
-    hint_zh="把 PREDICTIONS 里的词逐个在句子里找；“终将会”里藏着哪一个？",
-    hint_en="look for each word of PREDICTIONS in the sentence; which one hides in 终将会?",
+    hint_zh="把 PREDICTIONS 里的词逐个在句子里找；长词（如“将不再”）里的短词不另算",
+    hint_en="look for each word of PREDICTIONS in the sentence; a short word inside a longer one (将不再) does not count again",
 )
 
 # %% [markdown]
@@ -625,20 +397,26 @@ _ = selfcheck.check_set(
 rate_intervals("evidence").round(2)
 
 # %% [markdown]
-# 只有 A3 的证据标记多，其他几篇为零或接近零（第 07 课用重抽检验这个差别有多稳）。但证据标记为零，并不
-# 等于没有事实性论断。"越来越多""几乎所有""很多"这类**模糊数量词**说出了一个数量判断，却不给数字
+# 证据标记的千字频率以 A3 为最高（第 07 课用重抽检验这个差别有多稳）。但这是**标记**的计数：证据标记的召回率
+# 不到 1，尤其会漏掉作为例证的具名机构。一篇文章**有没有**给证据，要看参考编码，而不是看词典计数。下面按
+# 参考编码数每篇（A5 分作者和供应商）编码的证据："越来越多""几乎所有""很多"这类**模糊数量词**说出了一个数量判断，却不给数字
 # （编码规范 §3.4 说明了为什么"几乎所有"不算模糊限制语）：
+
+# %%
+coded_evidence = pd.DataFrame(
+    [{"文章 / article": s.article_id if s.article_id != "A5" else f"A5 {s.voice}", "编码的证据 / coded evidence": m.text}
+     for s in gold for m in s.spans_of("evidence")]
+)  # fmt: skip
+coded_evidence.groupby("文章 / article")["编码的证据 / coded evidence"].apply(list)
+
+# %% [markdown]
+# A5 的证据不全在供应商的段落里：作者自己也举了具名的例子（参考编码把「拼多多的成功」编成证据）。
+# A1、A2 的证据很少，但不是零。证据少也不等于没有事实性论断。"越来越多""几乎所有""很多"这类**模糊数量词**
+# 说出了一个数量判断，却不给数字（编码规范 §3.4 说明了为什么"几乎所有"不算模糊限制语）：
 
 # %%
 vague = ["越来越多", "几乎所有", "很多", "诸多", "大量"]
 pd.DataFrame({w: {a.id: count_phrase(a.clean, w) for a in corpus} for w in vague})
-
-# %% [markdown]
-# A5 的证据标记在哪里？回忆第 01 课找到的推销段落：
-
-# %%
-for sentence in marked_sentences(get_article("A5").clean, "evidence"):
-    print("A5 ·", sentence, "→", find_markers(sentence)["evidence"])
 
 # %% [markdown]
 # A3 的证据句，按第 01 课的读法标出提供者是谁。类别依据页面上看得见的身份：
@@ -646,7 +424,7 @@ for sentence in marked_sentences(get_article("A5").clean, "evidence"):
 # %%
 a3 = get_article("A3")
 providers = {
-    "财报": "阿里/淘宝一方", "36氪": "第三方媒体（报道平台的目标）", "艾媒": "数据公司",
+    "财报": "阿里/淘宝一方", "36氪": "第三方媒体（报道平台的目标）", "艾媒": "数据公司（句末淘宝的35万小时是否也出自艾媒，句子看不出）",
     "业内人士": "匿名", "曾鸣": "阿里/淘宝一方（自称“我们”）", "梁舒": "阿里/淘宝一方",
     "子柳": "阿里/淘宝一方", "至少3年": "无出处", "5年的积累": "无出处",
 }  # fmt: skip
@@ -658,7 +436,8 @@ pd.DataFrame(evidence_rows)
 
 # %% [markdown]
 # 结论要一条一条地说：A3 的证据里，财报和淘宝员工来自被赞扬的一方；36氪是第三方媒体，但它报道的
-# 是平台自己定的 GMV **目标**（目标不是结果）；艾媒的数据多为全行业数据（最后一项关于淘宝），被放在淘宝的论证里；
+# 是平台自己定的 GMV **目标**（目标不是结果）；艾媒的数据是全行业数据，被放在淘宝的论证里；同一句末尾"每天在淘宝上观看35万小时"这一项是否也出自艾媒，
+# 句子本身看不出（「而每天」另起一项，没有再说来源）；
 # 还有"领先业界至少3年"这样没有出处的数字。**有证据 ≠ 证据独立**，而第三方媒体转述的平台目标，
 # 独立性也要打折扣。读者还应该问：这些数字能否核实？"翻倍增长"是从多大的基数开始的？
 
@@ -695,10 +474,10 @@ for fragment, n in top_k(char_ngrams(a2.clean, 8), 8):
     print(n, fragment)
 
 # %% [markdown]
-# ### 动手试试 / Your turn 6 · ★★ 练习 / practice
+# ### 动手试试 / Your turn 4 · ★★ 练习 / practice
 #
-# 词典的一个决定能改变多少数字？用修订前的填充语词典（`previous_version("fillers")`）逐句数 A2 的
-# 填充语，再和修订后的数字（`count_markers`）比：A2 的填充语每千字**少了**多少？把这个差值
+# 词典的一个决定能改变多少数字？用第一版的填充语词典（`previous_version("fillers")`）逐句数 A2 的
+# 填充语，再和现在的数字（`count_markers`）比：A2 的填充语每千字**少了**多少？把这个差值
 # （一个正数，保留两位小数即可）赋给 `filler_drop`。
 
 # %%
@@ -755,7 +534,7 @@ side_by_side("A1 与 A2：都说“必然”，说的不是一回事", ("A1", "�
 #
 # 课程给每篇文章标注了体裁（`Article.genre`）。这些标签能不能用可计算的特征支持？下面为每篇
 # 文章统计几种特征（每千字）：第一人称单数（我、笔者）、"我们"、问句、证据标记、口语词
-# （非常、大家、这个时候）、立场标记。A5 按金标准的声音分成作者和供应商两部分。
+# （非常、大家、这个时候）、立场标记。A5 按参考编码的声音分成作者和供应商两部分。
 
 # %%
 features = {
@@ -792,10 +571,10 @@ style
 # ## 小结 / Recap
 #
 # - 先问一句话在做什么：事实、评价、预测，还是规范；四类论断的检验方法不同。
-# - 数标记之前先验证词典：人工编码的金标准、书面的编码规范、精确率和召回率。修订前的词典把
-#   将来时算作确定、把立场词算作填充语；每一处修订都有记录和理由。修订前后都不是对没见过的文章的检验；
-#   修订后接近满分的精确率几乎是注定的（同一位编码员编码、写规范、改词典）。下一步是一位盲的第二编码员。
-# - 有争议的编码决定（几乎所有、或许才是）要两种都算：它们改变精确率，也改变"谁更谨慎"。
+# - 数标记之前先检验：课程的参考编码（一位编码员的读法）、书面的编码规范、精确率和召回率。第一版词典把
+#   将来时算作确定、把立场词算作填充语。这些成绩都是样本内的，偏乐观；一致性和留出检验见第 06 课下篇。
+# - 有争议的编码决定（几乎所有、或许才是、仅仅只是）要两种都算：它们改变精确率，也改变"谁更谨慎"（第 06 课下篇）。
+# - 关于一篇文章**有什么**（比如有没有证据）的结论，以编码过的句子为据，不以词典计数为据。
 # - 确定性和模糊限制的比较要带区间：排名第一的那篇常常只在一部分重抽里排第一，去掉一个标记
 #   排名就会变。A5 要分开作者与供应商，A3 只有一半。
 # - 预测分三种：说成定论的、含糊的、单纯的将来时。没有时间、没有依据的"必然"无法检验。
@@ -803,7 +582,7 @@ style
 # - 立场标记（所谓、其实、而已）不是填充语；填充语是同义叠用。
 # - 并排的句子先排除时态、范围和条件的差别，再谈矛盾。
 #
-# 第 07 课把这些度量放进一张带区间的总表，检验"同一作者"的假设，回答课程的核心问题。
+# 第 06 课下篇检验这些标记能推广到多远；第 07 课把这些度量放进一张带区间的总表，检验"同一作者"的假设，回答课程的核心问题。
 
 # %% [markdown]
 # ## 延伸阅读 / Further reading
@@ -814,8 +593,8 @@ style
 # - 何自然 (1985). 模糊限制语与言语交际. 《外国语》, 1985(5) — 变动型与缓和型模糊限制语。
 # - Grimmer, J. & Stewart, B. M. (2013). Text as Data: The Promise and Pitfalls of Automatic
 #   Content Analysis Methods for Political Texts. *Political Analysis*, 21(3), 267–297 —
-#   为什么词典必须对照人工编码来验证。
+#   为什么词典必须对照人工编码来检验。
 # - Krippendorff, K. (2018). *Content Analysis: An Introduction to Its Methodology* (4th ed.).
 #   SAGE — 编码规范、编码员和一致性。
 #
-# **预计用时 / Estimated time:** 90–120 分钟 / minutes（含六道练习）。
+# **预计用时 / Estimated time:** 60–75 分钟 / minutes（含四道练习）。

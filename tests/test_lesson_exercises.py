@@ -137,6 +137,17 @@ ANSWERS: dict[str, dict[str, str]] = {
     },
     "06_claims_critique": {
         "claim_type": 'claim_type = "A"',
+        "a5_vs_a2": (
+            'a5_vs_a2 = "B" if difference_interval("certainty", "A5", "A2").contains(0.0) else "A"'
+        ),
+        "prediction_words": "prediction_words = set(PREDICTIONS.find(target_sentence))",
+        "filler_drop": (
+            'old = sum(previous_version("fillers").count(s) for s in sentences["A2"])\n'
+            'filler_drop = 1000 * (old - count_markers(a2, "filler")) / '
+            "profiles.loc['A2', 'han_chars']"
+        ),
+    },
+    "06_marker_validation": {
         "hedges_by_guideline": 'hedges_by_guideline = ["B", "D"]',
         "precision_recall": (
             "def precision_recall(found, coded):\n"
@@ -149,14 +160,10 @@ ANSWERS: dict[str, dict[str, str]] = {
             "    return (pairs / len(found) if found else 0.0, "
             "pairs / len(coded) if coded else 0.0)"
         ),
-        "a5_vs_a2": (
-            'a5_vs_a2 = "B" if difference_interval("certainty", "A5", "A2").contains(0.0) else "A"'
-        ),
-        "prediction_words": "prediction_words = set(PREDICTIONS.find(target_sentence))",
-        "filler_drop": (
-            'old = sum(previous_version("fillers").count(s) for s in sentences["A2"])\n'
-            'filler_drop = 1000 * (old - count_markers(a2, "filler")) / '
-            "profiles.loc['A2', 'han_chars']"
+        "my_codes": 'my_codes = {(s.article_id, s.index): "-" for s in practice}',
+        "my_alpha": (
+            "my_alpha = krippendorff.alpha(reliability_data=[units_mine, units_reference], "
+            'level_of_measurement="nominal")'
         ),
     },
     "07_synthesis": {

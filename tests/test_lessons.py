@@ -23,6 +23,7 @@ LESSONS = [
     "04_counting",
     "05_visualisation",
     "06_claims_critique",
+    "06_marker_validation",
     "07_synthesis",
 ]
 HAN = re.compile(r"[\u4e00-\u9fff]")

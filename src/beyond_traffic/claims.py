@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,7 +15,9 @@ from beyond_traffic.lexicons import (
     HEDGES,
     PREDICTIONS,
     STANCE,
+    Lexicon,
 )
+from beyond_traffic.marker_patterns import filler_spans, pattern_spans
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,13 +35,13 @@ __all__ = [
     "find_markers",
     "find_sentences",
     "marked_sentences",
+    "marker_spans",
     "profiles_table",
     "sentence_table",
     "split_sentences",
 ]
 
-#: The marker types :func:`find_markers` reports, in this order. ``stance`` was added for
-#: issue 11 (所谓, 其实, 而已 … were counted as filler before).
+#: The marker types :func:`find_markers` reports, in this order (guideline §3–8).
 MARKER_KINDS: tuple[str, ...] = ("prediction", "hedge", "certainty", "evidence", "filler", "stance")
 #: The fillers COURSE.md singles out; :func:`profiles_table` gives each its own column.
 PROFILE_FILLERS: tuple[str, ...] = ("方式和方法", "仅仅只是")
@@ -130,15 +132,78 @@ def find_evidence(text: str) -> list[EvidenceMatch]:
     return kept
 
 
+_LEXICONS: dict[str, Lexicon] = {
+    "prediction": PREDICTIONS,
+    "hedge": HEDGES,
+    "certainty": CERTAINTY,
+    "filler": FILLERS,
+    "stance": STANCE,
+}
+
+
+def _resolve(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Keep non-overlapping spans: the earliest, and at the same start the longest."""
+    spans = sorted(set(spans), key=lambda s: (s[1], -(s[2] - s[1]), s[0]))
+    kept: list[tuple[str, int, int]] = []
+    for span in spans:
+        if not kept or span[1] >= kept[-1][2]:
+            kept.append(span)
+    return kept
+
+
+def marker_spans(
+    sentence: str, *, lexicons: Mapping[str, Lexicon] | None = None
+) -> dict[str, list[tuple[str, int, int]]]:
+    """Return the claim markers in ``sentence`` by type, as ``(text, start, end)`` spans.
+
+    Each type combines a word list (``lexicons``) with the open-class patterns of
+    ``marker_patterns`` (future 将 before a verb, opinion frames such as 我总觉得, coordinated
+    near-synonyms such as 方法和途径, doubled adverbs such as 依然还) and, for evidence, the
+    regexes of ``data/evidence.txt``. Spans of one type never overlap.
+
+    Args:
+        sentence: one sentence.
+        lexicons: category -> word list to use instead of the course's (for a validation that
+            drops entries, ``validation.leave_one_article_out``); the patterns stay.
+
+    Example:
+        >>> marker_spans("我总觉得它的内涵与意义将被重塑")["filler"]
+        [('内涵与意义', 6, 11)]
+    """
+    require_str(sentence, name="sentence")
+    chosen = dict(_LEXICONS)
+    if lexicons is not None:
+        unknown = set(lexicons) - set(_LEXICONS)
+        if unknown:
+            raise ValueError(
+                f"lexicons: unknown categories {sorted(unknown)}; use {', '.join(_LEXICONS)}"
+            )
+        chosen.update(lexicons)
+    spans = {
+        kind: chosen[kind].spans(sentence) + pattern_spans(sentence, kind)
+        for kind in ("prediction", "hedge", "certainty", "stance")
+    }
+    return {
+        "prediction": _resolve(spans["prediction"]),
+        "hedge": _resolve(spans["hedge"]),
+        "certainty": _resolve(spans["certainty"]),
+        "evidence": [(m.text, m.start, m.end) for m in find_evidence(sentence)],
+        "filler": _resolve(chosen["filler"].spans(sentence) + filler_spans(sentence)),
+        "stance": _resolve(spans["stance"]),
+    }
+
+
 def find_markers(sentence: str) -> dict[str, list[str]]:
     """Return the claim markers in ``sentence``, by type.
 
     Types (all keys always present, in :data:`MARKER_KINDS` order):
-    ``prediction`` (将会, 必然, 终将, 注定, 或将 …: a claim about the future),
-    ``hedge`` (或许, 可能 …), ``certainty`` (必然, 无疑, 显然 …), ``evidence``
-    (据…显示, 财报, 《…》, 60%, 5000亿元 …), ``filler`` (方式和方法, 仅仅只是) and
-    ``stance`` (所谓, 其实, 而已 …). A word can be of two types: 必然 is both a prediction and a
-    certainty marker; 将会 is a prediction only (future tense is not a booster).
+    ``prediction`` (将会, 必然, 终将, 注定, 或将, 将 before a verb …: a claim about the future),
+    ``hedge`` (或许, 可能, 有时 …), ``certainty`` (必然, 无疑, 显然, 不可阻挡 …), ``evidence``
+    (据…显示, 财报, 《…》, 60%, 5000亿元 …), ``filler`` (仅仅只是, 方式和方法, 方法和途径, 依然还 …)
+    and ``stance`` (所谓, 其实, 实际上, 而已, 我总觉得 …). A word can be of two types: 必然 is
+    both a prediction and a certainty marker; 将会 is a prediction only (future tense is not a
+    booster).
+    :func:`marker_spans` gives the same markers with their positions.
 
     This is the course's one way of counting markers: lessons 04, 06 and 07, :func:`count_markers`,
     :func:`profiles_table` and ``uncertainty`` all count with it, sentence by sentence.
@@ -151,15 +216,7 @@ def find_markers(sentence: str) -> dict[str, list[str]]:
         {'prediction': ['必然'], 'hedge': ['或许'], 'certainty': ['必然'], 'evidence': [], \
 'filler': ['仅仅只是'], 'stance': []}
     """
-    require_str(sentence, name="sentence")
-    return {
-        "prediction": PREDICTIONS.find(sentence),
-        "hedge": HEDGES.find(sentence),
-        "certainty": CERTAINTY.find(sentence),
-        "evidence": [m.text for m in find_evidence(sentence)],
-        "filler": FILLERS.find(sentence),
-        "stance": STANCE.find(sentence),
-    }
+    return {kind: [t for t, _, _ in spans] for kind, spans in marker_spans(sentence).items()}
 
 
 def _require_kind(kind: object) -> str:
@@ -289,13 +346,14 @@ def article_profile(article: Article | str) -> ArticleProfile:
     article_id, text = _text_of(article)
     sentences = split_sentences(text)
     totals = dict.fromkeys(MARKER_KINDS, 0)
+    # the two stock phrases always have a key; every other doubling found is added as it comes
     fillers = dict.fromkeys(sorted(FILLERS), 0)
     for sentence in sentences:
         markers = find_markers(sentence)
         for kind in MARKER_KINDS:
             totals[kind] += len(markers[kind])
         for term in markers["filler"]:
-            fillers[term] += 1
+            fillers[term] = fillers.get(term, 0) + 1
     n = len(sentences)
     return ArticleProfile(
         id=article_id,
@@ -321,9 +379,8 @@ def article_profile(article: Article | str) -> ArticleProfile:
 def profiles_table(articles: Iterable[Article] | None = None) -> pd.DataFrame:
     """Return one row per article (index ``id``) with its :class:`ArticleProfile` numbers.
 
-    Columns: the profile's counts and densities (``stance`` and the ``*_per_1000`` columns for
-    predictions, fillers and stance were added for issue 11), ``fillers`` (all filler
-    occurrences) and one column per :data:`PROFILE_FILLERS` term (方式和方法, 仅仅只是).
+    Columns: the profile's counts and densities, ``fillers`` (all filler occurrences) and one
+    column per :data:`PROFILE_FILLERS` term (方式和方法, 仅仅只是).
 
     Args:
         articles: Articles to profile; default the whole corpus (A1–A5).

@@ -262,6 +262,13 @@ def _add_integrity(sub: argparse._SubParsersAction) -> None:
 
 
 @register
+def _add_markers(sub: argparse._SubParsersAction) -> None:
+    from .markers_cli import add_parser
+
+    add_parser(sub)
+
+
+@register
 def _add_student_edition(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "student-edition",

@@ -19,6 +19,7 @@ __all__ = [
     "EvidencePattern",
     "Lexicon",
     "LexiconChange",
+    "corpus_entries",
     "lexicon_changes",
     "previous_version",
     "stopwords",
@@ -185,22 +186,30 @@ class EvidencePattern(NamedTuple):
     """One named evidence regex from ``data/evidence.txt``.
 
     Example:
-        >>> [p.name for p in EVIDENCE_PATTERNS][:2]
-        ['according_to', 'data_shows']
+        >>> [p.name for p in EVIDENCE_PATTERNS][:3]
+        ['according_to', 'according_to_bare', 'data_shows']
     """
 
     name: str
     regex: re.Pattern[str]
 
 
+def _named_entities() -> str:
+    """The names of ``data/named_entities.txt`` as a regex alternation, longest first."""
+    names = {_strip_comment(line) for _, line in _read("named_entities.txt")} - {""}
+    return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+
+
 def _load_evidence() -> tuple[EvidencePattern, ...]:
     patterns = []
+    names = _named_entities()
     for number, line in _read("evidence.txt"):
         name, sep, source = line.partition("\t")
         if not sep or not source.strip():
             raise ValueError(f"evidence.txt line {number}: expected name<TAB>regex")
         try:
-            regex = re.compile(source.strip())
+            # {NAMES} stands for the named organisations and people (named_entities.txt)
+            regex = re.compile(source.strip().replace("{NAMES}", names))
         except re.error as exc:
             raise ValueError(f"evidence.txt line {number}: bad regex for {name}: {exc}") from exc
         patterns.append(EvidencePattern(name.strip(), regex))
@@ -246,7 +255,8 @@ HEDGES: Lexicon = _load_lexicon("hedges")
 #: Certainty markers / boosters (必然, 一定, 无疑, 显然, 注定, 毋庸置疑, 终将, 必将, 当然, …).
 #: Plain future markers (将会) are predictions, not boosters: see ``predictions.txt``.
 CERTAINTY: Lexicon = _load_lexicon("certainty")
-#: Filler: synonym doubling that adds length, not information (方式和方法, 仅仅只是).
+#: Filler: the two stock doublings the course names (方式和方法, 仅仅只是); ``claims.marker_spans``
+#: adds every coordinated near-synonym pair and doubled adverb (``marker_patterns``).
 FILLERS: Lexicon = _load_lexicon("fillers")
 #: Stance markers: the writer's attitude or position, not the claim's probability (所谓, 其实,
 #: 事实上, 而已, 说到底, 在我看来, 或许才是, …).
@@ -254,10 +264,17 @@ STANCE: Lexicon = _load_lexicon("stance")
 _FUTURE: Lexicon = _load_lexicon("predictions")
 #: Prediction markers: the plain future markers of ``predictions.txt`` (将会, 都将, 将不再) and
 #: the terms tagged ``@prediction`` in hedges.txt or certainty.txt (或将, 有望, 必然, 终将, …).
+#: ``claims.marker_spans`` adds the open-class patterns (future 将 before a verb, 未来 …).
 PREDICTIONS: Lexicon = Lexicon(
     _FUTURE | HEDGES.tagged("prediction") | CERTAINTY.tagged("prediction"),
     name="predictions",
     exceptions=_FUTURE.exceptions | HEDGES.exceptions | CERTAINTY.exceptions,
+    tags={
+        term: _FUTURE.tags.get(term, frozenset())
+        | HEDGES.tags.get(term, frozenset())
+        | CERTAINTY.tags.get(term, frozenset())
+        for term in _FUTURE | HEDGES.tagged("prediction") | CERTAINTY.tagged("prediction")
+    },
 )
 #: Evidence markers as named regexes (据…显示, 财报, 《…》, 60%, 5000亿元, 8个季度, …).
 EVIDENCE_PATTERNS: tuple[EvidencePattern, ...] = _load_evidence()
@@ -301,10 +318,10 @@ def _changes() -> tuple[LexiconChange, ...]:
 
 
 def lexicon_changes() -> list[LexiconChange]:
-    """Return the edits made to the lexicons after validating them against the marker gold standard.
+    """Return the edits made to the lexicons after their first version was scored.
 
     Each edit names the guideline rule behind it, so a reader can check why a term was added,
-    removed or made an exception. :func:`previous_version` undoes them.
+    removed or made an exception. :func:`previous_version` returns the first version.
 
     Example:
         >>> sorted({c.lexicon for c in lexicon_changes()})
@@ -322,11 +339,32 @@ _BY_NAME = {
 }
 
 
-def previous_version(lexicon: Lexicon | str) -> Lexicon:
-    """Return a lexicon as it was before the recorded changes (the version first validated).
+@lru_cache(maxsize=1)
+def _first_version() -> dict[str, Lexicon]:
+    sections: dict[str, tuple[list[str], list[str]]] = {}
+    current = None
+    for number, line in _read("lexicons_first_version.txt"):
+        text = line.strip()
+        if text.startswith("[") and text.endswith("]"):
+            current = text[1:-1]
+            sections[current] = ([], [])
+        elif current is None:
+            raise ValueError(f"lexicons_first_version.txt line {number}: a term before [name]")
+        elif text.startswith("!"):
+            sections[current][1].append(text[1:])
+        else:
+            sections[current][0].append(text)
+    return {
+        name: Lexicon(terms, name=name, exceptions=exceptions, tags=_BY_NAME[name].tags)
+        for name, (terms, exceptions) in sections.items()
+    }
 
-    Terms added are taken out, terms removed put back, new exceptions dropped, so precision and
-    recall can be compared before and after (``marker_gold.score_lexicons``).
+
+def previous_version(lexicon: Lexicon | str) -> Lexicon:
+    """Return a lexicon as it was first validated, before the recorded changes.
+
+    The first version is kept in ``data/lexicons_first_version.txt``, so precision and recall can
+    be compared before and after (``marker_gold.score_lexicons(previous=True)``).
 
     Args:
         lexicon: one of the course lexicons, or its name (``"hedges"``, ``"certainty"``, …).
@@ -347,15 +385,26 @@ def previous_version(lexicon: Lexicon | str) -> Lexicon:
         raise TypeError(f"lexicon must be a Lexicon or its name, got {type(lexicon).__name__}")
     if name not in _BY_NAME:
         raise ValueError(f"no course lexicon named {name!r}; choose one of {', '.join(_BY_NAME)}")
-    current = _BY_NAME[name]
-    terms, exceptions = set(current), set(current.exceptions)
-    for change in _changes():
-        if change.lexicon != name:
-            continue
-        if change.action == "add":
-            terms.discard(change.term)
-        elif change.action == "remove":
-            terms.add(change.term)
-        else:
-            exceptions.discard(change.term)
-    return Lexicon(terms, name=name, exceptions=exceptions, tags=current.tags)
+    return _first_version()[name]
+
+
+def corpus_entries(lexicon: Lexicon | str) -> frozenset[str]:
+    """Return the entries tagged ``@corpus``: those that rest on the course's articles alone.
+
+    Every other entry comes from a published list or a functional class of the guideline. A
+    leave-one-article-out check (``validation.leave_one_article_out``) keeps a ``@corpus`` entry
+    for a held-out article only if the other four articles' reference coding codes it.
+
+    Example:
+        >>> "更像是" in corpus_entries("hedges"), "或许" in corpus_entries("hedges")
+        (True, False)
+    """
+    if isinstance(lexicon, str):
+        if lexicon not in _BY_NAME:
+            raise ValueError(
+                f"no course lexicon named {lexicon!r}; choose one of {', '.join(_BY_NAME)}"
+            )
+        lexicon = _BY_NAME[lexicon]
+    if not isinstance(lexicon, Lexicon):
+        raise TypeError(f"lexicon must be a Lexicon or its name, got {type(lexicon).__name__}")
+    return lexicon.tagged("corpus")

@@ -1,4 +1,4 @@
-"""The hand-coded gold standard of claim markers (data/marker_gold.tsv) and lexicon scores on it."""
+"""The course's reference coding of claim markers (data/marker_gold.tsv) and marker scores on it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,15 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from beyond_traffic._validate import require_str
+from beyond_traffic.coding import (
+    CATEGORIES,
+    FAMILIES,
+    VOICES,
+    CodedSentence,
+    MarkerSpan,
+    _require_category,
+    parse_coding,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,136 +37,12 @@ __all__ = [
     "gold_metadata",
     "load_marker_gold",
     "missed_spans",
+    "parse_coding",
     "predicted_spans",
     "score_category",
     "score_lexicons",
     "voice_texts",
 ]
-
-#: The six labels of the coding guideline, in the order the lessons report them.
-CATEGORIES: tuple[str, ...] = ("hedge", "certainty", "prediction", "evidence", "filler", "stance")
-#: The four families issue 11 names; certainty/prediction and filler/stance are coded apart.
-FAMILIES: dict[str, str] = {
-    "hedge": "hedge",
-    "certainty": "certainty/prediction",
-    "prediction": "certainty/prediction",
-    "evidence": "evidence",
-    "filler": "filler/stance",
-    "stance": "filler/stance",
-}
-#: Whose words a sentence mostly carries.
-VOICES: tuple[str, ...] = ("author", "quoted", "vendor")
-
-_OCCURRENCE = re.compile(r"^(?P<text>.+?)#(?P<n>[1-9]\d*)$")
-
-
-@dataclass(frozen=True)
-class MarkerSpan:
-    """One marker in one sentence: its category, its text and where it is.
-
-    Attributes:
-        category: one of :data:`CATEGORIES`.
-        text: the marker as it stands in the sentence.
-        start: offset of its first character in the sentence.
-        end: offset after its last character (``sentence[start:end] == text``).
-
-    Example:
-        >>> MarkerSpan("hedge", "或许", 1, 3).text
-        '或许'
-    """
-
-    category: str
-    text: str
-    start: int
-    end: int
-
-    def overlaps(self, other: MarkerSpan) -> bool:
-        """Return True if the two spans share at least one character.
-
-        Example:
-            >>> a = MarkerSpan("certainty", "很显然", 0, 3)
-            >>> a.overlaps(MarkerSpan("certainty", "显然", 1, 3))
-            True
-        """
-        return self.start < other.end and other.start < self.end
-
-
-@dataclass(frozen=True)
-class CodedSentence:
-    """One sentence of the gold standard with the markers the annotator coded in it.
-
-    Attributes:
-        article_id: ``"A1"`` … ``"A5"``.
-        index: its position in ``claims.split_sentences(article.clean)``, from 0.
-        voice: ``"author"``, ``"quoted"`` or ``"vendor"`` (see :data:`VOICES`).
-        text: the sentence.
-        spans: every coded marker, in the order of the data file.
-
-    Example:
-        >>> s = load_marker_gold()[1]
-        >>> s.article_id, [m.text for m in s.spans_of("hedge")]
-        ('A1', ['更像是'])
-    """
-
-    article_id: str
-    index: int
-    voice: str
-    text: str
-    spans: tuple[MarkerSpan, ...]
-
-    def spans_of(self, category: str) -> list[MarkerSpan]:
-        """Return the coded spans of one category, left to right.
-
-        Example:
-            >>> load_marker_gold()[4].spans_of("filler")[0].text
-            '仅仅只是'
-        """
-        category = _require_category(category)
-        return sorted((s for s in self.spans if s.category == category), key=lambda s: s.start)
-
-
-def _require_category(category: object) -> str:
-    require_str(category, name="category")
-    if category not in CATEGORIES:
-        raise ValueError(f"category must be one of {', '.join(CATEGORIES)}; got {category!r}")
-    return category
-
-
-def _resolve(sentence: str, category: str, items: list[str], where: str) -> list[MarkerSpan]:
-    """Turn ``text`` / ``text#n`` items into offsets: repeated texts take successive occurrences."""
-    used: Counter[str] = Counter()
-    spans = []
-    for item in items:
-        match = _OCCURRENCE.match(item)
-        text, wanted = (match["text"], int(match["n"])) if match else (item, None)
-        used[text] += 1
-        nth = wanted if wanted is not None else used[text]
-        starts = [m.start() for m in re.finditer(f"(?={re.escape(text)})", sentence)]
-        if nth > len(starts):
-            raise ValueError(f"{where}: {category} span {item!r} is not in the sentence")
-        start = starts[nth - 1]
-        spans.append(MarkerSpan(category, text, start, start + len(text)))
-    spans.sort(key=lambda s: s.start)
-    for a, b in zip(spans, spans[1:], strict=False):
-        if a.overlaps(b):
-            raise ValueError(f"{where}: {category} spans {a.text!r} and {b.text!r} overlap")
-    return spans
-
-
-def _parse_codes(codes: str, sentence: str, where: str) -> tuple[MarkerSpan, ...]:
-    if codes.strip() == "-":
-        return ()
-    spans: list[MarkerSpan] = []
-    seen: set[str] = set()
-    for part in codes.split(";"):
-        category, sep, items = part.strip().partition("=")
-        if not sep or category not in CATEGORIES or not items.strip():
-            raise ValueError(f"{where}: bad code {part.strip()!r} (expected category=span|span)")
-        if category in seen:
-            raise ValueError(f"{where}: category {category!r} is given twice")
-        seen.add(category)
-        spans.extend(_resolve(sentence, category, [i.strip() for i in items.split("|")], where))
-    return tuple(spans)
 
 
 def _data_text() -> str:
@@ -167,24 +52,15 @@ def _data_text() -> str:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[CodedSentence, ...]:
-    sentences = []
-    for number, line in enumerate(_data_text().splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        where = f"marker_gold.tsv line {number}"
-        if len(fields) != 5:
-            raise ValueError(f"{where}: expected 5 tab-separated fields, got {len(fields)}")
-        article_id, index, voice, codes, text = fields
-        if voice not in VOICES:
-            raise ValueError(f"{where}: voice must be one of {', '.join(VOICES)}, got {voice!r}")
-        spans = _parse_codes(codes, text, where)
-        sentences.append(CodedSentence(article_id, int(index), voice, text, spans))
-    return tuple(sentences)
+    return tuple(parse_coding(_data_text(), source="marker_gold.tsv"))
 
 
 def load_marker_gold() -> list[CodedSentence]:
-    """Return the gold standard: every sentence of A1–A5, coded by hand, in corpus order.
+    """Return the course's reference coding: every sentence of A1–A5, in corpus order.
+
+    One coder, who also wrote the coding guideline and revised the lexicons, coded every
+    sentence by the guideline (:func:`gold_metadata` records who, when and by which version);
+    ``agreement`` compares it with an independent second coding of a random sample.
 
     Returns:
         A new list of :class:`CodedSentence` (the sentences themselves are cached).
@@ -202,7 +78,7 @@ def load_marker_gold() -> list[CodedSentence]:
 
 
 def gold_metadata() -> dict[str, str]:
-    """Return the ``# key: value`` lines of the data file's header (annotator, date, guideline …).
+    """Return the ``# key: value`` lines of the data file's header (coder, date, guideline …).
 
     A value may continue on the following ``#   `` lines (indented); they are joined with spaces.
 
@@ -238,42 +114,29 @@ def predicted_spans(
     Args:
         sentence: one sentence.
         category: one of :data:`CATEGORIES`.
-        lexicon: the word list to try; default the course lexicon of that category
-            (``HEDGES``, ``CERTAINTY``, ``PREDICTIONS``, ``FILLERS``, ``STANCE``). Evidence is
+        lexicon: a word list to try on its own; default the course's markers of that category
+            (``claims.marker_spans``: the lexicon with its open-class patterns). Evidence is
             always found with ``claims.find_evidence`` (regular expressions, not a word list).
 
     Example:
         >>> [s.text for s in predicted_spans("它或许将会改变", "prediction")]
         ['将会']
     """
-    from beyond_traffic.claims import find_evidence
+    from beyond_traffic.claims import marker_spans
 
     require_str(sentence, name="sentence")
     category = _require_category(category)
-    if category == "evidence":
-        if lexicon is not None:
-            raise ValueError("evidence is found by patterns (claims.find_evidence), not a lexicon")
-        return [MarkerSpan(category, m.text, m.start, m.end) for m in find_evidence(sentence)]
-    chosen = _default_lexicon(category) if lexicon is None else lexicon
-    return [MarkerSpan(category, t, a, b) for t, a, b in chosen.spans(sentence)]
-
-
-def _default_lexicon(category: str) -> Lexicon:
-    from beyond_traffic import lexicons
-
-    return {
-        "hedge": lexicons.HEDGES,
-        "certainty": lexicons.CERTAINTY,
-        "prediction": lexicons.PREDICTIONS,
-        "filler": lexicons.FILLERS,
-        "stance": lexicons.STANCE,
-    }[category]
+    if category == "evidence" and lexicon is not None:
+        raise ValueError("evidence is found by patterns (claims.find_evidence), not a lexicon")
+    if lexicon is None:
+        return [MarkerSpan(category, t, a, b) for t, a, b in marker_spans(sentence)[category]]
+    return [MarkerSpan(category, t, a, b) for t, a, b in lexicon.spans(sentence)]
 
 
 def _match(
     predicted: list[MarkerSpan], gold: list[MarkerSpan]
 ) -> tuple[list[tuple[MarkerSpan, MarkerSpan]], list[MarkerSpan], list[MarkerSpan]]:
-    """Pair predicted and gold spans one to one (left to right, first overlapping partner)."""
+    """Pair predicted and coded spans one to one (left to right, first overlapping partner)."""
     pairs, unmatched_gold = [], list(gold)
     false_alarms = []
     for p in predicted:
@@ -288,7 +151,7 @@ def _match(
 
 @dataclass(frozen=True)
 class MarkerScore:
-    """Precision and recall of one lexicon against the gold spans of one category.
+    """Precision and recall of one lexicon against the coded spans of one category.
 
     A found span is right (a true positive) when it overlaps a coded span of the same category
     that no other found span has claimed.
@@ -311,7 +174,7 @@ class MarkerScore:
 
     @property
     def gold(self) -> int:
-        """How many spans the annotator coded."""
+        """How many spans the coder coded."""
         return self.true_positives + self.false_negatives
 
     @property
@@ -346,16 +209,17 @@ def score_category(
     lexicon: Lexicon | None = None,
     sentences: list[CodedSentence] | None = None,
 ) -> MarkerScore:
-    """Score one lexicon against the gold spans of one category.
+    """Score one lexicon against the coded spans of one category.
 
     Args:
         category: one of :data:`CATEGORIES`.
         lexicon: the word list to score; default the course lexicon (see :func:`predicted_spans`).
-        sentences: a subset of the gold standard (e.g. one article); default all of it.
+        sentences: a subset of the reference coding (e.g. one article); default all of it.
 
     Example:
-        >>> score_category("filler").precision
-        1.0
+        >>> s = score_category("filler")
+        >>> s.true_positives + s.false_positives == s.found
+        True
     """
     category = _require_category(category)
     tp = fp = fn = 0
@@ -372,13 +236,13 @@ def score_lexicons(
     previous: bool = False,
     sentences: list[CodedSentence] | None = None,
 ) -> pd.DataFrame:
-    """Return one row per category: gold spans, spans found, true positives, precision, recall, F1.
+    """Return one row per category: coded spans (``gold``), spans found, true positives, P, R, F1.
 
     Args:
         previous: score the lexicons as they were before the recorded revisions
             (``lexicons.previous_version``); the stance lexicon did not exist then, so its row
             is all zeros found.
-        sentences: a subset of the gold standard; default all of it.
+        sentences: a subset of the reference coding; default all of it.
 
     Example:
         >>> table = score_lexicons()
@@ -494,7 +358,7 @@ def false_alarms(
     lexicon: Lexicon | None = None,
     sentences: list[CodedSentence] | None = None,
 ) -> pd.DataFrame:
-    """Return the spans a lexicon found that the annotator did not code (what limits precision).
+    """Return the spans a lexicon found that the coder did not code (what limits precision).
 
     Columns: ``article``, ``index`` (sentence), ``voice``, ``text`` (the match) and
     ``context`` (up to eight characters either side).
@@ -529,7 +393,7 @@ def false_alarms(
 def voice_texts(article_id: str) -> dict[str, str]:
     """Return an article's sentences grouped by voice, as texts (one sentence per line).
 
-    The annotator coded each sentence's voice (:data:`VOICES`): A5's middle section is a software
+    The coder coded each sentence's voice (:data:`VOICES`): A5's middle section is a software
     vendor's pitch, and A3 lets insiders speak in quotation. Rates computed on the whole article
     mix these voices; ``uncertainty.rate_intervals(kind, articles=voice_texts("A5"))`` separates
     them.
