@@ -254,9 +254,14 @@ def secret_regions(root: Path) -> list[tuple[str, str, str]]:
                     texts = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
                 except (UnicodeDecodeError, OSError):
                     continue
-            regions += [("instructors", where, t) for t in texts]
+            # A lone heading ("## 优秀 Strong (10/10)") is structure the capstone's skeleton
+            # exemplar shares with every exemplar, not an answer.
+            regions += [("instructors", where, t) for t in texts if not _HEADING.fullmatch(t.strip())]
     return [(k, w, t) for k, w, t in regions if len(_squash(t)) >= _MIN_SECRET]
 
+
+#: One markdown heading line and nothing else.
+_HEADING = re.compile(r"#{1,6} [^\n]*")
 
 #: Shorter secrets (``pass``, ``return n``) say nothing and occur everywhere.
 _MIN_SECRET = 12

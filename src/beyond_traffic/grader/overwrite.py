@@ -25,7 +25,9 @@ def release_source(source: str, *, config=None) -> str:
     """``source`` as generate_assignment releases it: hidden-test regions removed.
 
     Example:
-        >>> hidden = "### BEGIN HIDDEN TESTS\\n断言 = 2\\n### END HIDDEN TESTS"
+        >>> clear = ClearHiddenTests()
+        >>> begin, end = clear.begin_test_delimeter, clear.end_test_delimeter
+        >>> hidden = f"### {begin}\\n断言 = 2\\n### {end}"
         >>> print(release_source("ck = 1\\n" + hidden))
         ck = 1
     """
