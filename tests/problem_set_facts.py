@@ -330,11 +330,18 @@ def c_separated(kind: str) -> list[str]:
 
 
 @cache
-def c_diff(aid: str, kind: str, n_boot: int = 500, seed: int = 2020) -> tuple[float, float]:
-    """Difference interval C − ``aid`` of a marker rate, resampled as ps3 q6 does (C first)."""
+def c_diff(
+    aid: str, kind: str, n_boot: int = 500, seed: int = 2020, *, without: str = ""
+) -> tuple[float, float]:
+    """Difference interval C − ``aid`` of a marker rate, resampled as ps3 q6 does (C first).
+
+    ``without`` leaves one term out of the lexicon (as ps3's leave-one-out does), in both texts.
+    """
+    terms, exceptions = LEXICONS[kind]
+    terms = [t for t in terms if t != without]
     sa, sb = c_sentences(), split_sentences(get_article(aid).clean)
-    ca = [len(find_terms(s, *LEXICONS[kind])) for s in sa]
-    cb = [len(find_terms(s, *LEXICONS[kind])) for s in sb]
+    ca = [len(find_terms(s, terms, exceptions)) for s in sa]
+    cb = [len(find_terms(s, terms, exceptions)) for s in sb]
     ha, hb = [han(s) for s in sa], [han(s) for s in sb]
 
     def pooled(counts, chars, picks):
