@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from beyond_traffic.claims import split_sentences
+from beyond_traffic.claims import count_markers, split_sentences
 from beyond_traffic.clean import audit, clean_text
 from beyond_traffic.corpus import ARTICLE_IDS, get_article
 from beyond_traffic.gold import evaluate_tokenizer, load_gold
@@ -271,6 +271,12 @@ def markers(aid: str, needle: str, kind: str) -> int:
     """Markers of ``kind`` in the first sentence of ``aid`` that contains ``needle``."""
     sentence = next(s for s in split_sentences(text_of(aid)) if needle in s)
     return len(find_terms(sentence, *LEXICONS[kind]))
+
+
+def course_markers(aid: str, needle: str, kind: str) -> int:
+    """As ``markers``, counted the lessons' way (``claims.count_markers``: lexicon and patterns)."""
+    sentence = next(s for s in split_sentences(text_of(aid)) if needle in s)
+    return count_markers(sentence, kind)
 
 
 def sentences(aid: str) -> int:
