@@ -27,10 +27,11 @@
 # (named firms and events, no figures), although the evidence lexicon finds none in them; claims
 # about what an article contains rest on the coding, not on a lexicon count. Most of these
 # articles do not use more certainty markers than hedges, and only one can be told apart from A3
-# on certainty. The ranking of "who sounds most certain" changes when a single marker is dropped,
-# though it stays the same when the reference coding replaces the lexicon; the hedge ranking
-# changes under the reference coding. We then test the same-author hypothesis raised by the shared
-# stock phrases with function-word stylometry (Burrows's Delta on equal-length chunks): it
+# on certainty. Counted with the reference coding instead of the lexicon, the order of the
+# certainty rates and the order of the hedge rates both stay the same; yet the ranking of "who
+# sounds most certain" changes when a single marker is dropped: stable under one change, fragile
+# under another. We then test the same-author hypothesis raised by the shared stock phrases with
+# function-word stylometry (Burrows's Delta on equal-length chunks): it
 # separates the vendor's spoken register from the written commentary (partly because of words
 # chosen to find that section), but cannot tell A1 or A2 apart from the other written commentary,
 # so it says nothing either way about a shared author. The lesson ends with what these methods can
@@ -68,13 +69,13 @@ pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
 articles = {a.id: a for a in corpus}
 sentences = {a.id: split_sentences(a.clean) for a in corpus}
-gold = load_marker_gold()  # the course's reference coding (lesson 06)
+gold = load_marker_gold()  # the course's reference coding (lesson 06, part 1)
 
 # %% [markdown]
 # ## 1. 一张带区间的总表
 #
 # 每一列都由代码算出；标记用课程唯一的数法（`claims.count_markers`，与第 04、06 课相同）。证据给两列：
-# 词典数出的，和课程的参考编码（第 06 课）标出的；说一篇文章"有没有证据"，以后者为准。
+# 词典数出的，和课程的参考编码（第 06 课上篇）标出的；说一篇文章"有没有证据"，以后者为准。
 # 区间是句子自助法的 95% 区间（第 04 课）。"结论"是第 01 课重建的转述，"锚点句"是它的第一个原文锚点所在的句子。
 #
 # 句子自助法推广到的总体要说清楚：它重抽的是**这篇文章自己的句子**，所以区间回答的是"同一位作者用同样的
@@ -149,7 +150,7 @@ _ = selfcheck.check_set(
 # 设计与生产一节的「直播带货的出现打破了这种困局，人们开始找到破解B端困境和难题的方式和方法」，还有直播带货对B端
 # 「实质上」是「一个深度改造的过程」；旁边是可能——产销不对路「有了解决的可能性」——和既可读作能力也可读作可能的
 # 「可以」。这些断言与 A2 的「它也没有改变商品本身」冲突多大，取决于读法（第 01 课，X8）。双方各自拿出了什么证据？
-# 这次不用词典，用课程的参考编码（第 06 课）：它逐句标出了证据，比证据词典找得全。
+# 这次不用词典，用课程的参考编码（第 06 课上篇）：它逐句标出了证据，比证据词典找得全。
 
 # %%
 production_words = ["生产方式", "对产品进行优化", "适销对路", "商品本身", "打破了这一困局", "打破了这种困局", "深度改造的过程"]
@@ -215,7 +216,7 @@ for row in kwic(articles["A5"].clean, "流量赋能", width=12):
 #
 # 一个诱人的结论是："不给证据的文章用确定性很高的语言预测未来"。先问第一步：哪些文章不给证据？
 # 词典和参考编码的回答不一样。关于"一篇文章里有什么"的说法，要以参考编码为准：证据词典只认几种固定的
-# 说法，召回率低（第 06 课）。下表按说话人（声音）分开数：
+# 说法，召回率低（第 06 课上篇第 2.2 节）。下表按说话人（声音）分开数：
 
 # %%
 coded_evidence = (
@@ -308,7 +309,7 @@ pd.concat({"词典 lexicon": a5_lexicon, "参考编码 coding": a5_coded}, axis=
 
 # %% [markdown]
 # 按词典，A5 的证据标记全在供应商段落里；按参考编码，作者的话里也有证据。只看词典，就会把"作者不给证据"
-# 说成事实——这正是第 06 课要先验证词典、再用它计数的原因。
+# 说成事实——这正是第 06 课上篇要先验证词典、再用它计数的原因。
 
 # %% [markdown]
 # ### 2.5 我们的回答
@@ -334,8 +335,8 @@ stock_counts
 # ## 3. 敏感性检验：换一个选择，结论还成立吗？
 #
 # 我们的计数依赖许多选择：词典收了哪些词、怎样切句、怎样清洗。第 1 节的"去掉一个标记"是一种检验；
-# 更强的一种是**不用词典**：直接用第 06 课的参考编码来数，看排名变不变。参考编码是课程的编码员按编码准则
-# 逐句做的，不是"标准答案"：准则本身收了许多这批文章里的说法，编码的可靠性和它的限度见第 06 课。
+# 更强的一种是**不用词典**：直接用第 06 课上篇的参考编码来数，看排名变不变。参考编码是课程的编码员按编码规范
+# 逐句做的，不是"标准答案"：规范本身收了许多这批文章里的说法，编码的可靠性和它的限度见第 06 课下篇第 3 节。
 
 # %%
 han = {aid: han_count(articles[aid].clean) for aid in ARTICLE_IDS}
@@ -357,7 +358,7 @@ for column in sensitivity.columns:
 # %% [markdown]
 # 比较同一类标记的两种排序：哪些名次是稳的，哪些随计数方法而变？随方法而变的名次，写评论时
 # 不能当作结论。也别忘了第 1 节的检验：同一个确定性排序，换用参考编码不变，去掉一个标记却会变——
-# 稳不稳，要看是对哪一种改动而言。参考编码本身也有争议的决定（第 06 课），模糊限制语的数字尤其如此。
+# 稳不稳，要看是对哪一种改动而言。参考编码本身也有争议的决定（第 06 课下篇第 2 节），模糊限制语的数字尤其如此。
 #
 # ### 动手试试 / Your turn 2 · ★★ 练习 / practice
 #
@@ -482,14 +483,14 @@ _ = selfcheck.check(
 # **能说明的：**
 #
 # - 用了哪些词、用了多少次，以及这个频率在这样短的文本里有多大的不确定性（第 03–05 课）；
-# - 哪些句子带有确定、模糊、预测、证据、立场、填充的标记，以及词典在多大程度上找对了（第 06 课）；
+# - 哪些句子带有确定、模糊、预测、证据、立场、填充的标记，以及词典在多大程度上找对了（第 06 课上篇）；
 # - 某个说法出自哪篇文章的哪一句，论证由哪些前提构成——引文可以核对，不靠记忆（第 01 课）；
 # - 文本经过了哪些处理，每一步改了什么（第 02 课）；页面显示了什么来源信息（第 00 课）。
 #
 # **不能说明的：**
 #
 # - **意思。** 词典按字面匹配；参考编码告诉我们它错在哪里，但只在这五篇上验证过，换一批文章要重新验证；
-#   编码员之间的一致只说明准则可以重复使用，不说明准则抓住了“确定”“证据”这些概念本身（第 06 课）。
+#   编码员之间的一致只说明准则可以重复使用，不说明准则抓住了“确定”“证据”这些概念本身（第 06 课下篇第 3 节）。
 # - **真假。** 证据标记说明文章"摆出了"证据，不说明证据可靠；一个数字可能出自利益相关方，也可能是目标而不是结果。
 # - **代表性。** 五篇文章是一个很小的、偶然得到的语料，其中一篇只有两页中的第一页；它们不代表"中文媒体"。
 # - **作者和意图。** 体裁标签和"同一作者"都是判断或假设；计数只是支持或削弱它们——有时（例如这里的虚词统计）
@@ -580,7 +581,7 @@ check_quotes(my_critique)
 #   证据少的文章，确定性标记大多不多于模糊限制语；与证据最多的那篇相比，多数分不出高低。数我们自己重建的
 #   前提，只能描述重建，不能当作关于文章的证据。
 # - 比较两篇看差值的区间；一次比几对，要想到多重比较；句子自助法只推广到同一篇文章可能写出的句子。
-# - 敏感性检验：确定性的名次换成参考编码不变，去掉一个标记就变；模糊限制语的名次换成参考编码就变。
+# - 敏感性检验：确定性的名次换成参考编码不变，去掉一个标记就变；模糊限制语的名次换成参考编码也不变。
 #   会变的名次不能当结论。
 # - 虚词统计分得出口语的供应商段落（部分靠循环的词），分不开 A1、A2 和其他书面评论；对"A1 与 A2 同一作者"
 #   它不提供信息，这个假设仍只靠套话这一条线索。

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from beyond_traffic.claims import split_sentences
+from beyond_traffic.claims import count_markers, split_sentences
 from beyond_traffic.clean import audit, clean_text
 from beyond_traffic.corpus import ARTICLE_IDS, get_article
 from beyond_traffic.gold import evaluate_tokenizer, load_gold
@@ -273,6 +273,12 @@ def markers(aid: str, needle: str, kind: str) -> int:
     return len(find_terms(sentence, *LEXICONS[kind]))
 
 
+def course_markers(aid: str, needle: str, kind: str) -> int:
+    """As ``markers``, counted the lessons' way (``claims.count_markers``: lexicon and patterns)."""
+    sentence = next(s for s in split_sentences(text_of(aid)) if needle in s)
+    return count_markers(sentence, kind)
+
+
 def sentences(aid: str) -> int:
     return len(split_sentences(text_of(aid)))
 
@@ -330,11 +336,18 @@ def c_separated(kind: str) -> list[str]:
 
 
 @cache
-def c_diff(aid: str, kind: str, n_boot: int = 500, seed: int = 2020) -> tuple[float, float]:
-    """Difference interval C − ``aid`` of a marker rate, resampled as ps3 q6 does (C first)."""
+def c_diff(
+    aid: str, kind: str, n_boot: int = 500, seed: int = 2020, *, without: str = ""
+) -> tuple[float, float]:
+    """Difference interval C − ``aid`` of a marker rate, resampled as ps3 q6 does (C first).
+
+    ``without`` leaves one term out of the lexicon (as ps3's leave-one-out does), in both texts.
+    """
+    terms, exceptions = LEXICONS[kind]
+    terms = [t for t in terms if t != without]
     sa, sb = c_sentences(), split_sentences(get_article(aid).clean)
-    ca = [len(find_terms(s, *LEXICONS[kind])) for s in sa]
-    cb = [len(find_terms(s, *LEXICONS[kind])) for s in sb]
+    ca = [len(find_terms(s, terms, exceptions)) for s in sa]
+    cb = [len(find_terms(s, terms, exceptions)) for s in sb]
     ha, hb = [han(s) for s in sa], [han(s) for s in sb]
 
     def pooled(counts, chars, picks):

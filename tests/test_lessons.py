@@ -206,3 +206,13 @@ def test_lessons_use_the_glossary_terms(name):
     text = "\n".join(c.source for c in _cells(name))
     for wrong, right in NOT_OUR_TERMS.items():
         assert wrong not in text, f"{name}: uses {wrong!r}; the course term is {right}"
+
+
+def test_every_lesson_is_listed_in_the_course_readme_and_the_orientation_map():
+    # a lesson added or split must appear wherever the course lists its lessons
+    readme = (COURSE / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| [^|]+ \| `(\d\d[a-z]?_\w+)\.ipynb` \|", readme, re.M)
+    assert listed == LESSONS, "course/README.md's lesson table lists every lesson, in order"
+    source = (COURSE / "00_orientation.py").read_text(encoding="utf-8")
+    rows = re.findall(r"^# \| (\d\d[a-z]?)(?: [上下]篇)? \|", source, re.M)
+    assert rows == [name.split("_")[0] for name in LESSONS], "lesson 00's course map"
