@@ -28,6 +28,8 @@ class Result:
     zh: str
     en: str
     passed: bool = field(default=False)
+    #: An edge case: its points count only when a positive case of the cell passed too.
+    edge: bool = field(default=False)
 
 
 def _write(text: str) -> None:
@@ -127,6 +129,7 @@ class Checker(Expectations):
         why_en: str,
         *,
         earned: float = 0.0,
+        edge: bool = False,
     ) -> bool:
         # The instructor's message comes first; the detail never shows the expected value.
         self.results.append(
@@ -138,12 +141,15 @@ class Checker(Expectations):
                 join_message(zh, why_zh),
                 join_message(en, why_en),
                 False,
+                edge,
             )
         )
         return False
 
-    def _ok(self, name: str, kind: str, points: float, zh: str, en: str) -> bool:
-        self.results.append(Result(name, kind, points, points, zh, en, True))
+    def _ok(
+        self, name: str, kind: str, points: float, zh: str, en: str, *, edge: bool = False
+    ) -> bool:
+        self.results.append(Result(name, kind, points, points, zh, en, True, edge))
         return True
 
     def _usable(self, name: str, kind: str, points: float, zh: str | None, en: str | None):
@@ -180,9 +186,19 @@ class Checker(Expectations):
         return round(sum(r.possible for r in self.results), 4)
 
     @property
+    def positive_passed(self) -> bool:
+        """Whether a positive case (not an edge case, not a 0-point gate) passed in full."""
+        return any(r.passed and not r.edge and r.possible > 0 for r in self.results)
+
+    def _counted(self, r: Result) -> float:
+        # An edge case (empty input, nothing to find) is what a stub gets right for free: it
+        # earns its points only next to a positive case that needed real work.
+        return 0.0 if r.edge and not self.positive_passed else r.earned
+
+    @property
     def score(self) -> float:
-        """Points earned, capped at the cell's ``points``."""
-        return round(min(sum(r.earned for r in self.results), self.points), 4)
+        """Points earned, capped at the cell's ``points``; edge cases count with a positive one."""
+        return round(min(sum(self._counted(r) for r in self.results), self.points), 4)
 
     def report(self, *, quiet: bool = False) -> float:
         """Print bilingual results (stdout only) and return the points earned.
@@ -203,8 +219,12 @@ class Checker(Expectations):
             lines = [f"[{self.grade_id}] 得分 score: {_fmt(score)} / {_fmt(self.points)}"]
             for r in self.results:
                 mark = "✔" if r.passed else "✘"
-                pts = f"{_fmt(r.earned)}/{_fmt(r.possible)}"
-                lines.append(f"  {mark} ({pts}) {r.zh} | {r.en}")
+                pts = f"{_fmt(self._counted(r))}/{_fmt(r.possible)}"
+                note = ""
+                if r.edge and r.earned and not self.positive_passed:
+                    note = "（边界情况，须有一个正常情况也通过才计分 | an edge case counts only "
+                    note += "with a positive case）"
+                lines.append(f"  {mark} ({pts}) {r.zh} | {r.en}{note}")
             _write("\n".join(lines) + "\n")
         return FLOAT(score)
 
