@@ -230,7 +230,7 @@ ck.observe("article", lambda: q3_find_residue(_mine))
 ck.expect_equal("article", _reference(_mine), points=0.5, zh="在本作业的文章上结果不对",
                 en="wrong on this assignment's article")
 ck.observe("edge", lambda: [q3_find_residue(""), q3_find_residue("点赞 9\n\n评论：好")])
-ck.expect_equal("edge", [[], [(0, "counter")]], points=0.25, zh="空文本、空行或没有数字的行处理不对",
+ck.expect_equal("edge", [[], [(0, "counter")]], points=0.25, edge=True, zh="空文本、空行或没有数字的行处理不对",
                 en="wrong on empty text, empty lines or a line without digits")
 ### END HIDDEN TESTS
 ck.report()
@@ -268,7 +268,7 @@ ck = Checker("q4_text", points=1)
 ck.observe("text", lambda: q4_text)
 ck.expect_type("text", str, zh="q4_text 应为字符串", en="q4_text must be a str")
 ck.expect_true("text", lambda t: "\ufffd" not in t and not any(c in "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ" for c in t),
-               points=0.25, zh="还有替换字符或拼音残留", en="replacement characters or pinyin are left")
+               points=0, zh="还有替换字符或拼音残留", en="replacement characters or pinyin are left")
 ### BEGIN HIDDEN TESTS
 import re as _re
 from pathlib import Path as _Path
@@ -286,7 +286,7 @@ def _reference(clean):
 
 
 ck.expect_equal("text", _reference(_clean_text(_Path("article.txt").read_text(encoding="utf-8"))),
-                points=0.75, zh="q4_text 不对：三条规则都做了吗？其余是否一概没动？",
+                points=1, zh="q4_text 不对：三条规则都做了吗？其余是否一概没动？",
                 en="q4_text is wrong: all three rules applied, and nothing else changed?")
 ### END HIDDEN TESTS
 ck.report()
@@ -317,7 +317,7 @@ ck.observe("top10", lambda: q5_top10)
 ck.expect_type("sentences", list, item_type=str, zh="q5_sentences 应为句子列表", en="q5_sentences must be a list of str")
 ck.expect_type("top10", list, item_type=tuple, zh="q5_top10 应为 (词, 次数) 元组的列表",
                en="q5_top10 must be a list of (word, count) tuples")
-ck.expect_len("top10", 10, points=0.25, zh="q5_top10 需要 10 项", en="q5_top10 needs 10 items")
+ck.expect_len("top10", 10, zh="q5_top10 需要 10 项", en="q5_top10 needs 10 items")
 ### BEGIN HIDDEN TESTS
 import re as _re
 from pathlib import Path as _Path
@@ -339,7 +339,7 @@ def _final_text():
     return _re.sub(rf" ?[(（](?=[a-zü{toned}]*[{toned}])[a-zü{toned}]+[)）]", "", text)
 
 
-ck.expect_equal("sentences", _split(_final_text()), points=0.25, partial=True,
+ck.expect_equal("sentences", _split(_final_text()), points=0.5, partial=True,
                 zh="句子不对", en="the sentences are wrong")
 ck.expect_equal("top10", _top_k(_tokenize(_final_text()), 10, stopwords=_stopwords()), points=0.5,
                 partial=True, zh="高频词或次数不对", en="words or counts are wrong")
@@ -480,7 +480,7 @@ ck.observe("a4", lambda: q6_marker_rates(_a4, _lex, 300, 9))
 ck.expect_equal("a4", _reference(_a4, _lex, 300, 9), tol=1e-9, points=1,
                 zh="在 A4 上（300 次、种子 9）结果不对", en="wrong on A4 (300 resamples, seed 9)")
 ck.observe("edge", lambda: q6_marker_rates([], {"hedge": (["或许"], [])}, 40, 0))
-ck.expect_equal("edge", {"hedge": {"count": 0, "per_1000": 0.0, "low": 0.0, "high": 0.0}}, points=0.5,
+ck.expect_equal("edge", {"hedge": {"count": 0, "per_1000": 0.0, "low": 0.0, "high": 0.0}}, points=0.5, edge=True,
                 zh="没有句子时不对", en="wrong with no sentences")
 _one = ["或许。", "也许！"]
 ck.observe("fresh_rng", lambda: q6_marker_rates(_one, {"a": (["或许"], []), "b": (["也许"], [])}, 80, 4))
@@ -528,11 +528,11 @@ ck.observe("rates", lambda: q7_rates)
 ck.observe("separated", lambda: q7_separated)
 ck.expect_type("rates", dict, key_type=str, value_type=dict, zh="q7_rates 应为字典", en="q7_rates must be a dict")
 ck.expect_true("rates", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5", "C"]
-               and all(v["hedge"]["low"] <= v["hedge"]["high"] for v in d.values()), points=0.25,
+               and all(v["hedge"]["low"] <= v["hedge"]["high"] for v in d.values()), points=0,
                zh="键应为 C 和 A1…A5，区间下界不大于上界", en="keys C and A1 … A5, low <= high")
 ck.expect_type("separated", dict, key_type=str, value_type=list, zh="q7_separated 应为 {类型: 列表} 字典",
                en="q7_separated must map kinds to lists")
-ck.expect_true("separated", lambda d: sorted(d) == ["certainty", "hedge"], points=0.25,
+ck.expect_true("separated", lambda d: sorted(d) == ["certainty", "hedge"], points=0,
                zh="键应为 hedge 和 certainty", en="keys must be hedge and certainty")
 ### BEGIN HIDDEN TESTS
 import random as _random
@@ -591,11 +591,11 @@ def _final_sentences():
 
 
 _want = {"C": _rates(_final_sentences()), **{a.id: _rates(_split(a.clean)) for a in _load_corpus()}}
-ck.expect_equal("rates", _want, tol=1e-9, points=1, partial=True, zh="部分频率或区间不对",
+ck.expect_equal("rates", _want, tol=1e-9, points=1.25, partial=True, zh="部分频率或区间不对",
                 en="some rates or intervals are wrong")
 ck.expect_equal("separated", {k: sorted(a for a in _want if a != "C" and (
     _want[a][k]["high"] < _want["C"][k]["low"] or _want["C"][k]["high"] < _want[a][k]["low"]))
-    for k in ("hedge", "certainty")}, points=0.5, zh="不重叠的文章不对", en="wrong non-overlapping articles")
+    for k in ("hedge", "certainty")}, points=0.75, zh="不重叠的文章不对", en="wrong non-overlapping articles")
 ### END HIDDEN TESTS
 ck.report()
 
@@ -688,7 +688,7 @@ ck.observe("a2", lambda: q8_claim_sentences(_a2, _lex))
 ck.expect_equal("a2", _reference(_a2, _lex), points=0.75, partial=True,
                 zh="在 A2 上结果不对", en="wrong on A2")
 ck.observe("edge", lambda: [q8_claim_sentences([], _lex), q8_claim_sentences(["不一定。"], {"c": (["一定"], ["不一定"])})])
-ck.expect_equal("edge", [[], []], points=0.5, zh="没有句子或只有例外时不对",
+ck.expect_equal("edge", [[], []], points=0.5, edge=True, zh="没有句子或只有例外时不对",
                 en="wrong with no sentences or only an exception")
 ### END HIDDEN TESTS
 ck.report()
@@ -748,7 +748,7 @@ _cues = ["据", "显示", "统计", "报告", "告诉", "数据"]
 ck.observe("a3", lambda: q9_evidence(_a3, _cues))
 ck.expect_equal("a3", _reference(_a3, _cues), points=0.5, partial=True, zh="在 A3 上结果不对", en="wrong on A3")
 ck.observe("edge", lambda: [q9_evidence([], _cues), q9_evidence(["三成左右。", "二〇二一年。"], [])])
-ck.expect_equal("edge", [[], []], points=0.5, zh="没有句子或只有汉字数字时不对",
+ck.expect_equal("edge", [[], []], points=0.5, edge=True, zh="没有句子或只有汉字数字时不对",
                 en="wrong with no sentences or with Chinese numerals only")
 ### END HIDDEN TESTS
 ck.report()

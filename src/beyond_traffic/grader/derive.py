@@ -28,7 +28,7 @@ import builtins
 
 from .cell_ast import EXPECT_ARGUMENTS, call_name, expected_args, loaded_names
 
-__all__ = ["OBSERVE_MARK", "CellRefused", "observation_code", "refusals"]
+__all__ = ["OBSERVE_MARK", "CellRefused", "observation_code", "refusals", "input_names"]
 
 #: Cell metadata key marking a test cell reduced to its observation code (kept out of ``In``).
 OBSERVE_MARK = "beyond_traffic_observe"
@@ -203,8 +203,10 @@ def _whole_uses(lam: ast.Lambda, inputs: dict[str, ast.Assign]) -> list[tuple[in
     return problems
 
 
-def _analyse(tree: ast.Module) -> tuple[list[ast.stmt], list[str]]:
-    """The statements the kernel runs, and the problems that refuse the cell."""
+def _analyse(
+    tree: ast.Module, earlier: frozenset[str] = frozenset()
+) -> tuple[list[ast.stmt], list[str], set[str]]:
+    """The statements the kernel runs, the problems that refuse the cell, and its inputs."""
     problems: list[tuple[int, str]] = []
     bindings = _cell_bindings(tree)
     imports: set[str] = set()
@@ -338,11 +340,13 @@ def _analyse(tree: ast.Module) -> tuple[list[ast.stmt], list[str]]:
                 )
     for lam in lambdas:
         problems += _whole_uses(lam, inputs)
-    # No expectation may expect an input itself: a function returning its argument would earn it.
+    # No expectation may expect an input itself (this cell's, or one an earlier test cell left in
+    # the kernel): a function returning its argument, or reading that global, would earn it.
+    held = set(inputs) | {n for n in earlier if n not in bindings}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and call_name(node) in EXPECT_ARGUMENTS:
             for arg in expected_args(node):
-                if isinstance(arg, ast.Name) and arg.id in inputs:
+                if isinstance(arg, ast.Name) and arg.id in held:
                     problems.append(
                         (
                             node.lineno,
@@ -365,14 +369,16 @@ def _analyse(tree: ast.Module) -> tuple[list[ast.stmt], list[str]]:
         )
     ]
     messages = [f"line {line}: {text}" for line, text in sorted(set(problems))]
-    return kept, messages
+    return kept, messages, set(inputs)
 
 
-def refusals(source: str) -> list[str]:
+def refusals(source: str, *, earlier: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Why a test cell may not run in a student's kernel (empty when it may).
 
     Args:
         source: the instructor's test-cell code (hidden tests included).
+        earlier: inputs that earlier test cells of the notebook left in the same kernel
+            (see :func:`input_names`); no expectation may expect one of them itself.
 
     Returns:
         One ``"line N: ..."`` message per problem.
@@ -393,7 +399,20 @@ def refusals(source: str) -> list[str]:
     """
     if not isinstance(source, str):
         raise TypeError(f"source must be str, got {type(source).__name__}")
-    return _analyse(ast.parse(source))[1]
+    return _analyse(ast.parse(source), frozenset(earlier))[1]
+
+
+def input_names(source: str) -> set[str]:
+    """The inputs of a test cell: the names its observation code binds besides the Checker.
+
+    Example:
+        >>> sorted(input_names("ck = Checker('q', points=1)\\n_t = '流量'\\n"
+        ...                    "ck.observe('n', lambda: f(_t))\\nck.expect_equal('n', 2)"))
+        ['_t']
+    """
+    if not isinstance(source, str):
+        raise TypeError(f"source must be str, got {type(source).__name__}")
+    return _analyse(ast.parse(source))[2]
 
 
 def observation_code(source: str) -> str:
@@ -426,7 +445,7 @@ def observation_code(source: str) -> str:
     """
     if not isinstance(source, str):
         raise TypeError(f"source must be str, got {type(source).__name__}")
-    kept, problems = _analyse(ast.parse(source))
+    kept, problems, _ = _analyse(ast.parse(source))
     if problems:
         raise CellRefused(problems)
     if not any(isinstance(s, ast.Expr) for s in kept):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from .derive import refusals
+from .derive import input_names, refusals
 
 #: Checks that are gates: they may not carry points (see grading/expectations.py).
 _GATES = ("expect_type", "expect_len")
@@ -33,6 +33,7 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
     prefix = f"{notebook}/" if notebook else ""
     warnings: list[str] = []
     seen: dict[str, str] = {}
+    earlier: set[str] = set()  # inputs earlier test cells left in the kernel
     for cell in cells:
         gid = str(cell.get("grade_id", "?"))
         where = f"{prefix}{gid}"
@@ -66,7 +67,10 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
                     f"{where}: Checker points {value} differ from the cell's nbgrader points "
                     f"{cell_points}"
                 )
-        warnings += [f"{where}: {problem}" for problem in refusals(str(cell["source"]))]
+        warnings += [
+            f"{where}: {problem}" for problem in refusals(str(cell["source"]), earlier=earlier)
+        ]
+        earlier |= input_names(str(cell["source"]))
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)

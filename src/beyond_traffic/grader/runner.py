@@ -24,7 +24,7 @@ from .course import (
     timestamp_problem,
     write_state,
 )
-from .derive import refusals
+from .derive import input_names, refusals
 from .replay import prepare_warmup, replay
 from .sandbox import (
     NoSandboxError,
@@ -187,9 +187,11 @@ def _check_leaks(tests: dict[str, list[dict]]) -> None:
     """Refuse to grade when a test cell's shape could hand the kernel more than its inputs."""
     problems = []
     for name, cells in tests.items():
+        earlier: set[str] = set()  # inputs earlier test cells left in the same kernel
         for cell in cells:
             try:
-                found = refusals(str(cell["source"]))
+                found = refusals(str(cell["source"]), earlier=earlier)
+                earlier |= input_names(str(cell["source"]))
             except SyntaxError:
                 continue
             problems += [f"{name}/{cell['grade_id']}: {problem}" for problem in found]
