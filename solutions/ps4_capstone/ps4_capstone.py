@@ -318,6 +318,8 @@ ck.expect_type("sentences", list, item_type=str, zh="q5_sentences 应为句子�
 ck.expect_type("top10", list, item_type=tuple, zh="q5_top10 应为 (词, 次数) 元组的列表",
                en="q5_top10 must be a list of (word, count) tuples")
 ck.expect_len("top10", 10, zh="q5_top10 需要 10 项", en="q5_top10 needs 10 items")
+ck.expect_true("top10", lambda t: [c for _, c in t] == sorted((c for _, c in t), reverse=True),
+               points=0, zh="q5_top10 应按次数从高到低排列", en="q5_top10 must be sorted by count, highest first")
 ### BEGIN HIDDEN TESTS
 import re as _re
 from pathlib import Path as _Path

@@ -126,6 +126,21 @@ def test_an_edge_case_counts_only_with_a_positive_case(capsys):
     assert ck.report(quiet=True) == 0.0
 
 
+def test_a_zeroed_answer_earns_only_as_an_edge_case():
+    """What a stub returns (0, "", zeroed items, same keys) passes only as an edge case, and
+    earns no partial credit, however the expected value happens to look."""
+    ck = Checker("q", points=3)
+    ck.observe("rates", lambda: {"A1": 0.0, "A2": 0.0})
+    ck.observe("empty", lambda: [])
+    ck.observe("words", lambda: ["", ""])
+    assert ck.expect_equal("empty", [], points=1)  # a real check, but a stub gets it right
+    assert not ck.expect_equal("rates", {"A1": 0.0, "A2": 3.5}, points=1, partial=True)
+    assert ck.expect_true("words", lambda v: len(v) == 2, points=1)
+    assert [r.edge for r in ck.results] == [True, False, True]
+    assert ck.results[1].earned == 0.0  # half the values match, but only the zeros
+    assert ck.report(quiet=True) == 0.0
+
+
 def test_expect_true_predicate_error_is_a_failure():
     ck = make_checker(["流量"])
     assert ck.expect_true("v", lambda v: v["no"]) is False

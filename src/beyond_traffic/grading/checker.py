@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from .canonical import CanonicalError, Observation, canonicalize, tag_of
 from .compare import join_message
 from .expectations import Expectations
-from .literals import FLOAT, INT, STR, TYPE, type_name
+from .literals import BOOL, DICT, FLOAT, FROZENSET, INT, LIST, SET, STR, TUPLE, TYPE, type_name
 from .validate import require_name, require_points
 from .wire import OBSERVATIONS_ENV, REPLAY_ENV, replayed, write_record
 
-__all__ = ["Checker", "Result"]
+__all__ = ["Checker", "Result", "vacuous"]
 
 
 @dataclass
@@ -30,6 +30,25 @@ class Result:
     passed: bool = field(default=False)
     #: An edge case: its points count only when a positive case of the cell passed too.
     edge: bool = field(default=False)
+
+
+def vacuous(value: object) -> bool:
+    """Whether canonical ``value`` is what a zeroed stub returns: 0, "", False, None, empties.
+
+    A container is vacuous when every item (every value, for a dict: a stub keeps the keys) is.
+
+    Example:
+        >>> vacuous({"流量": [0.0, ""]}), vacuous(["流量"])
+        (True, False)
+    """
+    t = TYPE(value)
+    if t in (LIST, TUPLE, SET, FROZENSET):
+        return all(vacuous(v) for v in value)
+    if t is DICT:
+        return all(vacuous(v) for v in value.values())
+    if t in (INT, FLOAT, BOOL):
+        return value == 0
+    return t is STR and value == "" or value is None
 
 
 def _write(text: str) -> None:
@@ -132,6 +151,8 @@ class Checker(Expectations):
         edge: bool = False,
     ) -> bool:
         # The instructor's message comes first; the detail never shows the expected value.
+        if earned and self._trivial(name):
+            earned = 0.0
         self.results.append(
             Result(
                 name,
@@ -146,9 +167,17 @@ class Checker(Expectations):
         )
         return False
 
+    def _trivial(self, name: str) -> bool:
+        # What a stub of the right type returns (0, "", same-length lists of zeros, same-key
+        # dicts of zeros) shows no work: a check it passes is an edge case, and it earns no
+        # partial credit.
+        obs = self._obs.get(name)
+        return obs is not None and obs.ok and vacuous(obs.value)
+
     def _ok(
         self, name: str, kind: str, points: float, zh: str, en: str, *, edge: bool = False
     ) -> bool:
+        edge = edge or self._trivial(name)
         self.results.append(Result(name, kind, points, points, zh, en, True, edge))
         return True
 
