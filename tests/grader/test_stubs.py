@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = sorted(p.parent.name for p in REPO.glob("solutions/*/*.ipynb"))
 
 #: Appended to each answer cell: zero every answer name the cell bound (its reference code ran).
-ZEROING = '''
+ZEROING = """
 def _bt_zero(value):
     import types
     if isinstance(value, bool):
@@ -52,7 +52,7 @@ def _bt_zero(value):
 
 for _bt_name in NAMES:
     globals()[_bt_name] = _bt_zero(globals()[_bt_name])
-'''
+"""
 
 
 def answer_names(source: str) -> list[str]:
