@@ -509,38 +509,59 @@ ck.report()
 # article; `q7_separated`: the sorted pairs of articles whose intervals do not overlap.*
 
 # %% nbgrader={"grade": false, "grade_id": "q7_intervals_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# 两篇文章的区间重叠，并不说明差别不存在；要看的是**差值**的区间。
+# Overlapping intervals do not show that two rates are the same: look at the interval of the
+# difference.
+#
+# - q7_diffs：对每一对文章 a < b（按编号），键为 "a-b"（如 "A1-A2"），值为
+#   (d.low, d.high)，其中 d = difference_interval(None, a, b, phrase="流量", resamples=1000,
+#   seed=2020)（a 的频率减 b 的频率，两篇各自重抽句子）。
+#   For every pair a < b: key "a-b", value (low, high) of that difference_interval call.
+# - q7_different：区间不含 0 的键，排好序的列表。十对文章一起比较时，偶然“不含 0”的机会
+#   也变多了：这是多重比较。
+#   The sorted keys whose interval excludes 0 (with ten pairs, some may do so by chance).
+from beyond_traffic.uncertainty import difference_interval
+
 q7_intervals = None  # 换成你的答案 / replace with your answer
-q7_separated = None  # 换成你的答案 / replace with your answer
+q7_diffs = None  # 换成你的答案 / replace with your answer
+q7_different = None  # 换成你的答案 / replace with your answer
 ### BEGIN SOLUTION
 q7_intervals = {aid: q6_bootstrap_rate(SENTENCES[aid], "流量", 1000, 2020) for aid in ARTICLES}
-q7_separated = sorted(
-    (a, b)
-    for a in q7_intervals
-    for b in q7_intervals
-    if a < b and (q7_intervals[a][1] < q7_intervals[b][0] or q7_intervals[b][1] < q7_intervals[a][0])
-)
+q7_diffs = {}
+for _a in sorted(ARTICLES):
+    for _b in sorted(ARTICLES):
+        if _a < _b:
+            _d = difference_interval(None, _a, _b, phrase="流量", resamples=1000, seed=2020)
+            q7_diffs[f"{_a}-{_b}"] = (_d.low, _d.high)
+q7_different = sorted(key for key, (low, high) in q7_diffs.items() if low > 0 or high < 0)
 ### END SOLUTION
-q7_intervals, q7_separated
+q7_intervals, q7_diffs, q7_different
 
 # %% nbgrader={"grade": true, "grade_id": "q7_intervals", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
 ck = Checker("q7_intervals", points=2)
 ck.observe("intervals", lambda: q7_intervals)
-ck.observe("separated", lambda: q7_separated)
+ck.observe("diffs", lambda: q7_diffs)
+ck.observe("different", lambda: q7_different)
 ck.expect_type("intervals", dict, key_type=str, value_type=tuple,
                zh="q7_intervals 应为 {文章编号: (下界, 上界)} 字典", en="q7_intervals must map ids to tuples")
 ck.expect_true("intervals", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5"]
                and all(len(v) == 2 and v[0] <= v[1] for v in d.values()), points=0,
                zh="键应为 A1…A5，每个区间下界不大于上界", en="keys A1 … A5, each interval low <= high")
-ck.expect_type("separated", list, item_type=tuple, zh="q7_separated 应为元组的列表",
-               en="q7_separated must be a list of tuples")
+ck.expect_type("diffs", dict, key_type=str, value_type=tuple,
+               zh="q7_diffs 应为 {\"a-b\": (下界, 上界)} 字典", en="q7_diffs must map pair keys to tuples")
+ck.expect_true("diffs", lambda d: sorted(d) == [f"A{i}-A{j}" for i in range(1, 6) for j in range(i + 1, 6)],
+               points=0, zh="键应为 A1-A2…A4-A5 十对", en="keys: the ten pairs A1-A2 … A4-A5")
+ck.expect_type("different", list, item_type=str, zh="q7_different 应为字符串列表",
+               en="q7_different must be a list of str")
 ### BEGIN HIDDEN TESTS
 import random as _random
 import re as _re
 
 from beyond_traffic.claims import split_sentences as _split
 from beyond_traffic.corpus import load_corpus as _load_corpus
+from beyond_traffic.uncertainty import difference_interval as _difference
 
 
 def _interval(sentences, phrase, n_boot, seed):
@@ -558,11 +579,25 @@ def _interval(sentences, phrase, n_boot, seed):
 
 
 _want = {a.id: _interval(_split(a.clean), "流量", 1000, 2020) for a in _load_corpus()}
-ck.expect_equal("intervals", _want, tol=1e-9, points=1.5, partial=True,
+ck.expect_equal("intervals", _want, tol=1e-9, points=1, partial=True,
                 zh="部分区间不对", en="some intervals are wrong")
-ck.expect_equal("separated", sorted((a, b) for a in _want for b in _want if a < b and (
-                _want[a][1] < _want[b][0] or _want[b][1] < _want[a][0])), points=0.5,
-                zh="不重叠的文章对不对", en="the non-overlapping pairs are wrong")
+
+
+def _diffs(ids):
+    out = {}
+    for a in ids:
+        for b in ids:
+            if a < b:
+                d = _difference(None, a, b, phrase="流量", resamples=1000, seed=2020)
+                out[f"{a}-{b}"] = (d.low, d.high)
+    return out
+
+
+_want_diffs = _diffs(sorted(_want))
+ck.expect_equal("diffs", _want_diffs, tol=1e-9, points=0.5, partial=True,
+                zh="部分差值区间不对", en="some difference intervals are wrong")
+ck.expect_equal("different", sorted(k for k, (lo, hi) in _want_diffs.items() if lo > 0 or hi < 0),
+                points=0.5, zh="差值区间不含 0 的文章对不对", en="wrong pairs whose difference interval excludes 0")
 ### END HIDDEN TESTS
 ck.report()
 

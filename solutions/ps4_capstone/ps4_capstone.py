@@ -506,36 +506,87 @@ ck.report()
 # hedges and certainty, the sorted ids whose interval does not overlap C's.*
 
 # %% nbgrader={"grade": false, "grade_id": "q7_compare_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# 两个区间重叠，并不说明两篇文章没有差别：要比较，就算**差值**的区间（作业三第 6 题的方法）。
+# Overlapping intervals do not show that two rates are the same: compute the interval of the
+# difference, as in problem set 3, question 6.
+#
+# - q7_diffs：键为 "hedge" 和 "certainty"，值为字典 {编号: (下界, 上界)}，A1…A5 各一项：
+#   本文（"C"，句子为 q5_sentences）的频率减去该文章（句子为 split_sentences(ARTICLES[编号])）
+#   的频率的差值区间，严格按下面的步骤：
+#   1. 每个句子的标记数用 LEXICONS[类型] 计（与第 6 题相同），汉字数同第 6 题；
+#   2. 每个（类型, 文章）新建 rng = random.Random(2020)；
+#   3. 重复 500 次：先用 rng.randrange(n_C) 连续抽 n_C 个本文句子的下标，再用
+#      rng.randrange(n_A) 连续抽 n_A 个该文章句子的下标；两边分别算
+#      1000 * 标记数 / 汉字数（汉字数为 0 时记 0.0），记下差 本文 - 该文章；
+#   4. 差从小到大排序，cut = 500 // 40，取 (第 cut 个, 第 500 - 1 - cut 个)。
+# - q7_different：同样两个键，值为差值区间不含 0 的文章编号，排好序的列表。一篇文章和五篇
+#   比、两个类型一共十次比较：偶然“不含 0”的机会也随之变多（多重比较）。
+#
+# q7_diffs: for hedges and certainty, {id: (low, high)}: the interval of C's rate minus the
+# article's, per (kind, article) a fresh random.Random(2020); 500 times: n_C indices of C with
+# rng.randrange(n_C), then n_A of the article; sort; cut = 500 // 40. q7_different: the sorted
+# ids whose interval excludes 0 (ten comparisons: some may do so by chance).
 q7_rates = None  # 换成你的答案 / replace with your answer
-q7_separated = None  # 换成你的答案 / replace with your answer
+q7_diffs = None  # 换成你的答案 / replace with your answer
+q7_different = None  # 换成你的答案 / replace with your answer
 ### BEGIN SOLUTION
 q7_rates = {"C": q6_marker_rates(q5_sentences, LEXICONS, 500, 2020)}
 for _aid, _text in ARTICLES.items():
     q7_rates[_aid] = q6_marker_rates(split_sentences(_text), LEXICONS, 500, 2020)
-q7_separated = {}
-for _kind in ("hedge", "certainty"):
-    _c = q7_rates["C"][_kind]
-    q7_separated[_kind] = sorted(
-        aid for aid in ARTICLES
-        if q7_rates[aid][_kind]["high"] < _c["low"] or _c["high"] < q7_rates[aid][_kind]["low"]
-    )
+
+
+def _counts(sentences, kind):
+    marks = [q6_marker_rates([s], {kind: LEXICONS[kind]}, 1, 0)[kind]["count"] for s in sentences]
+    han = [len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences]
+    return marks, han
+
+
+def _diff_interval(first, second, kind, n_boot=500, seed=2020):
+    (ma, ha), (mb, hb) = _counts(first, kind), _counts(second, kind)
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n_boot):
+        pa = [rng.randrange(len(ma)) for _ in range(len(ma))]
+        pb = [rng.randrange(len(mb)) for _ in range(len(mb))]
+        ca, cb = sum(ha[i] for i in pa), sum(hb[i] for i in pb)
+        rate_a = 1000 * sum(ma[i] for i in pa) / ca if ca else 0.0
+        rate_b = 1000 * sum(mb[i] for i in pb) / cb if cb else 0.0
+        diffs.append(rate_a - rate_b)
+    diffs.sort()
+    cut = n_boot // 40
+    return (diffs[cut], diffs[n_boot - 1 - cut])
+
+
+q7_diffs = {
+    _kind: {_aid: _diff_interval(q5_sentences, split_sentences(_text), _kind)
+            for _aid, _text in ARTICLES.items()}
+    for _kind in ("hedge", "certainty")
+}
+q7_different = {
+    _kind: sorted(_aid for _aid, (_lo, _hi) in q7_diffs[_kind].items() if _lo > 0 or _hi < 0)
+    for _kind in q7_diffs
+}
 ### END SOLUTION
-q7_separated
+q7_diffs, q7_different
 
 # %% nbgrader={"grade": true, "grade_id": "q7_compare", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
 ck = Checker("q7_compare", points=2)
 ck.observe("rates", lambda: q7_rates)
-ck.observe("separated", lambda: q7_separated)
+ck.observe("diffs", lambda: q7_diffs)
+ck.observe("different", lambda: q7_different)
 ck.expect_type("rates", dict, key_type=str, value_type=dict, zh="q7_rates 应为字典", en="q7_rates must be a dict")
 ck.expect_true("rates", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5", "C"]
                and all(v["hedge"]["low"] <= v["hedge"]["high"] for v in d.values()), points=0,
                zh="键应为 C 和 A1…A5，区间下界不大于上界", en="keys C and A1 … A5, low <= high")
-ck.expect_type("separated", dict, key_type=str, value_type=list, zh="q7_separated 应为 {类型: 列表} 字典",
-               en="q7_separated must map kinds to lists")
-ck.expect_true("separated", lambda d: sorted(d) == ["certainty", "hedge"], points=0,
-               zh="键应为 hedge 和 certainty", en="keys must be hedge and certainty")
+ck.expect_type("diffs", dict, key_type=str, value_type=dict, zh="q7_diffs 应为 {类型: {编号: 区间}} 字典",
+               en="q7_diffs must map kinds to {id: interval}")
+ck.expect_true("diffs", lambda d: sorted(d) == ["certainty", "hedge"]
+               and all(sorted(v) == ["A1", "A2", "A3", "A4", "A5"] for v in d.values()), points=0,
+               zh="键应为 hedge 和 certainty，每个类型下为 A1…A5", en="keys hedge and certainty, then A1 … A5")
+ck.expect_type("different", dict, key_type=str, value_type=list, zh="q7_different 应为 {类型: 列表} 字典",
+               en="q7_different must map kinds to lists")
 ### BEGIN HIDDEN TESTS
 import random as _random
 import re as _re
@@ -550,20 +601,41 @@ from beyond_traffic.lexicons import HEDGES as _hedges
 from beyond_traffic.lexicons import PREDICTIONS as _predictions
 
 
-def _rates(sentences):
-    def find(sentence, terms, exceptions):
-        candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
-        n_found, i = 0, 0
-        while i < len(sentence):
-            for candidate in candidates:
-                if candidate and sentence.startswith(candidate, i):
-                    n_found += candidate not in exceptions
-                    i += len(candidate)
-                    break
-            else:
-                i += 1
-        return n_found
+def _find(sentence, terms, exceptions):
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    n_found, i = 0, 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                n_found += candidate not in exceptions
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return n_found
 
+
+def _han(sentence):
+    return len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", sentence))
+
+
+def _diff(first, second, lex):
+    ma, ha = [_find(s, sorted(lex), sorted(lex.exceptions)) for s in first], [_han(s) for s in first]
+    mb, hb = [_find(s, sorted(lex), sorted(lex.exceptions)) for s in second], [_han(s) for s in second]
+    rng = _random.Random(2020)
+    diffs = []
+    for _ in range(500):
+        pa = [rng.randrange(len(ma)) for _ in range(len(ma))]
+        pb = [rng.randrange(len(mb)) for _ in range(len(mb))]
+        ca, cb = sum(ha[i] for i in pa), sum(hb[i] for i in pb)
+        diffs.append((1000 * sum(ma[i] for i in pa) / ca if ca else 0.0)
+                     - (1000 * sum(mb[i] for i in pb) / cb if cb else 0.0))
+    diffs.sort()
+    return (diffs[12], diffs[487])
+
+
+def _rates(sentences):
+    find = _find
     n = len(sentences)
     chars = [len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences]
     out = {}
@@ -593,11 +665,16 @@ def _final_sentences():
 
 
 _want = {"C": _rates(_final_sentences()), **{a.id: _rates(_split(a.clean)) for a in _load_corpus()}}
-ck.expect_equal("rates", _want, tol=1e-9, points=1.25, partial=True, zh="部分频率或区间不对",
+ck.expect_equal("rates", _want, tol=1e-9, points=1, partial=True, zh="部分频率或区间不对",
                 en="some rates or intervals are wrong")
-ck.expect_equal("separated", {k: sorted(a for a in _want if a != "C" and (
-    _want[a][k]["high"] < _want["C"][k]["low"] or _want["C"][k]["high"] < _want[a][k]["low"]))
-    for k in ("hedge", "certainty")}, points=0.75, zh="不重叠的文章不对", en="wrong non-overlapping articles")
+_mine = _final_sentences()
+_want_diffs = {k: {a.id: _diff(_mine, _split(a.clean), lex) for a in _load_corpus()}
+               for k, lex in (("hedge", _hedges), ("certainty", _certainty))}
+ck.expect_equal("diffs", _want_diffs, tol=1e-9, points=0.5, partial=True,
+                zh="部分差值区间不对", en="some difference intervals are wrong")
+ck.expect_equal("different", {k: sorted(a for a, (lo, hi) in v.items() if lo > 0 or hi < 0)
+                              for k, v in _want_diffs.items()}, points=0.5,
+                zh="差值区间不含 0 的文章不对", en="wrong articles whose difference interval excludes 0")
 ### END HIDDEN TESTS
 ck.report()
 
