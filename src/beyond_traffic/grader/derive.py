@@ -172,7 +172,8 @@ def _whole_uses(lam: ast.Lambda, inputs: dict[str, ast.Assign]) -> list[tuple[in
                         )
                     )
             return
-        shown = ast.unparse(parent) if isinstance(parent, ast.expr) else node.id
+        context = parents.get(id(parent)) if isinstance(parent, ast.keyword) else parent
+        shown = ast.unparse(context) if isinstance(context, ast.expr) else node.id
         problems.append(
             (
                 node.lineno,
