@@ -148,6 +148,10 @@ SHAPES = {
         "ck.observe('a', lambda: f(min(_t, key=len)))\n"
         "ck.expect_equal('a', max(_t, key=len))\n"
     ),
+    "input_through_a_library_function": (
+        f"import operator as _op\n_t = ('流量', '{CANARY}')\n"
+        "ck.observe('a', lambda: f(_op.getitem(_t, 0)))\nck.expect_equal('a', _t[1])\n"
+    ),
     "attribute_of_an_input": (
         f"import types as _types\n_t = _types.SimpleNamespace(x='流量', want='{CANARY}')\n"
         "ck.observe('a', lambda: f(_t.x))\nck.expect_equal('a', _t.want)\n"

@@ -113,17 +113,28 @@ def _parents(root: ast.AST) -> dict[int, ast.AST]:
     return {id(c): p for p in ast.walk(root) for c in ast.iter_child_nodes(p)}
 
 
-def _whole_uses(lam: ast.Lambda, inputs: dict[str, ast.Assign]) -> list[tuple[int, str]]:
-    """Where an observe lambda uses an input (or a loop variable over one) other than whole."""
+def _whole_uses(
+    lam: ast.Lambda, inputs: dict[str, ast.Assign], bound: set[str], course: set[str]
+) -> list[tuple[int, str]]:
+    """Where an observe lambda uses an input (or a loop variable over one) other than whole.
+
+    Whole means as an argument of the student's code (a name the cell does not bind, or a
+    method of one) or of a course function (imported from ``beyond_traffic``), which runs the
+    student's object, as ``tokenize(text, tokenizer=q4_tokenizer)`` does.
+    """
     parents = _parents(lam)
     problems: list[tuple[int, str]] = []
     carriers: set[str] = set()  # comprehension variables bound to items of an input list
 
     def callee_ok(call: ast.Call) -> bool:
-        func = call.func
-        if isinstance(func, ast.Name):
-            return func.id not in _BUILTINS and func.id not in inputs and func.id not in carriers
-        return True  # a method or a module's function (the student's object, a course module)
+        root = call.func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name) or root.id in carriers:
+            return False
+        if root.id in course:
+            return True
+        return root.id not in bound and root.id not in _BUILTINS  # the student's own names
 
     def check(node: ast.Name, what: str) -> None:
         parent = parents.get(id(node))
@@ -211,11 +222,17 @@ def _analyse(
     problems: list[tuple[int, str]] = []
     bindings = _cell_bindings(tree)
     imports: set[str] = set()
+    course: set[str] = set()  # names imported from the course package
     checkers: set[str] = set()
     assigns: dict[str, ast.Assign] = {}
     for stmt in tree.body:
         if isinstance(stmt, ast.Import | ast.ImportFrom):
-            imports |= {a.asname or a.name.split(".")[0] for a in stmt.names}
+            names = {a.asname or a.name.split(".")[0] for a in stmt.names}
+            imports |= names
+            module = stmt.module if isinstance(stmt, ast.ImportFrom) else stmt.names[0].name
+            if getattr(stmt, "level", 0) == 0 and (module or "").split(".")[0] == "beyond_traffic":
+                if isinstance(stmt, ast.ImportFrom) or len(stmt.names) == 1:
+                    course |= names
         elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
             if isinstance(target, ast.Name):
@@ -340,7 +357,7 @@ def _analyse(
                     )
                 )
     for lam in lambdas:
-        problems += _whole_uses(lam, inputs)
+        problems += _whole_uses(lam, inputs, set(bindings), course)
     # No expectation may expect an input itself (this cell's, or one an earlier test cell left in
     # the kernel): a function returning its argument, or reading that global, would earn it.
     held = set(inputs) | {n for n in earlier if n not in bindings}
