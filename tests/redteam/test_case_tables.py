@@ -98,7 +98,7 @@ def top_words(tokens, k):
     for obj in gc.get_objects():
         try:
             for item in _loot(obj):
-                if isinstance(item, str) and item.startswith(MARK):
+                if isinstance(item, str) and item.startswith(MARK) and item != MARK:
                     return [item, *tokens][:k]
         except Exception:
             pass
@@ -147,7 +147,20 @@ def test_in_the_allowed_form_a_thief_scores_no_more_than_an_honest_answer(tmp_pa
     assert run.returncode == 0, run.stdout + run.stderr
     scores = ct.gradebook_scores(course)
     assert scores["honest"]["t3_table"] == 0.5  # the canary case no honest answer gets
-    assert scores["thief"]["t3_table"] <= scores["honest"]["t3_table"]
+    # no more than honest; in fact the same: it found nothing and fell back to honest work
+    assert scores["thief"]["t3_table"] == scores["honest"]["t3_table"]
     assert scores["thief"]["t2_top"] <= scores["honest"]["t2_top"]
     graded = course / "autograded" / "thief" / ct.ASSIGNMENT / f"{ct.ASSIGNMENT}.ipynb"
-    assert CANARY not in graded.read_text(encoding="utf-8")
+    outputs = [o for c in nbformat.read(graded, as_version=4).cells for o in c.get("outputs", [])]
+    assert outputs and CANARY not in str(outputs)  # the thief found nothing to print
+
+
+def test_the_thief_finds_a_canary_wherever_the_kernel_holds_one():
+    """The control: with the case table of a refused shape in its namespace, it cheats."""
+    namespace: dict = {}
+    exec(THIEF, namespace)  # noqa: S102
+    namespace["_cases"] = [(["直播"], [CANARY])]
+    assert namespace["top_words"](["直播", "直播"], 1) == [CANARY]
+    namespace["_f"] = eval(f"lambda: print('{CANARY}')")  # noqa: S307 - a lambda's constant
+    namespace.pop("_cases")
+    assert namespace["top_words"](["直播"], 1) == [CANARY]
