@@ -140,6 +140,21 @@ def separated(phrase: str) -> list[tuple[str, str]]:
     )
 
 
+def different(phrase: str) -> list[str]:
+    """ps2 q7: pairs "a-b" whose difference interval (difference_interval, 1000, seed 2020)
+    excludes 0."""
+    from beyond_traffic.uncertainty import difference_interval
+
+    out = []
+    for a in ARTICLE_IDS:
+        for b in ARTICLE_IDS:
+            if a < b:
+                d = difference_interval(None, a, b, phrase=phrase, resamples=1000, seed=2020)
+                if d.low > 0 or d.high < 0:
+                    out.append(f"{a}-{b}")
+    return sorted(out)
+
+
 def kwic_right(aid: str, needle: str, width: int) -> str:
     """The ``width`` characters after the first occurrence of ``needle``."""
     text = text_of(aid).replace("\n", " ")
@@ -287,6 +302,33 @@ def c_separated(kind: str) -> list[str]:
         if _corpus_rates(aid)[kind]["high"] < c["low"]
         or c["high"] < _corpus_rates(aid)[kind]["low"]
     )
+
+
+@cache
+def c_diff(aid: str, kind: str) -> tuple[float, float]:
+    """ps4 q7: the interval of the capstone's rate minus ``aid``'s (500 resamples, seed 2020)."""
+    sa, sb = c_sentences(), split_sentences(get_article(aid).clean)
+    ca = [len(find_terms(s, *LEXICONS[kind])) for s in sa]
+    cb = [len(find_terms(s, *LEXICONS[kind])) for s in sb]
+    ha, hb = [han(s) for s in sa], [han(s) for s in sb]
+
+    def pooled(counts, chars, picks):
+        h = sum(chars[i] for i in picks)
+        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
+
+    rng = random.Random(2020)
+    diffs = []
+    for _ in range(500):
+        pa = [rng.randrange(len(sa)) for _ in range(len(sa))]
+        pb = [rng.randrange(len(sb)) for _ in range(len(sb))]
+        diffs.append(pooled(ca, ha, pa) - pooled(cb, hb, pb))
+    diffs.sort()
+    return (diffs[12], diffs[487])
+
+
+def c_different(kind: str) -> list[str]:
+    """ps4 q7: corpus articles whose difference interval with the capstone excludes 0."""
+    return sorted(a for a in ARTICLE_IDS if c_diff(a, kind)[0] > 0 or c_diff(a, kind)[1] < 0)
 
 
 def c_audit(step: str) -> int:
