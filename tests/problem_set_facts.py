@@ -173,6 +173,21 @@ def phrase_decided(phrase: str) -> list[tuple[str, str]]:
     ]
 
 
+def different(phrase: str) -> list[str]:
+    """ps2 q7: pairs "a-b" whose difference interval (difference_interval, 1000, seed 2020)
+    excludes 0."""
+    from beyond_traffic.uncertainty import difference_interval
+
+    out = []
+    for a in ARTICLE_IDS:
+        for b in ARTICLE_IDS:
+            if a < b:
+                d = difference_interval(None, a, b, phrase=phrase, resamples=1000, seed=2020)
+                if d.low > 0 or d.high < 0:
+                    out.append(f"{a}-{b}")
+    return sorted(out)
+
+
 def kwic_right(aid: str, needle: str, width: int) -> str:
     """The ``width`` characters after the first occurrence of ``needle``."""
     text = text_of(aid).replace("\n", " ")
@@ -367,6 +382,11 @@ def c_diff(
 def c_decided(kind: str) -> list[str]:
     """Corpus articles whose difference interval with C excludes 0."""
     return [aid for aid in ARTICLE_IDS if c_diff(aid, kind)[0] > 0 or c_diff(aid, kind)[1] < 0]
+
+
+def c_different(kind: str) -> list[str]:
+    """ps4 q7: corpus articles whose difference interval with the capstone excludes 0."""
+    return sorted(c_decided(kind))
 
 
 def c_audit(step: str) -> int:

@@ -377,7 +377,7 @@ def lint_test_cell(source: str, *, grade_id: str, points: float, students: set[s
             and call.func.attr in EXPECTS
         ):
             continue
-        default = 0.0 if call.func.attr == "expect_type" else 1.0
+        default = 0.0 if call.func.attr in ("expect_type", "expect_len") else 1.0  # gates
         given = next((k.value for k in call.keywords if k.arg == "points"), None)
         total += float(ast.literal_eval(given)) if given is not None else default
         expected = call.args[1:] + [
@@ -426,14 +426,14 @@ def test_test_cells_follow_the_contract(name):
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_visible_checks_can_say_an_answer_is_right(name):
-    """Each test cell's visible part awards points for more than the type."""
+    """Each test cell's visible part checks more than the type and length gates."""
     for cell in graded_test_cells(source_nb(name)):
         visible = ast.parse(cell.source.split(HIDDEN_MARK)[0] + "\nck.report()")
         earning = [
             call
             for call in ast.walk(visible)
             if isinstance(call, ast.Call)
-            and getattr(call.func, "attr", "") in EXPECTS - {"expect_type"}
+            and getattr(call.func, "attr", "") in EXPECTS - {"expect_type", "expect_len"}
         ]
         assert earning, f"{meta(cell)['grade_id']}: visible checks only look at the type"
         kinds = BLUEPRINT[name]["cells"][meta(cell)["grade_id"]]["kind"]

@@ -119,7 +119,7 @@ ck.expect_equal("a5", _reference(_a5, _stop), points=0.75, partial=True,
                 zh="在文章 A5 上结果不对", en="wrong on article A5")
 ck.observe("edge", lambda: [q1_content_tokens([], set()),
                             q1_content_tokens(["％", "《", "流量》", "+", "≥", "", "赋能"], set())])
-ck.expect_equal("edge", [[], ["流量》", "赋能"]], points=0.5,
+ck.expect_equal("edge", [[], ["流量》", "赋能"]], points=0.5, edge=True,
                 zh="空列表、符号或空字符串处理不对", en="wrong on an empty list, symbols or empty strings")
 ### END HIDDEN TESTS
 ck.report()
@@ -174,7 +174,7 @@ ck.observe("a2", lambda: q2_top_words(_a2, 15))
 ck.expect_equal("a2", _reference(_a2, 15), points=0.75, partial=True,
                 zh="在 A2 的全部词上结果不对", en="wrong on all tokens of A2")
 ck.observe("edge", lambda: [q2_top_words([], 3), q2_top_words(["流量"], 5)])
-ck.expect_equal("edge", [[], [("流量", 1)]], points=0.5,
+ck.expect_equal("edge", [[], [("流量", 1)]], points=0.5, edge=True,
                 zh="空列表或 k 大于词数时不对", en="wrong on an empty list or k larger than the vocabulary")
 ### END HIDDEN TESTS
 ck.report()
@@ -244,7 +244,7 @@ ck.observe("a5", lambda: q3_rate(_a5, "流量"))
 ck.expect_equal("a5", _reference(_a5, "流量"), tol=1e-9, points=0.25,
                 zh="A5 中“流量”的频率不对", en="wrong rate of 流量 in A5")
 ck.observe("edge", lambda: [q3_rate("", "流量"), q3_rate("GMV 60%", "GMV"), q3_han_count("㐀丁,a")])
-ck.expect_equal("edge", [0.0, 0.0, 2], tol=1e-9, points=0.5,
+ck.expect_equal("edge", [0.0, 0.0, 2], tol=1e-9, points=0.5, edge=True,
                 zh="没有汉字的文本或扩展 A 区汉字处理不对",
                 en="wrong on text without Han characters or on Extension A")
 ### END HIDDEN TESTS
@@ -315,7 +315,7 @@ ck.expect_equal("a1", _reference(_a1, "赋能", 12), points=0.5, partial=True,
                 zh="在 A1 上结果不对", en="wrong on article A1")
 ck.observe("edge", lambda: [q4_kwic(_a5, "元宇宙", 5), q4_kwic("哈哈哈", "哈哈", 1),
                             q4_kwic("a\r\nb流量", "流量", 4)])
-ck.expect_equal("edge", [[], [("", "哈哈", "哈")], [("a  b", "流量", "")]], points=0.75,
+ck.expect_equal("edge", [[], [("", "哈哈", "哈")], [("a  b", "流量", "")]], points=0.75, edge=True,
                 zh="找不到、重叠出现或 \\r\\n 的处理不对",
                 en="wrong when absent, on overlapping occurrences or on \\r\\n")
 ### END HIDDEN TESTS
@@ -357,14 +357,14 @@ ck.observe("rates", lambda: q5_rates)
 ck.observe("a1_empower", lambda: q5_rates["赋能"]["A1"])
 ck.expect_type("top10", list, item_type=tuple, zh="q5_top10 应为 (词, 次数) 元组的列表",
                en="q5_top10 must be a list of (word, count) tuples")
-ck.expect_len("top10", 10, points=0.25, zh="q5_top10 需要正好 10 项", en="q5_top10 needs exactly 10 items")
+ck.expect_len("top10", 10, zh="q5_top10 需要正好 10 项", en="q5_top10 needs exactly 10 items")
 ck.expect_type("rates", dict, key_type=str, value_type=dict, zh="q5_rates 应为字典的字典",
                en="q5_rates must be a dict of dicts")
 ck.expect_true("rates", lambda d: sorted(d) == ["流量", "赋能"]
                and all(sorted(v) == ["A1", "A2", "A3", "A4", "A5"] for v in d.values()),
-               points=0.25, zh="键应为两个词，每个词下为 A1…A5", en="keys: the two terms, then A1 … A5")
+               points=0, zh="键应为两个词，每个词下为 A1…A5", en="keys: the two terms, then A1 … A5")
 ck.expect_equal("a1_empower", _rate(_count_phrase(_get_article("A1").clean, "赋能"),
-                                    _get_article("A1").clean), tol=1e-9, points=0.5,
+                                    _get_article("A1").clean), tol=1e-9, points=0.75,
                 zh="A1 中“赋能”的频率不对", en="the rate of 赋能 in A1 is wrong")
 ### BEGIN HIDDEN TESTS
 import re as _re
@@ -391,7 +391,7 @@ def _rates(terms):
     return {t: {a.id: rate(a.clean, t) for a in _load_corpus()} for t in terms}
 
 
-ck.expect_equal("top10", _top10(_get_article("A2").clean), points=0.5, partial=True,
+ck.expect_equal("top10", _top10(_get_article("A2").clean), points=0.75, partial=True,
                 zh="A2 的高频词或次数不对", en="A2's words or counts are wrong")
 ck.expect_equal("rates", _rates(["流量", "赋能"]), tol=1e-9, points=0.5, partial=True,
                 zh="部分频率不对", en="some rates are wrong")
@@ -490,7 +490,7 @@ ck.expect_equal("a5", _reference(_a5, "赋能", 1000, 2020), tol=1e-9, points=0.
 ck.observe("edge", lambda: [q6_bootstrap_rate([], "流量", 100, 0),
                             q6_bootstrap_rate(["流量之外。"], "流量", 100, 0),
                             q6_bootstrap_rate(["没有。", "也没有。"], "流量", 100, 0)])
-ck.expect_equal("edge", [(0.0, 0.0), (250.0, 250.0), (0.0, 0.0)], tol=1e-9, points=0.5,
+ck.expect_equal("edge", [(0.0, 0.0), (250.0, 250.0), (0.0, 0.0)], tol=1e-9, points=0.5, edge=True,
                 zh="没有句子、只有一句或词不出现时不对",
                 en="wrong with no sentences, one sentence, or a phrase that never occurs")
 ### END HIDDEN TESTS
@@ -509,45 +509,59 @@ ck.report()
 # article; `q7_separated`: the sorted pairs of articles whose intervals do not overlap.*
 
 # %% nbgrader={"grade": false, "grade_id": "q7_intervals_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# 两篇文章的区间重叠，并不说明差别不存在；要看的是**差值**的区间。
+# Overlapping intervals do not show that two rates are the same: look at the interval of the
+# difference.
+#
+# - q7_diffs：对每一对文章 a < b（按编号），键为 "a-b"（如 "A1-A2"），值为
+#   (d.low, d.high)，其中 d = difference_interval(None, a, b, phrase="流量", resamples=1000,
+#   seed=2020)（a 的频率减 b 的频率，两篇各自重抽句子）。
+#   For every pair a < b: key "a-b", value (low, high) of that difference_interval call.
+# - q7_different：区间不含 0 的键，排好序的列表。十对文章一起比较时，偶然“不含 0”的机会
+#   也变多了：这是多重比较。
+#   The sorted keys whose interval excludes 0 (with ten pairs, some may do so by chance).
+from beyond_traffic.uncertainty import difference_interval
+
 q7_intervals = None  # 换成你的答案 / replace with your answer
-q7_separated = None  # 换成你的答案 / replace with your answer
+q7_diffs = None  # 换成你的答案 / replace with your answer
+q7_different = None  # 换成你的答案 / replace with your answer
 ### BEGIN SOLUTION
 q7_intervals = {aid: q6_bootstrap_rate(SENTENCES[aid], "流量", 1000, 2020) for aid in ARTICLES}
-q7_separated = sorted(
-    (a, b)
-    for a in q7_intervals
-    for b in q7_intervals
-    if a < b and (q7_intervals[a][1] < q7_intervals[b][0] or q7_intervals[b][1] < q7_intervals[a][0])
-)
+q7_diffs = {}
+for _a in sorted(ARTICLES):
+    for _b in sorted(ARTICLES):
+        if _a < _b:
+            _d = difference_interval(None, _a, _b, phrase="流量", resamples=1000, seed=2020)
+            q7_diffs[f"{_a}-{_b}"] = (_d.low, _d.high)
+q7_different = sorted(key for key, (low, high) in q7_diffs.items() if low > 0 or high < 0)
 ### END SOLUTION
-q7_intervals, q7_separated
+q7_intervals, q7_diffs, q7_different
 
 # %% nbgrader={"grade": true, "grade_id": "q7_intervals", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from beyond_traffic.corpus import get_article as _get_article
-from beyond_traffic.count import count_phrase as _count_phrase
-from beyond_traffic.count import rate_per_1000_chars as _rate
 from beyond_traffic.grading import Checker
 
 ck = Checker("q7_intervals", points=2)
 ck.observe("intervals", lambda: q7_intervals)
-ck.observe("a4", lambda: q7_intervals["A4"])
-ck.observe("separated", lambda: q7_separated)
+ck.observe("diffs", lambda: q7_diffs)
+ck.observe("different", lambda: q7_different)
 ck.expect_type("intervals", dict, key_type=str, value_type=tuple,
                zh="q7_intervals 应为 {文章编号: (下界, 上界)} 字典", en="q7_intervals must map ids to tuples")
 ck.expect_true("intervals", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5"]
-               and all(len(v) == 2 and v[0] <= v[1] for v in d.values()), points=0.25,
+               and all(len(v) == 2 and v[0] <= v[1] for v in d.values()), points=0,
                zh="键应为 A1…A5，每个区间下界不大于上界", en="keys A1 … A5, each interval low <= high")
-ck.expect_true("a4", lambda v: v[0] < _rate(_count_phrase(_get_article("A4").clean, "流量"),
-                                              _get_article("A4").clean) < v[1], points=0.25,
-               zh="A4 的区间应包含它自己的频率", en="A4's interval must contain its own rate")
-ck.expect_type("separated", list, item_type=tuple, zh="q7_separated 应为元组的列表",
-               en="q7_separated must be a list of tuples")
+ck.expect_type("diffs", dict, key_type=str, value_type=tuple,
+               zh="q7_diffs 应为 {\"a-b\": (下界, 上界)} 字典", en="q7_diffs must map pair keys to tuples")
+ck.expect_true("diffs", lambda d: sorted(d) == [f"A{i}-A{j}" for i in range(1, 6) for j in range(i + 1, 6)],
+               points=0, zh="键应为 A1-A2…A4-A5 十对", en="keys: the ten pairs A1-A2 … A4-A5")
+ck.expect_type("different", list, item_type=str, zh="q7_different 应为字符串列表",
+               en="q7_different must be a list of str")
 ### BEGIN HIDDEN TESTS
 import random as _random
 import re as _re
 
 from beyond_traffic.claims import split_sentences as _split
 from beyond_traffic.corpus import load_corpus as _load_corpus
+from beyond_traffic.uncertainty import difference_interval as _difference
 
 
 def _interval(sentences, phrase, n_boot, seed):
@@ -567,9 +581,23 @@ def _interval(sentences, phrase, n_boot, seed):
 _want = {a.id: _interval(_split(a.clean), "流量", 1000, 2020) for a in _load_corpus()}
 ck.expect_equal("intervals", _want, tol=1e-9, points=1, partial=True,
                 zh="部分区间不对", en="some intervals are wrong")
-ck.expect_equal("separated", sorted((a, b) for a in _want for b in _want if a < b and (
-                _want[a][1] < _want[b][0] or _want[b][1] < _want[a][0])), points=0.5,
-                zh="不重叠的文章对不对", en="the non-overlapping pairs are wrong")
+
+
+def _diffs(ids):
+    out = {}
+    for a in ids:
+        for b in ids:
+            if a < b:
+                d = _difference(None, a, b, phrase="流量", resamples=1000, seed=2020)
+                out[f"{a}-{b}"] = (d.low, d.high)
+    return out
+
+
+_want_diffs = _diffs(sorted(_want))
+ck.expect_equal("diffs", _want_diffs, tol=1e-9, points=0.5, partial=True,
+                zh="部分差值区间不对", en="some difference intervals are wrong")
+ck.expect_equal("different", sorted(k for k, (lo, hi) in _want_diffs.items() if lo > 0 or hi < 0),
+                points=0.5, zh="差值区间不含 0 的文章对不对", en="wrong pairs whose difference interval excludes 0")
 ### END HIDDEN TESTS
 ck.report()
 
@@ -622,7 +650,7 @@ from beyond_traffic.grading import Checker
 
 ck = Checker("q8_tfidf", points=2)
 _demo = [["流量", "流量", "赋能"], ["流量", "平台"], ["赋能", "平台", "平台"]]
-ck.observe("demo", lambda: q8_tfidf(_demo[0], _demo, 2))
+ck.observe("demo", lambda: q8_tfidf(["流量", "流量", "赋能"], _demo, 2))
 ck.expect_type("demo", list, item_type=tuple, zh="应返回由 (词, 分数) 元组组成的列表",
                en="return a list of (word, score) tuples")
 ck.expect_equal("demo", [("流量", 2 / 3 * _math.log(1.5)), ("赋能", 1 / 3 * _math.log(1.5))],
@@ -634,12 +662,6 @@ from collections import Counter as _Counter
 from beyond_traffic.corpus import load_corpus as _load_corpus
 from beyond_traffic.lexicons import stopwords as _stopwords
 from beyond_traffic.segment import tokenize as _tokenize
-
-
-def _content(tokens):
-    stop = _stopwords()
-    return [t for t in tokens if t and t not in stop
-            and not all(_ud.category(c)[0] in "PSZ" or c.isspace() for c in t)]
 
 
 def _reference(doc, corpus, k):
@@ -654,13 +676,16 @@ def _reference(doc, corpus, k):
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
 
 
-_docs = [_content(_tokenize(_a.clean)) for _a in _load_corpus()]
+_stop = _stopwords()
+_docs = [[_t for _t in _tokenize(_a.clean) if _t and _t not in _stop
+          and not all(_ud.category(_c)[0] in "PSZ" or _c.isspace() for _c in _t)]
+         for _a in _load_corpus()]
 _a4 = _docs[3]
 ck.observe("a4", lambda: q8_tfidf(_a4, _docs, 10))
 ck.expect_equal("a4", _reference(_a4, _docs, 10), tol=1e-9, points=0.75, partial=True,
                 zh="A4 的关键词或分数不对", en="A4's keywords or scores are wrong")
 ck.observe("edge", lambda: [q8_tfidf([], _demo, 3), q8_tfidf(["平台"], [["平台"], ["平台"]], 3)])
-ck.expect_equal("edge", [[], []], points=0.5,
+ck.expect_equal("edge", [[], []], points=0.5, edge=True,
                 zh="空文档或每篇都有的词处理不对", en="wrong on an empty document or a word in every document")
 ### END HIDDEN TESTS
 ck.report()

@@ -158,7 +158,7 @@ ck.expect_equal("a5", _reference_all(_a5, _hedge), points=0.75, partial=True,
 ck.observe("edge", lambda: [q1_find_terms("", ["或许"], []), q1_find_terms("或许或许", ["或许"], []),
                             q1_find_terms("不一定会", ["一定", "会"], ["不一定"]),
                             q1_find_terms("终将会", ["将会", "终将"], [])])
-ck.expect_equal("edge", [[], ["或许", "或许"], ["会"], ["终将"]], points=0.5,
+ck.expect_equal("edge", [[], ["或许", "或许"], ["会"], ["终将"]], points=0.5, edge=True,
                 zh="空句、重复出现、例外或同样长的候选处理不对",
                 en="wrong on an empty sentence, repeats, exceptions or candidates of equal length")
 ### END HIDDEN TESTS
@@ -227,7 +227,7 @@ ck.expect_equal("a2", _reference(_a2, _pred), points=0.5, partial=True,
                 zh="A2 中含预言标记的句子不对", en="wrong prediction sentences in A2")
 ck.observe("edge", lambda: [q2_marked_sentences([], ["或许"], []),
                             q2_marked_sentences(["不一定。", "一定。"], ["一定"], ["不一定"])])
-ck.expect_equal("edge", [[], ["一定。"]], points=0.5, zh="没有句子或只有例外的句子处理不对",
+ck.expect_equal("edge", [[], ["一定。"]], points=0.5, edge=True, zh="没有句子或只有例外的句子处理不对",
                 en="wrong with no sentences or a sentence holding only an exception")
 ### END HIDDEN TESTS
 ck.report()
@@ -315,7 +315,7 @@ ck.observe("a4", lambda: q3_profile(_a4, _lex))
 ck.expect_equal("a4", _reference(_a4, _lex), tol=1e-9, points=0.75,
                 zh="A4 的画像不对", en="A4's profile is wrong")
 ck.observe("edge", lambda: q3_profile([], {"hedge": (["或许"], [])}))
-ck.expect_equal("edge", {"hedge": {"count": 0, "per_1000": 0.0}}, points=0.75,
+ck.expect_equal("edge", {"hedge": {"count": 0, "per_1000": 0.0}}, points=0.75, edge=True,
                 zh="没有句子时应为 0 次、0.0", en="no sentences give count 0 and 0.0")
 ### END HIDDEN TESTS
 ck.report()
@@ -355,8 +355,8 @@ ck.expect_type("profiles", dict, key_type=str, value_type=dict, zh="q4_profiles 
                en="q4_profiles must map ids to profiles")
 ck.expect_true("profiles", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5"]
                and all(sorted(p) == ["certainty", "filler", "hedge", "prediction"] for p in d.values()),
-               points=0.25, zh="键应为 A1…A5，每个画像有四个类型", en="keys A1 … A5, four kinds in each profile")
-ck.expect_equal("a3_hedges", _HEDGES.count(_get_article("A3").clean), points=0.25,
+               points=0, zh="键应为 A1…A5，每个画像有四个类型", en="keys A1 … A5, four kinds in each profile")
+ck.expect_equal("a3_hedges", _HEDGES.count(_get_article("A3").clean), points=0.5,
                 zh="A3 的模糊限制语次数不对", en="A3's hedge count is wrong")
 ck.expect_type("more", list, item_type=str, zh="q4_more_hedges 应为字符串列表",
                en="q4_more_hedges must be a list of str")
@@ -477,7 +477,7 @@ ck.observe("a2", lambda: q5_leave_one_out(_a2, *_cert))
 ck.expect_equal("a2", _reference(_a2, _cert), points=0.75, partial=True,
                 zh="A2 的确定性标记去一检验不对", en="wrong leave-one-out of certainty markers in A2")
 ck.observe("edge", lambda: [q5_leave_one_out([], ["或许"], []), q5_leave_one_out(["没有标记。"], ["或许"], [])])
-ck.expect_equal("edge", [{}, {}], points=0.5, zh="没有句子或没有标记时应返回空字典",
+ck.expect_equal("edge", [{}, {}], points=0.5, edge=True, zh="没有句子或没有标记时应返回空字典",
                 en="no sentences or no markers give an empty dict")
 ### END HIDDEN TESTS
 ck.report()
@@ -611,7 +611,7 @@ ck.expect_equal("a5_a2", _reference(_a5, _a2, _hedge, 200, 5), tol=1e-9, points=
                 zh="A5 与 A2 的模糊限制语差（200 次、种子 5）不对", en="wrong A5 − A2 hedges (200, seed 5)")
 ck.observe("edge", lambda: [q6_bootstrap_diff([], ["必然。"], ["必然"], [], 40, 0),
                             q6_bootstrap_diff(["必然。"], ["必然。"], ["必然"], [], 40, 0)])
-ck.expect_equal("edge", [(0.0, 0.0), (0.0, 0.0)], tol=1e-9, points=0.5,
+ck.expect_equal("edge", [(0.0, 0.0), (0.0, 0.0)], tol=1e-9, points=0.5, edge=True,
                 zh="一篇没有句子，或两篇相同时不对", en="wrong when one side is empty or both are the same")
 ### END HIDDEN TESTS
 ck.report()
@@ -648,7 +648,7 @@ ck.observe("decided", lambda: q7_decided)
 ck.expect_type("diffs", dict, key_type=str, value_type=tuple, zh="q7_diffs 应为 {键: (下界, 上界)} 字典",
                en="q7_diffs must map keys to tuples")
 ck.expect_true("diffs", lambda d: sorted(d) == ["A2-A1", "A2-A3", "A2-A4", "A2-A5"]
-               and all(len(v) == 2 and v[0] <= v[1] for v in d.values()), points=0.25,
+               and all(len(v) == 2 and v[0] <= v[1] for v in d.values()), points=0,
                zh="键应为 A2-A1…A2-A5，每个区间下界不大于上界", en="keys A2-A1 … A2-A5, low <= high")
 ck.expect_type("decided", list, item_type=str, zh="q7_decided 应为字符串列表", en="q7_decided must be a list of str")
 ### BEGIN HIDDEN TESTS
@@ -697,7 +697,7 @@ def _diff(a, b):
 
 
 _want = {f"A2-{b}": _diff("A2", b) for b in ("A1", "A3", "A4", "A5")}
-ck.expect_equal("diffs", _want, tol=1e-9, points=0.75, partial=True, zh="部分区间不对",
+ck.expect_equal("diffs", _want, tol=1e-9, points=1, partial=True, zh="部分区间不对",
                 en="some intervals are wrong")
 ck.expect_equal("decided", sorted(k for k, (lo, hi) in _want.items() if lo > 0 or hi < 0), points=0.5,
                 zh="区间不含 0 的键不对", en="wrong keys for intervals that exclude 0")
@@ -757,7 +757,7 @@ ck.observe("a1", lambda: q8_mentions(_a1, ["生产", "改变"]))
 ck.expect_equal("a1", _reference(_a1, ["生产", "改变"]), points=0.25, partial=True,
                 zh="A1 中谈生产或改变的句子不对", en="wrong sentences about production or change in A1")
 ck.observe("edge", lambda: q8_mentions("", ["流量"]))
-ck.expect_equal("edge", {"流量": []}, points=0.25, zh="空文本时每个名字应对应空列表",
+ck.expect_equal("edge", {"流量": []}, points=0.25, edge=True, zh="空文本时每个名字应对应空列表",
                 en="empty text gives an empty list for each name")
 ### END HIDDEN TESTS
 ck.report()

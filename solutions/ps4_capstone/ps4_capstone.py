@@ -130,13 +130,13 @@ ck.observe("steps", lambda: q2_steps)
 ck.observe("names", lambda: list(q2_steps))
 ck.expect_type("steps", dict, key_type=str, value_type=int, zh="q2_steps 应为 {步骤名: 整数} 字典",
                en="q2_steps must map step names to ints")
-ck.expect_equal("names", [name for name, _ in _STEPS], points=0.5,
+ck.expect_equal("names", [name for name, _ in _STEPS], points=0,
                 zh="键应为流程的全部步骤，按顺序", en="keys must be every step of the pipeline, in order")
 ### BEGIN HIDDEN TESTS
 from beyond_traffic.clean import audit as _audit
 
 ck.expect_equal("steps", {r.step: r.count for r in _audit(_Path("article.txt").read_text(encoding="utf-8"))},
-                points=0.5, partial=True, zh="部分步骤的改动数不对", en="some counts of edits are wrong")
+                points=1, partial=True, zh="部分步骤的改动数不对", en="some counts of edits are wrong")
 ### END HIDDEN TESTS
 ck.report()
 
@@ -230,7 +230,7 @@ ck.observe("article", lambda: q3_find_residue(_mine))
 ck.expect_equal("article", _reference(_mine), points=0.5, zh="在本作业的文章上结果不对",
                 en="wrong on this assignment's article")
 ck.observe("edge", lambda: [q3_find_residue(""), q3_find_residue("点赞 9\n\n评论：好")])
-ck.expect_equal("edge", [[], [(0, "counter")]], points=0.25, zh="空文本、空行或没有数字的行处理不对",
+ck.expect_equal("edge", [[], [(0, "counter")]], points=0.25, edge=True, zh="空文本、空行或没有数字的行处理不对",
                 en="wrong on empty text, empty lines or a line without digits")
 ### END HIDDEN TESTS
 ck.report()
@@ -268,7 +268,7 @@ ck = Checker("q4_text", points=1)
 ck.observe("text", lambda: q4_text)
 ck.expect_type("text", str, zh="q4_text 应为字符串", en="q4_text must be a str")
 ck.expect_true("text", lambda t: "\ufffd" not in t and not any(c in "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ" for c in t),
-               points=0.25, zh="还有替换字符或拼音残留", en="replacement characters or pinyin are left")
+               points=0, zh="还有替换字符或拼音残留", en="replacement characters or pinyin are left")
 ### BEGIN HIDDEN TESTS
 import re as _re
 from pathlib import Path as _Path
@@ -286,7 +286,7 @@ def _reference(clean):
 
 
 ck.expect_equal("text", _reference(_clean_text(_Path("article.txt").read_text(encoding="utf-8"))),
-                points=0.75, zh="q4_text 不对：三条规则都做了吗？其余是否一概没动？",
+                points=1, zh="q4_text 不对：三条规则都做了吗？其余是否一概没动？",
                 en="q4_text is wrong: all three rules applied, and nothing else changed?")
 ### END HIDDEN TESTS
 ck.report()
@@ -317,7 +317,9 @@ ck.observe("top10", lambda: q5_top10)
 ck.expect_type("sentences", list, item_type=str, zh="q5_sentences 应为句子列表", en="q5_sentences must be a list of str")
 ck.expect_type("top10", list, item_type=tuple, zh="q5_top10 应为 (词, 次数) 元组的列表",
                en="q5_top10 must be a list of (word, count) tuples")
-ck.expect_len("top10", 10, points=0.25, zh="q5_top10 需要 10 项", en="q5_top10 needs 10 items")
+ck.expect_len("top10", 10, zh="q5_top10 需要 10 项", en="q5_top10 needs 10 items")
+ck.expect_true("top10", lambda t: [c for _, c in t] == sorted((c for _, c in t), reverse=True),
+               points=0, zh="q5_top10 应按次数从高到低排列", en="q5_top10 must be sorted by count, highest first")
 ### BEGIN HIDDEN TESTS
 import re as _re
 from pathlib import Path as _Path
@@ -339,7 +341,7 @@ def _final_text():
     return _re.sub(rf" ?[(（](?=[a-zü{toned}]*[{toned}])[a-zü{toned}]+[)）]", "", text)
 
 
-ck.expect_equal("sentences", _split(_final_text()), points=0.25, partial=True,
+ck.expect_equal("sentences", _split(_final_text()), points=0.5, partial=True,
                 zh="句子不对", en="the sentences are wrong")
 ck.expect_equal("top10", _top_k(_tokenize(_final_text()), 10, stopwords=_stopwords()), points=0.5,
                 partial=True, zh="高频词或次数不对", en="words or counts are wrong")
@@ -480,7 +482,7 @@ ck.observe("a4", lambda: q6_marker_rates(_a4, _lex, 300, 9))
 ck.expect_equal("a4", _reference(_a4, _lex, 300, 9), tol=1e-9, points=1,
                 zh="在 A4 上（300 次、种子 9）结果不对", en="wrong on A4 (300 resamples, seed 9)")
 ck.observe("edge", lambda: q6_marker_rates([], {"hedge": (["或许"], [])}, 40, 0))
-ck.expect_equal("edge", {"hedge": {"count": 0, "per_1000": 0.0, "low": 0.0, "high": 0.0}}, points=0.5,
+ck.expect_equal("edge", {"hedge": {"count": 0, "per_1000": 0.0, "low": 0.0, "high": 0.0}}, points=0.5, edge=True,
                 zh="没有句子时不对", en="wrong with no sentences")
 _one = ["或许。", "也许！"]
 ck.observe("fresh_rng", lambda: q6_marker_rates(_one, {"a": (["或许"], []), "b": (["也许"], [])}, 80, 4))
@@ -504,36 +506,87 @@ ck.report()
 # hedges and certainty, the sorted ids whose interval does not overlap C's.*
 
 # %% nbgrader={"grade": false, "grade_id": "q7_compare_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# 两个区间重叠，并不说明两篇文章没有差别：要比较，就算**差值**的区间（作业三第 6 题的方法）。
+# Overlapping intervals do not show that two rates are the same: compute the interval of the
+# difference, as in problem set 3, question 6.
+#
+# - q7_diffs：键为 "hedge" 和 "certainty"，值为字典 {编号: (下界, 上界)}，A1…A5 各一项：
+#   本文（"C"，句子为 q5_sentences）的频率减去该文章（句子为 split_sentences(ARTICLES[编号])）
+#   的频率的差值区间，严格按下面的步骤：
+#   1. 每个句子的标记数用 LEXICONS[类型] 计（与第 6 题相同），汉字数同第 6 题；
+#   2. 每个（类型, 文章）新建 rng = random.Random(2020)；
+#   3. 重复 500 次：先用 rng.randrange(n_C) 连续抽 n_C 个本文句子的下标，再用
+#      rng.randrange(n_A) 连续抽 n_A 个该文章句子的下标；两边分别算
+#      1000 * 标记数 / 汉字数（汉字数为 0 时记 0.0），记下差 本文 - 该文章；
+#   4. 差从小到大排序，cut = 500 // 40，取 (第 cut 个, 第 500 - 1 - cut 个)。
+# - q7_different：同样两个键，值为差值区间不含 0 的文章编号，排好序的列表。一篇文章和五篇
+#   比、两个类型一共十次比较：偶然“不含 0”的机会也随之变多（多重比较）。
+#
+# q7_diffs: for hedges and certainty, {id: (low, high)}: the interval of C's rate minus the
+# article's, per (kind, article) a fresh random.Random(2020); 500 times: n_C indices of C with
+# rng.randrange(n_C), then n_A of the article; sort; cut = 500 // 40. q7_different: the sorted
+# ids whose interval excludes 0 (ten comparisons: some may do so by chance).
 q7_rates = None  # 换成你的答案 / replace with your answer
-q7_separated = None  # 换成你的答案 / replace with your answer
+q7_diffs = None  # 换成你的答案 / replace with your answer
+q7_different = None  # 换成你的答案 / replace with your answer
 ### BEGIN SOLUTION
 q7_rates = {"C": q6_marker_rates(q5_sentences, LEXICONS, 500, 2020)}
 for _aid, _text in ARTICLES.items():
     q7_rates[_aid] = q6_marker_rates(split_sentences(_text), LEXICONS, 500, 2020)
-q7_separated = {}
-for _kind in ("hedge", "certainty"):
-    _c = q7_rates["C"][_kind]
-    q7_separated[_kind] = sorted(
-        aid for aid in ARTICLES
-        if q7_rates[aid][_kind]["high"] < _c["low"] or _c["high"] < q7_rates[aid][_kind]["low"]
-    )
+
+
+def _counts(sentences, kind):
+    marks = [q6_marker_rates([s], {kind: LEXICONS[kind]}, 1, 0)[kind]["count"] for s in sentences]
+    han = [len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences]
+    return marks, han
+
+
+def _diff_interval(first, second, kind, n_boot=500, seed=2020):
+    (ma, ha), (mb, hb) = _counts(first, kind), _counts(second, kind)
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n_boot):
+        pa = [rng.randrange(len(ma)) for _ in range(len(ma))]
+        pb = [rng.randrange(len(mb)) for _ in range(len(mb))]
+        ca, cb = sum(ha[i] for i in pa), sum(hb[i] for i in pb)
+        rate_a = 1000 * sum(ma[i] for i in pa) / ca if ca else 0.0
+        rate_b = 1000 * sum(mb[i] for i in pb) / cb if cb else 0.0
+        diffs.append(rate_a - rate_b)
+    diffs.sort()
+    cut = n_boot // 40
+    return (diffs[cut], diffs[n_boot - 1 - cut])
+
+
+q7_diffs = {
+    _kind: {_aid: _diff_interval(q5_sentences, split_sentences(_text), _kind)
+            for _aid, _text in ARTICLES.items()}
+    for _kind in ("hedge", "certainty")
+}
+q7_different = {
+    _kind: sorted(_aid for _aid, (_lo, _hi) in q7_diffs[_kind].items() if _lo > 0 or _hi < 0)
+    for _kind in q7_diffs
+}
 ### END SOLUTION
-q7_separated
+q7_diffs, q7_different
 
 # %% nbgrader={"grade": true, "grade_id": "q7_compare", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from beyond_traffic.grading import Checker
 
 ck = Checker("q7_compare", points=2)
 ck.observe("rates", lambda: q7_rates)
-ck.observe("separated", lambda: q7_separated)
+ck.observe("diffs", lambda: q7_diffs)
+ck.observe("different", lambda: q7_different)
 ck.expect_type("rates", dict, key_type=str, value_type=dict, zh="q7_rates 应为字典", en="q7_rates must be a dict")
 ck.expect_true("rates", lambda d: sorted(d) == ["A1", "A2", "A3", "A4", "A5", "C"]
-               and all(v["hedge"]["low"] <= v["hedge"]["high"] for v in d.values()), points=0.25,
+               and all(v["hedge"]["low"] <= v["hedge"]["high"] for v in d.values()), points=0,
                zh="键应为 C 和 A1…A5，区间下界不大于上界", en="keys C and A1 … A5, low <= high")
-ck.expect_type("separated", dict, key_type=str, value_type=list, zh="q7_separated 应为 {类型: 列表} 字典",
-               en="q7_separated must map kinds to lists")
-ck.expect_true("separated", lambda d: sorted(d) == ["certainty", "hedge"], points=0.25,
-               zh="键应为 hedge 和 certainty", en="keys must be hedge and certainty")
+ck.expect_type("diffs", dict, key_type=str, value_type=dict, zh="q7_diffs 应为 {类型: {编号: 区间}} 字典",
+               en="q7_diffs must map kinds to {id: interval}")
+ck.expect_true("diffs", lambda d: sorted(d) == ["certainty", "hedge"]
+               and all(sorted(v) == ["A1", "A2", "A3", "A4", "A5"] for v in d.values()), points=0,
+               zh="键应为 hedge 和 certainty，每个类型下为 A1…A5", en="keys hedge and certainty, then A1 … A5")
+ck.expect_type("different", dict, key_type=str, value_type=list, zh="q7_different 应为 {类型: 列表} 字典",
+               en="q7_different must map kinds to lists")
 ### BEGIN HIDDEN TESTS
 import random as _random
 import re as _re
@@ -548,20 +601,41 @@ from beyond_traffic.lexicons import HEDGES as _hedges
 from beyond_traffic.lexicons import PREDICTIONS as _predictions
 
 
-def _rates(sentences):
-    def find(sentence, terms, exceptions):
-        candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
-        n_found, i = 0, 0
-        while i < len(sentence):
-            for candidate in candidates:
-                if candidate and sentence.startswith(candidate, i):
-                    n_found += candidate not in exceptions
-                    i += len(candidate)
-                    break
-            else:
-                i += 1
-        return n_found
+def _find(sentence, terms, exceptions):
+    candidates = sorted(set(terms) | set(exceptions), key=lambda t: (-len(t), t))
+    n_found, i = 0, 0
+    while i < len(sentence):
+        for candidate in candidates:
+            if candidate and sentence.startswith(candidate, i):
+                n_found += candidate not in exceptions
+                i += len(candidate)
+                break
+        else:
+            i += 1
+    return n_found
 
+
+def _han(sentence):
+    return len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", sentence))
+
+
+def _diff(first, second, lex):
+    ma, ha = [_find(s, sorted(lex), sorted(lex.exceptions)) for s in first], [_han(s) for s in first]
+    mb, hb = [_find(s, sorted(lex), sorted(lex.exceptions)) for s in second], [_han(s) for s in second]
+    rng = _random.Random(2020)
+    diffs = []
+    for _ in range(500):
+        pa = [rng.randrange(len(ma)) for _ in range(len(ma))]
+        pb = [rng.randrange(len(mb)) for _ in range(len(mb))]
+        ca, cb = sum(ha[i] for i in pa), sum(hb[i] for i in pb)
+        diffs.append((1000 * sum(ma[i] for i in pa) / ca if ca else 0.0)
+                     - (1000 * sum(mb[i] for i in pb) / cb if cb else 0.0))
+    diffs.sort()
+    return (diffs[12], diffs[487])
+
+
+def _rates(sentences):
+    find = _find
     n = len(sentences)
     chars = [len(_re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", s)) for s in sentences]
     out = {}
@@ -593,9 +667,14 @@ def _final_sentences():
 _want = {"C": _rates(_final_sentences()), **{a.id: _rates(_split(a.clean)) for a in _load_corpus()}}
 ck.expect_equal("rates", _want, tol=1e-9, points=1, partial=True, zh="部分频率或区间不对",
                 en="some rates or intervals are wrong")
-ck.expect_equal("separated", {k: sorted(a for a in _want if a != "C" and (
-    _want[a][k]["high"] < _want["C"][k]["low"] or _want["C"][k]["high"] < _want[a][k]["low"]))
-    for k in ("hedge", "certainty")}, points=0.5, zh="不重叠的文章不对", en="wrong non-overlapping articles")
+_mine = _final_sentences()
+_want_diffs = {k: {a.id: _diff(_mine, _split(a.clean), lex) for a in _load_corpus()}
+               for k, lex in (("hedge", _hedges), ("certainty", _certainty))}
+ck.expect_equal("diffs", _want_diffs, tol=1e-9, points=0.5, partial=True,
+                zh="部分差值区间不对", en="some difference intervals are wrong")
+ck.expect_equal("different", {k: sorted(a for a, (lo, hi) in v.items() if lo > 0 or hi < 0)
+                              for k, v in _want_diffs.items()}, points=0.5,
+                zh="差值区间不含 0 的文章不对", en="wrong articles whose difference interval excludes 0")
 ### END HIDDEN TESTS
 ck.report()
 
@@ -688,7 +767,7 @@ ck.observe("a2", lambda: q8_claim_sentences(_a2, _lex))
 ck.expect_equal("a2", _reference(_a2, _lex), points=0.75, partial=True,
                 zh="在 A2 上结果不对", en="wrong on A2")
 ck.observe("edge", lambda: [q8_claim_sentences([], _lex), q8_claim_sentences(["不一定。"], {"c": (["一定"], ["不一定"])})])
-ck.expect_equal("edge", [[], []], points=0.5, zh="没有句子或只有例外时不对",
+ck.expect_equal("edge", [[], []], points=0.5, edge=True, zh="没有句子或只有例外时不对",
                 en="wrong with no sentences or only an exception")
 ### END HIDDEN TESTS
 ck.report()
@@ -748,7 +827,7 @@ _cues = ["据", "显示", "统计", "报告", "告诉", "数据"]
 ck.observe("a3", lambda: q9_evidence(_a3, _cues))
 ck.expect_equal("a3", _reference(_a3, _cues), points=0.5, partial=True, zh="在 A3 上结果不对", en="wrong on A3")
 ck.observe("edge", lambda: [q9_evidence([], _cues), q9_evidence(["三成左右。", "二〇二一年。"], [])])
-ck.expect_equal("edge", [[], []], points=0.5, zh="没有句子或只有汉字数字时不对",
+ck.expect_equal("edge", [[], []], points=0.5, edge=True, zh="没有句子或只有汉字数字时不对",
                 en="wrong with no sentences or with Chinese numerals only")
 ### END HIDDEN TESTS
 ck.report()

@@ -35,20 +35,33 @@ def test_lint_flags_contract_violations():
         lint_test_cells("q1")
 
 
-def test_lint_reports_expected_values_the_kernel_could_read():
+def test_lint_reports_cells_that_could_hand_the_kernel_an_expected_value():
     source = (
         "from beyond_traffic.grading import Checker\nck = Checker('q1', points=1)\n"
-        "ref = ['流量']\nck.observe('x', lambda: f(ref))\nck.expect_equal('x', ref)\n"
+        "_cases = [('流量', 2)]\nck.observe('x', lambda: [f(t) for t, w in _cases])\n"
+        "ck.expect_equal('x', [w for t, w in _cases])\nck.report()"
+    )
+    warnings = lint_test_cells([{"grade_id": "q1", "points": 1, "source": source}])
+    assert any(w.startswith("q1: line 4: the observe never passes w") for w in warnings)
+
+
+def test_lint_refuses_points_on_a_gate():
+    source = (
+        "from beyond_traffic.grading import Checker\nck = Checker('q1', points=1)\n"
+        "ck.observe('x', lambda: f('流量'))\nck.expect_type('x', list, points=0.5)\n"
+        "ck.expect_len('x', 2, points=0)\nck.expect_equal('x', ['流量'], points=0.5)\n"
         "ck.report()"
     )
     warnings = lint_test_cells([{"grade_id": "q1", "points": 1, "source": source}])
-    assert any("kernel's observation code holds" in w for w in warnings)
+    assert warnings == [
+        "q1: line 4: expect_type is a gate and earns no points; give them to a check of the value"
+    ]
 
 
 def test_an_expected_value_another_test_cell_left_in_the_kernel_is_refused():
-    """Red team, round 3: the lint looks at one cell at a time. The first cell's observation code
-    binds ``_words`` in the student's kernel; the second expects ``_words`` without binding it,
-    so its own check finds nothing, and a student function reading the global passes."""
+    """Red team, round 3: the first cell's observation code binds ``_words`` in the student's
+    kernel; the second expects ``_words`` without binding it, so a student function reading
+    the global would pass."""
     from beyond_traffic.grader.derive import observation_code
     from beyond_traffic.grader.runner import _check_leaks
 
@@ -62,7 +75,7 @@ def test_an_expected_value_another_test_cell_left_in_the_kernel_is_refused():
         "ck.expect_equal('top', _words)\nck.report()"
     )
     assert "SECRET" in observation_code(first)  # the kernel holds _words after the first cell
-    with pytest.raises(ValueError, match="_words"):
+    with pytest.raises(ValueError, match="mini/q2: line 4: .*_words"):
         _check_leaks(
             {"mini": [{"grade_id": "q1", "source": first}, {"grade_id": "q2", "source": second}]}
         )

@@ -24,7 +24,7 @@ LOOPY = HEAD + (
     "ref = {'流量': 2}\n"
     "ck.observe('freq', lambda: g())\n"
     "ck.expect_true('freq', lambda v: v == ref, points=1)\n"
-    "ck.expect_len('freq', len(ref), points=1)\n"
+    "ck.expect_len('freq', len(ref))\n"
     "ck.report()"
 )
 

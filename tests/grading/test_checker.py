@@ -74,7 +74,7 @@ def test_messages_say_what_is_wrong():
 
 
 def test_expect_len_contains_subset_true_ok():
-    ck = Checker("q", points=6)
+    ck = Checker("q", points=4)
     ck.observe("kw", lambda: ["流量", "平台", "算法"])
     assert ck.expect_len("kw", 3)
     assert ck.expect_len("kw", min_len=1, max_len=5)
@@ -82,12 +82,63 @@ def test_expect_len_contains_subset_true_ok():
     assert ck.expect_subset("kw", {"流量", "平台", "算法", "直播"})
     assert ck.expect_true("kw", lambda v: v[0] == "流量")
     assert ck.expect_ok("kw")
-    assert ck.report(quiet=True) == 6.0
+    assert ck.report(quiet=True) == 4.0  # the length checks are gates: 0 points
     ck = make_checker(["流量", "外"], points=1)
     assert not ck.expect_subset("v", ["流量"])
     assert "'外'" in ck.results[0].en  # the student's own unexpected item may be shown
     ck = make_checker("流量之外是什么")
     assert ck.expect_contains("v", "之外")
+
+
+@pytest.mark.parametrize("check", ["expect_type", "expect_len"])
+def test_a_gate_refuses_points_and_stops_later_checks(check):
+    ck = make_checker(["流量", "平台"], points=1)
+    args = ("v", list) if check == "expect_type" else ("v", 2)
+    with pytest.raises(ValueError, match=f"{check} is a gate and earns no points"):
+        getattr(ck, check)(*args, points=0.5)
+    wrong = ("v", dict) if check == "expect_type" else ("v", 3)
+    assert getattr(ck, check)(*wrong) is False
+    assert ck.expect_equal("v", ["流量", "平台"]) is False  # gated: not compared
+    assert ck.report(quiet=True) == 0.0
+
+
+def test_an_edge_case_counts_only_with_a_positive_case(capsys):
+    # A stub that returns "" passes "empty" but no real case: the edge case earns nothing.
+    ck = Checker("q", points=2)
+    ck.observe("empty", lambda: "")
+    ck.observe("real", lambda: "")
+    assert ck.expect_equal("empty", "", points=0.5, edge=True)
+    assert not ck.expect_equal("real", "直播带货", points=1.5)
+    assert ck.report() == 0.0
+    assert "counts only with a positive case" in capsys.readouterr().out
+    ck = Checker("q", points=2)
+    ck.observe("empty", lambda: "")
+    ck.observe("real", lambda: "直播带货")
+    ck.expect_equal("empty", "", points=0.5, edge=True)
+    ck.expect_equal("real", "直播带货", points=1.5)
+    assert ck.report(quiet=True) == 2.0
+    # a passed 0-point gate or another edge case is no positive case
+    ck = Checker("q", points=1)
+    ck.observe("empty", lambda: [])
+    ck.expect_type("empty", list)
+    ck.expect_equal("empty", [], points=0.5, edge=True)
+    ck.expect_contains("empty", [], points=0.5, edge=True)
+    assert ck.report(quiet=True) == 0.0
+
+
+def test_a_zeroed_answer_earns_only_as_an_edge_case():
+    """What a stub returns (0, "", zeroed items, same keys) passes only as an edge case, and
+    earns no partial credit, however the expected value happens to look."""
+    ck = Checker("q", points=3)
+    ck.observe("rates", lambda: {"A1": 0.0, "A2": 0.0})
+    ck.observe("empty", lambda: [])
+    ck.observe("words", lambda: ["", ""])
+    assert ck.expect_equal("empty", [], points=1)  # a real check, but a stub gets it right
+    assert not ck.expect_equal("rates", {"A1": 0.0, "A2": 3.5}, points=1, partial=True)
+    assert ck.expect_true("words", lambda v: len(v) == 2, points=1)
+    assert [r.edge for r in ck.results] == [True, False, True]
+    assert ck.results[1].earned == 0.0  # half the values match, but only the zeros
+    assert ck.report(quiet=True) == 0.0
 
 
 def test_expect_true_predicate_error_is_a_failure():
@@ -113,7 +164,7 @@ def test_observe_catches_every_exception_including_exit():
 def test_report_caps_at_points_prints_to_stdout_only(capsys):
     ck = make_checker(["流量"], points=1)
     ck.expect_equal("v", ["流量"], points=1)
-    ck.expect_len("v", 1, points=1)
+    ck.expect_contains("v", ["流量"], points=1)
     assert ck.max_score == 2
     assert ck.report() == 1.0
     out = capsys.readouterr()

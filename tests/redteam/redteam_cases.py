@@ -470,8 +470,9 @@ CASES += [
         "rewrite_observations_last",
         "truncates the observations file after the tests and writes one record per key",
         edit="append_cell",
-        # The forged list has two strings: the length point, exactly what typing it would earn.
-        expect={"t1_count": 0.0, "t2_top": 1.0},
+        # The forged list has two strings of the wrong words: it passes the length gate, which
+        # earns nothing, exactly what typing it would earn.
+        expect={"t1_count": 0.0, "t2_top": 0.0},
         cells=[
             "import os\nfrom beyond_traffic.grading.wire import write_record\n"
             "from beyond_traffic.grading.canonical import Observation\n"

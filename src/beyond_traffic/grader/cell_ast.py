@@ -6,14 +6,8 @@ import ast
 
 __all__ = [
     "EXPECT_ARGUMENTS",
-    "COURSE_PACKAGE",
     "BODIES",
     "call_name",
-    "is_observe",
-    "is_check",
-    "has_check",
-    "course_names",
-    "contains_observe",
     "loaded_names",
     "bound_names",
     "expected_args",
@@ -27,9 +21,6 @@ EXPECT_ARGUMENTS = {
     "expect_true": (1, ("predicate",)),
     "expect_len": (1, ("length", "min_len", "max_len")),
 }
-#: The package whose functions a test cell may call to compute a reference from a hidden input.
-COURSE_PACKAGE = "beyond_traffic"
-_CHECKS = ("expect_", "report")
 
 
 def call_name(node: ast.AST) -> str | None:
@@ -46,56 +37,6 @@ def call_name(node: ast.AST) -> str | None:
         if isinstance(func, ast.Name):
             return func.id
     return None
-
-
-def is_observe(stmt: ast.stmt) -> bool:
-    """Whether ``stmt`` is a statement ``X.observe(...)``."""
-    return isinstance(stmt, ast.Expr) and call_name(stmt.value) == "observe"
-
-
-def is_check(stmt: ast.stmt) -> bool:
-    """Whether ``stmt`` is a statement ``X.expect_...(...)`` or ``X.report(...)``."""
-    name = call_name(stmt.value) if isinstance(stmt, ast.Expr) else None
-    return bool(name) and name.startswith(_CHECKS) and isinstance(stmt.value.func, ast.Attribute)
-
-
-def has_check(node: ast.AST) -> bool:
-    """Whether an ``X.expect_...(...)`` or ``X.report(...)`` call occurs anywhere in ``node``.
-
-    Unlike :func:`is_check` this also finds a check whose value is used: ``ok = ck.expect_equal(
-    ...)`` or ``if not ck.expect_true(...):``.
-    """
-    return any(
-        isinstance(n, ast.Call)
-        and isinstance(n.func, ast.Attribute)
-        and n.func.attr.startswith(_CHECKS)
-        for n in ast.walk(node)
-    )
-
-
-def course_names(tree: ast.AST) -> set[str]:
-    """Names a cell imports from the course package (functions, or the package's modules).
-
-    Example:
-        >>> sorted(course_names(ast.parse(
-        ...     "import beyond_traffic.clean as bc\\nfrom beyond_traffic.segment import cut")))
-        ['bc', 'cut']
-    """
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module.split(".")[0] == COURSE_PACKAGE:
-                names |= {alias.asname or alias.name for alias in node.names}
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.split(".")[0] == COURSE_PACKAGE:
-                    names.add(alias.asname or alias.name.split(".")[0])
-    return names
-
-
-def contains_observe(stmt: ast.stmt) -> bool:
-    """Whether an ``observe`` statement occurs anywhere inside ``stmt``."""
-    return any(isinstance(n, ast.stmt) and is_observe(n) for n in ast.walk(stmt))
 
 
 _SCOPES = (

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import ast
 
-from .derive import expected_value_leaks, kernel_names, observed_names
+from .derive import input_names, refusals
+
+#: Checks that are gates: they may not carry points (see grading/expectations.py).
+_GATES = ("expect_type", "expect_len")
 
 
 def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> list[str]:
@@ -12,8 +15,9 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
 
     Checks: the cell parses; it creates ``Checker`` with its own grade_id and the cell's
     nbgrader points; its last line is an expression (nbgrader gives *full* credit to a test cell
-    with no output); no two cells share a Checker id (their observations would mix); no expected
-    value is reachable from the observation code that runs in the student's kernel.
+    with no output); no two cells share a Checker id (their observations would mix); no gate
+    (``expect_type``, ``expect_len``) carries points; and the cell has the shape that lets only
+    its inputs reach the student's kernel (:func:`.derive.refusals`).
 
     Args:
         cells: ``{"grade_id", "source", "points"}`` as from ``Course.test_cells``.
@@ -29,8 +33,7 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
     prefix = f"{notebook}/" if notebook else ""
     warnings: list[str] = []
     seen: dict[str, str] = {}
-    kernel: set[str] = set()  # names earlier test cells left in the kernel
-    inputs: set[str] = set()  # which of them their observe calls read
+    earlier: set[str] = set()  # inputs earlier test cells left in the kernel
     for cell in cells:
         gid = str(cell.get("grade_id", "?"))
         where = f"{prefix}{gid}"
@@ -64,10 +67,24 @@ def lint_test_cells(cells: list[dict[str, object]], *, notebook: str = "") -> li
                     f"{where}: Checker points {value} differ from the cell's nbgrader points "
                     f"{cell_points}"
                 )
-        leaks = expected_value_leaks(str(cell["source"]), kernel=kernel, inputs=inputs)
-        kernel |= kernel_names(str(cell["source"]))  # left in the kernel for the next cells
-        inputs |= observed_names(str(cell["source"]))
-        warnings += [f"{where}: {leak}" for leak in leaks]
+        warnings += [
+            f"{where}: {problem}" for problem in refusals(str(cell["source"]), earlier=earlier)
+        ]
+        earlier |= input_names(str(cell["source"]))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _GATES
+            ):
+                for k in node.keywords:
+                    if k.arg == "points" and not (
+                        isinstance(k.value, ast.Constant) and k.value.value == 0
+                    ):
+                        warnings.append(
+                            f"{where}: line {node.lineno}: {node.func.attr} is a gate and earns "
+                            "no points; give them to a check of the value"
+                        )
         if not tree.body or not isinstance(tree.body[-1], ast.Expr):
             warnings.append(
                 f"{where}: the last line is not an expression (use ck.report()): nbgrader gives "

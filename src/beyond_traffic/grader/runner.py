@@ -24,7 +24,7 @@ from .course import (
     timestamp_problem,
     write_state,
 )
-from .derive import expected_value_leaks, kernel_names, observed_names
+from .derive import input_names, refusals
 from .events import CellEvent, annotate, cell_events
 from .replay import prepare_warmup, replay
 from .sandbox import (
@@ -212,22 +212,21 @@ class _Context:
 
 
 def _check_leaks(tests: dict[str, list[dict]]) -> None:
+    """Refuse to grade when a test cell's shape could hand the kernel more than its inputs."""
     problems = []
     for name, cells in tests.items():
-        kernel: set[str] = set()  # what earlier test cells left in the same kernel
-        inputs: set[str] = set()  # and which of it their observe calls read
+        earlier: set[str] = set()  # inputs earlier test cells left in the same kernel
         for cell in cells:
             try:
-                leaks = expected_value_leaks(str(cell["source"]), kernel=kernel, inputs=inputs)
-                kernel |= kernel_names(str(cell["source"]))
-                inputs |= observed_names(str(cell["source"]))
+                found = refusals(str(cell["source"]), earlier=earlier)
+                earlier |= input_names(str(cell["source"]))
             except SyntaxError:
                 continue
-            problems += [f"{name}/{cell['grade_id']}: {leak}" for leak in leaks]
+            problems += [f"{name}/{cell['grade_id']}: {problem}" for problem in found]
     if problems:
         raise ValueError(
-            "these test cells would hand expected values to the student's kernel; compute them "
-            "from inputs inside the expectation instead (see docs/grading.md):\n  "
+            "these test cells could hand the student's kernel more than their inputs; keep only "
+            "inputs and observe calls where the kernel runs them (see docs/grading.md):\n  "
             + "\n  ".join(problems)
         )
 

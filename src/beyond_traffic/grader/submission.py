@@ -12,7 +12,7 @@ from nbformat import NotebookNode
 from nbgrader import utils
 
 from .course import Course, fingerprint
-from .derive import OBSERVE_MARK, observation_code
+from .derive import OBSERVE_MARK, CellRefused, observation_code
 from .writer import read_notebook, sanitize
 
 __all__ = [
@@ -116,7 +116,7 @@ def kernel_notebook(sanitized: NotebookNode) -> NotebookNode:
         if is_test(cell):
             try:
                 cell.source = observation_code(cell.source)
-            except SyntaxError:
+            except (SyntaxError, CellRefused):  # refused before grading starts (runner)
                 cell.source = ""
             cell.metadata[OBSERVE_MARK] = True
             cell.outputs = []

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from .canonical import SUPPORTED, CanonicalError, Observation, canonicalize, tag_of
 from .compare import join_message
 from .expectations import Expectations
-from .literals import FLOAT, INT, STR, TYPE, type_name
+from .literals import BOOL, DICT, FLOAT, FROZENSET, INT, LIST, SET, STR, TUPLE, TYPE, type_name
 from .validate import require_name, require_points
 from .wire import OBSERVATIONS_ENV, REPLAY_ENV, replayed, write_record
 
-__all__ = ["Checker", "Result"]
+__all__ = ["Checker", "Result", "vacuous"]
 
 
 @dataclass
@@ -28,6 +28,27 @@ class Result:
     zh: str
     en: str
     passed: bool = field(default=False)
+    #: An edge case: its points count only when a positive case of the cell passed too.
+    edge: bool = field(default=False)
+
+
+def vacuous(value: object) -> bool:
+    """Whether canonical ``value`` is what a zeroed stub returns: 0, "", False, None, empties.
+
+    A container is vacuous when every item (every value, for a dict: a stub keeps the keys) is.
+
+    Example:
+        >>> vacuous({"流量": [0.0, ""]}), vacuous(["流量"])
+        (True, False)
+    """
+    t = TYPE(value)
+    if t in (LIST, TUPLE, SET, FROZENSET):
+        return all(vacuous(v) for v in value)
+    if t is DICT:
+        return all(vacuous(v) for v in value.values())
+    if t in (INT, FLOAT, BOOL):
+        return value == 0
+    return t is STR and value == "" or value is None
 
 
 def _write(text: str) -> None:
@@ -129,8 +150,11 @@ class Checker(Expectations):
         why_en: str,
         *,
         earned: float = 0.0,
+        edge: bool = False,
     ) -> bool:
         # The instructor's message comes first; the detail never shows the expected value.
+        if earned and self._trivial(name):
+            earned = 0.0
         self.results.append(
             Result(
                 name,
@@ -140,12 +164,23 @@ class Checker(Expectations):
                 join_message(zh, why_zh),
                 join_message(en, why_en),
                 False,
+                edge,
             )
         )
         return False
 
-    def _ok(self, name: str, kind: str, points: float, zh: str, en: str) -> bool:
-        self.results.append(Result(name, kind, points, points, zh, en, True))
+    def _trivial(self, name: str) -> bool:
+        # What a stub of the right type returns (0, "", same-length lists of zeros, same-key
+        # dicts of zeros) shows no work: a check it passes is an edge case, and it earns no
+        # partial credit.
+        obs = self._obs.get(name)
+        return obs is not None and obs.ok and vacuous(obs.value)
+
+    def _ok(
+        self, name: str, kind: str, points: float, zh: str, en: str, *, edge: bool = False
+    ) -> bool:
+        edge = edge or self._trivial(name)
+        self.results.append(Result(name, kind, points, points, zh, en, True, edge))
         return True
 
     def _usable(self, name: str, kind: str, points: float, zh: str | None, en: str | None):
@@ -185,9 +220,19 @@ class Checker(Expectations):
         return round(sum(r.possible for r in self.results), 4)
 
     @property
+    def positive_passed(self) -> bool:
+        """Whether a positive case (not an edge case, not a 0-point gate) passed in full."""
+        return any(r.passed and not r.edge and r.possible > 0 for r in self.results)
+
+    def _counted(self, r: Result) -> float:
+        # An edge case (empty input, nothing to find) is what a stub gets right for free: it
+        # earns its points only next to a positive case that needed real work.
+        return 0.0 if r.edge and not self.positive_passed else r.earned
+
+    @property
     def score(self) -> float:
-        """Points earned, capped at the cell's ``points``."""
-        return round(min(sum(r.earned for r in self.results), self.points), 4)
+        """Points earned, capped at the cell's ``points``; edge cases count with a positive one."""
+        return round(min(sum(self._counted(r) for r in self.results), self.points), 4)
 
     def report(self, *, quiet: bool = False) -> float:
         """Print bilingual results (stdout only) and return the points earned.
@@ -208,8 +253,12 @@ class Checker(Expectations):
             lines = [f"[{self.grade_id}] 得分 score: {_fmt(score)} / {_fmt(self.points)}"]
             for r in self.results:
                 mark = "✔" if r.passed else "✘"
-                pts = f"{_fmt(r.earned)}/{_fmt(r.possible)}"
-                lines.append(f"  {mark} ({pts}) {r.zh} | {r.en}")
+                pts = f"{_fmt(self._counted(r))}/{_fmt(r.possible)}"
+                note = ""
+                if r.edge and r.earned and not self.positive_passed:
+                    note = "（边界情况，须有一个正常情况也通过才计分 | an edge case counts only "
+                    note += "with a positive case）"
+                lines.append(f"  {mark} ({pts}) {r.zh} | {r.en}{note}")
             _write("\n".join(lines) + "\n")
         return FLOAT(score)
 

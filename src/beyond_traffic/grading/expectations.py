@@ -30,6 +30,16 @@ def _as_tuple(t: object) -> tuple:
     return t if TYPE(t) is TUPLE else (t,)
 
 
+def _no_points_on_a_gate(check: str, points: object) -> None:
+    """Refuse points on a type or length check: a stub of the right shape would earn them."""
+    if points != 0:
+        raise ValueError(
+            f"{check} is a gate and earns no points (got points={points!r}): drop points=, and "
+            "give the points to a check of the value (expect_equal on a computed case); a "
+            "failed gate already makes every later check on the name fail"
+        )
+
+
 def _tag_of_type(t: type) -> str:
     # np.float64 asks for what a float observation is tagged with (see canonical.tag_of).
     return type_tag(t)
@@ -58,8 +68,9 @@ class Expectations:
     ) -> bool:
         """Check the exact type (no subclasses) and optionally the exact type of every item.
 
-        A failed type check also makes every later expectation on ``name`` fail, so nothing is
-        compared on a value of the wrong shape.
+        A gate: it earns no points (``points`` other than 0 is refused), and failing it makes
+        every later expectation on ``name`` fail, so nothing is compared on a value of the
+        wrong shape.
 
         Example:
             >>> from beyond_traffic.grading import Checker
@@ -68,6 +79,7 @@ class Expectations:
             >>> ck.expect_type("tokens", list, item_type=str)
             True
         """
+        _no_points_on_a_gate("expect_type", points)
         points = require_points(points)
         obs = self._usable(name, "type", points, zh, en)
         if obs is None:
@@ -108,6 +120,7 @@ class Expectations:
         expected: object,
         *,
         points: float = 1,
+        edge: bool = False,
         strip: bool = False,
         casefold: bool = False,
         ignore_order: bool = False,
@@ -131,6 +144,8 @@ class Expectations:
             tol: absolute tolerance for floats (ints and floats then compare by value).
             rel_tol: relative tolerance for floats, used with ``tol``.
             partial: give credit in proportion to matching items (lists, dicts, sets).
+            edge: an edge case (empty input, nothing to find): its points count only when a
+                positive case of the same cell passed in full, since a stub gets it for free.
             zh: Chinese message shown on failure.
             en: English message shown on failure.
 
@@ -156,10 +171,10 @@ class Expectations:
         if as_set or ignore_order:
             got, want = reorder(got, as_set=as_set), reorder(want, as_set=as_set)
         if same(got, want, tol, rel_tol):
-            return self._ok(name, "equal", points, f"{name} 正确", f"{name} is correct")
+            return self._ok(name, "equal", points, f"{name} 正确", f"{name} is correct", edge=edge)
         dzh, den, ratio = describe_difference(got, want, tol, rel_tol)
         earned = round(points * max(0.0, min(1.0, ratio)), 4) if partial else 0.0
-        return self._fail(name, "equal", points, zh, en, dzh, den, earned=earned)
+        return self._fail(name, "equal", points, zh, en, dzh, den, earned=earned, edge=edge)
 
     def expect_len(
         self,
@@ -168,11 +183,14 @@ class Expectations:
         *,
         min_len: int | None = None,
         max_len: int | None = None,
-        points: float = 1,
+        points: float = 0,
         zh: str | None = None,
         en: str | None = None,
     ) -> bool:
         """Check the length of a str, list, tuple, dict or set (exact, or within bounds).
+
+        A gate like :meth:`expect_type`: no points, and failing it makes later checks on
+        ``name`` fail.
 
         Example:
             >>> from beyond_traffic.grading import Checker
@@ -181,11 +199,13 @@ class Expectations:
             >>> ck.expect_len("top", 3)
             True
         """
+        _no_points_on_a_gate("expect_len", points)
         points = require_points(points)
         obs = self._usable(name, "len", points, zh, en)
         if obs is None:
             return False
         if TYPE(obs.value) not in (STR, LIST, TUPLE, DICT, SET, FROZENSET):
+            self._gated.add(name)
             return self._fail(
                 name,
                 "len",
@@ -200,6 +220,7 @@ class Expectations:
         ok = ok and (max_len is None or n <= max_len)
         if ok:
             return self._ok(name, "len", points, f"{name} 长度正确", f"{name} length ok")
+        self._gated.add(name)
         return self._fail(
             name,
             "len",
@@ -216,6 +237,7 @@ class Expectations:
         items: object,
         *,
         points: float = 1,
+        edge: bool = False,
         partial: bool = False,
         strip: bool = False,
         zh: str | None = None,
@@ -250,7 +272,12 @@ class Expectations:
         missing = size_of(wanted) - size_of(found)
         if missing == 0:
             return self._ok(
-                name, "contains", points, f"{name} 包含所需各项", f"{name} has every item"
+                name,
+                "contains",
+                points,
+                f"{name} 包含所需各项",
+                f"{name} has every item",
+                edge=edge,
             )
         earned = round(points * size_of(found) / max(size_of(wanted), 1), 4) if partial else 0.0
         return self._fail(
@@ -262,6 +289,7 @@ class Expectations:
             f"{name} 缺少 {missing} 个应有的项",
             f"{name} lacks {missing} of the required items",
             earned=earned,
+            edge=edge,
         )
 
     def expect_subset(
@@ -270,6 +298,7 @@ class Expectations:
         allowed: object,
         *,
         points: float = 1,
+        edge: bool = False,
         zh: str | None = None,
         en: str | None = None,
     ) -> bool:
@@ -294,7 +323,7 @@ class Expectations:
             extra = [i for i in items_of(obs.value) if sort_key(i) not in keys]
         if not extra:
             return self._ok(
-                name, "subset", points, f"{name} 各项都允许", f"{name} items all allowed"
+                name, "subset", points, f"{name} 各项都允许", f"{name} items all allowed", edge=edge
             )
         return self._fail(
             name,
@@ -312,6 +341,7 @@ class Expectations:
         predicate: Callable[[object], object],
         *,
         points: float = 1,
+        edge: bool = False,
         zh: str | None = None,
         en: str | None = None,
     ) -> bool:
@@ -340,7 +370,7 @@ class Expectations:
             zh = join_message(zh, f"检查时出错（{type_name(TYPE(exc))}）")
             en = join_message(en, f"the check raised {type_name(TYPE(exc))}")
         if ok:
-            return self._ok(name, "true", points, f"{name} 符合要求", f"{name} ok")
+            return self._ok(name, "true", points, f"{name} 符合要求", f"{name} ok", edge=edge)
         return self._fail(
             name,
             "true",
@@ -352,7 +382,13 @@ class Expectations:
         )
 
     def expect_ok(
-        self, name: str, *, points: float = 1, zh: str | None = None, en: str | None = None
+        self,
+        name: str,
+        *,
+        points: float = 1,
+        edge: bool = False,
+        zh: str | None = None,
+        en: str | None = None,
     ) -> bool:
         """Award points when the observation produced a value without raising.
 
@@ -366,4 +402,4 @@ class Expectations:
         points = require_points(points)
         if self._usable(name, "ok", points, zh, en) is None:
             return False
-        return self._ok(name, "ok", points, f"{name} 运行成功", f"{name} ran")
+        return self._ok(name, "ok", points, f"{name} 运行成功", f"{name} ran", edge=edge)
