@@ -500,13 +500,18 @@ ck.report()
 # ## 第 7 题 · 差别大于不确定性吗？（2 分）
 #
 # 用你的 `q6_bootstrap_rate`（`n_boot=1000`，`seed=2020`）给“流量”在五篇文章中的频率各算一个
-# 区间，存为字典 `q7_intervals`（文章编号 → `(下界, 上界)`）。再求 `q7_separated`：区间
-# **不重叠**的文章对（一篇的上界小于另一篇的下界），每对写成按编号排序的元组，如
-# `("A1", "A4")`，整个列表也按顺序排好。区间重叠的两篇文章，我们不能说一篇比另一篇更常用
-# “流量”。
+# 区间，存为字典 `q7_intervals`（文章编号 → `(下界, 上界)`）。两篇文章的区间重叠，并不说明
+# 差别不存在；要比较两篇，看的是它们**差值**的区间：对每一对文章 a < b，算 a 的频率减 b 的频率
+# 的区间，存为 `q7_diffs`，再把差值区间不含 0 的文章对列为 `q7_different`（具体规定见答题格里的
+# 注释）。十对文章一起比较，偶然“不含 0”的机会也多了（多重比较）：这样的文章对是值得细看的
+# 候选，不是定论。区间来自重抽句子，说的是这几篇文章本来可能写出的句子，不是别的文章。
 #
 # *`q7_intervals`: your bootstrap interval (1000 resamples, seed 2020) of the rate of 流量 in each
-# article; `q7_separated`: the sorted pairs of articles whose intervals do not overlap.*
+# article. Overlapping intervals do not show that two rates are the same: `q7_diffs` holds the
+# interval of each pair's difference, and `q7_different` the sorted pairs whose difference interval
+# excludes 0 (the exact specification is in the answer cell). With ten pairs compared, some may
+# exclude 0 by chance. The intervals generalise to the sentences these articles could have had,
+# not to other articles.*
 
 # %% nbgrader={"grade": false, "grade_id": "q7_intervals_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # 两篇文章的区间重叠，并不说明差别不存在；要看的是**差值**的区间。

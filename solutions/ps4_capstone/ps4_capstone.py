@@ -499,11 +499,15 @@ ck.report()
 #
 # - `q7_rates`：字典，键为 `"C"`（本作业的文章，句子为 `q5_sentences`）和 `"A1"`…`"A5"`
 #   （句子为 `split_sentences(ARTICLES[编号])`），值为 `q6_marker_rates` 的结果。
-# - `q7_separated`：字典，键为 `"hedge"` 和 `"certainty"`，值为区间 `[low, high]` 与 `"C"` 的区间
-#   **不重叠**的语料文章编号，排好序的列表。
+# - `q7_diffs` 与 `q7_different`：本文和每篇语料文章的模糊限制语、确定性标记频率之**差**的
+#   区间，以及差值区间不含 0 的文章（具体规定见答题格里的注释）。两个区间重叠，并不说明没有
+#   差别；一篇文章和五篇比、两个类型共十次比较，偶然“不含 0”的机会也多了（多重比较）。
 #
-# *`q7_rates`: your rates with intervals for this article ("C") and A1–A5; `q7_separated`: for
-# hedges and certainty, the sorted ids whose interval does not overlap C's.*
+# *`q7_rates`: your rates with intervals for this article ("C") and A1–A5; `q7_diffs` and
+# `q7_different`: the interval of the difference between this article's rate and each corpus
+# article's, for hedges and certainty, and the ids whose difference interval excludes 0 (the exact
+# steps are in the answer cell). Overlapping intervals do not show that two rates are the same;
+# with ten comparisons, some may exclude 0 by chance.*
 
 # %% nbgrader={"grade": false, "grade_id": "q7_compare_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # 两个区间重叠，并不说明两篇文章没有差别：要比较，就算**差值**的区间（作业三第 6 题的方法）。
