@@ -145,23 +145,45 @@ def _run_job(
     return prepared, messages, time.monotonic() - start
 
 
-def _already_done(course: Course, assignment: str, student: str, names: list[str]) -> bool:
+def _already_done(
+    course: Course, assignment: str, student: str, names: list[str]
+) -> tuple[bool, str | None]:
+    """Whether a submission may be skipped; if not, why it is graded again (or ``None``)."""
     state = read_state(course.state_file(assignment, student))
     folder = course.path("submitted", student, assignment)
     dest = course.path("autograded", student, assignment)
     if state:
-        return (
+        if not (
             state.get("state") == "done"
             and state.get("fingerprint") == fingerprint(folder)
             and all((dest / f"{n}.ipynb").is_file() for n in names)
-        )
+        ):
+            return False, None
+        # The marker holds for the gradebook it was written for, and only while that gradebook
+        # still holds the grades (a switch to PostgreSQL, a new or deleted database).
+        earlier = state.get("gradebook")
+        if earlier is not None and earlier != course.gradebook_identity:
+            return False, (
+                f"graded again: the earlier grades went to another gradebook ({earlier}), "
+                f"this run writes to {course.gradebook_identity}"
+            )
+        if not _in_gradebook(course, assignment, student):
+            return False, (
+                f"graded again: the gradebook ({course.gradebook_identity}) has no grades of "
+                "this submission"
+            )
+        return True, None
     # Graded earlier by plain nbgrader: skip it the way nbgrader would (unless resubmitted).
     if not all((dest / f"{n}.ipynb").is_file() for n in names):
-        return False
+        return False, None
     new = course.coursedir.get_existing_timestamp(str(folder))
     old = course.coursedir.get_existing_timestamp(str(dest))
     if new is not None and old is not None and new > old:
-        return False
+        return False, None
+    return _in_gradebook(course, assignment, student), None
+
+
+def _in_gradebook(course: Course, assignment: str, student: str) -> bool:
     try:
         with Gradebook(course.db_url, course.coursedir.course_id) as gb:
             gb.find_submission(assignment, student)
@@ -317,11 +339,15 @@ def grade_assignment(
         everyone = [s for s in everyone if s in set(students)]
     outcomes: dict[str, Outcome] = {}
     todo = []
+    regraded: dict[str, str] = {}
     for student in everyone:
-        if not force and _already_done(course, assignment, student, names):
+        done, why = (False, None) if force else _already_done(course, assignment, student, names)
+        if done:
             outcomes[student] = Outcome(student, "skipped", ["already autograded"])
         else:
             todo.append(student)
+            if why:
+                regraded[student] = why
     if not todo:
         return [outcomes[s] for s in sorted(outcomes)]
     jobs = jobs or os.cpu_count() or 1
@@ -352,6 +378,9 @@ def grade_assignment(
             bar.close()
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
+    for student, why in regraded.items():
+        if student in outcomes:
+            outcomes[student].messages.insert(0, why)
     return [outcomes[s] for s in sorted(outcomes)]
 
 
@@ -390,7 +419,10 @@ def _finish(course: Course, assignment: str, job: Job, fut: Future, started: flo
         return Outcome(
             job.student, "failed", [f"grader error: {exc!r}"], time.monotonic() - started
         )
-    write_state(state_path, {"state": "started", "fingerprint": job.fingerprint})
+    gradebook = course.gradebook_identity
+    write_state(
+        state_path, {"state": "started", "fingerprint": job.fingerprint, "gradebook": gradebook}
+    )
     try:
         write_submission(course, assignment, job.student, prepared)
     except Exception as exc:  # noqa: BLE001 - the next run retries (state stays "started")
@@ -401,7 +433,12 @@ def _finish(course: Course, assignment: str, job: Job, fut: Future, started: flo
     messages = [printable(m) for m in messages]
     write_state(
         state_path,
-        {"state": "done", "fingerprint": job.fingerprint, "messages": messages},
+        {
+            "state": "done",
+            "fingerprint": job.fingerprint,
+            "gradebook": gradebook,
+            "messages": messages,
+        },
     )
     broken = any(isinstance(v, str) for v in job.notebooks.values())
     status = "broken" if broken else "graded"
