@@ -121,8 +121,9 @@ class OwnerCheckedCollect(ExchangeCollect):
     id after your real one would replace it. This collect drops such a submission before
     choosing, so each student's own latest submission (or, with ``--before-duedate``, their
     own latest on time) is the one collected; each refusal is logged as an error and appended
-    to ``integrity/collect_refused.csv`` in the course folder. ``CollectApp.check_owner =
-    False`` turns the check off, as it turns off nbgrader's warning.
+    to ``integrity/collect_refused.csv`` in the course folder.
+    ``c.ExchangeCollect.check_owner = False`` turns the check off, as it turns off nbgrader's
+    warning.
 
     Plug it in with ``c.ExchangeFactory.collect = "beyond_traffic.exchange.OwnerCheckedCollect"``
     (the course's ``nbgrader_config.py`` and the hub's global config do).
