@@ -552,7 +552,7 @@ def _wait_until(predicate, timeout: float, what: str) -> None:
         try:
             if predicate():
                 return
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a notebook read while the server writes it
             pass
         time.sleep(0.5)
     raise AssertionError(f"timed out waiting for {what}")

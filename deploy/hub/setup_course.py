@@ -54,7 +54,13 @@ _SKIP = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "_site"
 
 
 def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, check=True, text=True, **kw)
+    """Run ``cmd``; on failure stop with the command and what it printed, not a traceback."""
+    done = subprocess.run(cmd, text=True, **kw)
+    if done.returncode != 0:
+        shown = " ".join(cmd)
+        said = "\n".join(part.strip() for part in (done.stdout, done.stderr) if part)
+        raise SystemExit(f"setup_course.py: `{shown}` failed ({done.returncode}):\n{said}")
+    return done
 
 
 def as_user(s: HubSettings, user: str, *args: str, cwd: Path | None = None) -> str:
@@ -134,6 +140,17 @@ def copy_course(s: HubSettings, source: Path) -> str:
             + [str(source), str(s.course_dir)]
         )
         how = f"cloned from {source}"
+        changed = _run(
+            ["git", "-c", "safe.directory=*", "status", "--porcelain", "--untracked-files=no"],
+            cwd=source,
+            capture_output=True,
+        ).stdout.splitlines()
+        if changed:
+            print(
+                f"note: {len(changed)} changed file(s) in {source} are not committed, so the "
+                "course folder does not have them: commit them, then run this with --update",
+                file=sys.stderr,
+            )
     else:
         shutil.copytree(
             source,
