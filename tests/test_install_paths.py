@@ -59,6 +59,24 @@ def test_the_student_edition_installs_the_lab_extra_against_binders_pins():
     assert steps[0] == "rm -f $@" and steps[-1] == "touch $@", "the stamp is written last"
 
 
+def test_the_student_edition_removes_a_venv_it_could_not_make(tmp_path):
+    """`python3 -m venv` failing (Debian without python3-venv): a message, and no half venv."""
+    (tmp_path / "Makefile").write_text(edition._MAKEFILE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "binder").mkdir()
+    (tmp_path / "binder" / "requirements.txt").write_text("", encoding="utf-8")
+    # A Python whose venv module leaves a half-made venv behind, then fails.
+    fake = tmp_path / "python3"
+    fake.write_text('#!/bin/sh\nmkdir -p "$3/bin" && touch "$3/bin/python"\nexit 1\n')
+    fake.chmod(0o755)
+    done = subprocess.run(
+        ["make", "install", f"PYTHON={fake}"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    assert "python3-venv" in done.stderr
+    assert not (tmp_path / ".venv").exists(), "the next run must not take it for a venv"
+
+
 def test_the_development_venv_installs_every_extra_against_the_lock():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "pip install --quiet -e '.[$(EXTRAS)]' -c $(LOCK)" in makefile

@@ -392,9 +392,12 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 .PHONY: lab install
 install: $(VENV)/.installed
 
+# A half-made venv (Debian without python3-venv leaves one) is removed, so the next run retries.
 $(VENV)/bin/python:
-\t$(PYTHON) -m venv $(VENV)
-\t$(VENV)/bin/python -m pip install --quiet --upgrade pip
+\t$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \\
+\t  echo "没能创建 .venv / no .venv from $(PYTHON): Debian/Ubuntu need python3-venv" >&2; \\
+\t  exit 1; }
+\t$(VENV)/bin/python -m pip install --quiet --upgrade pip || { rm -rf $(VENV); exit 1; }
 
 # pip is not quieted: a failure shows its cause (a conflict, a missing wheel) in full. The stamp
 # is written last, so after a failure the next run starts over.

@@ -146,9 +146,12 @@ def _run_job(
 
 
 def _already_done(
-    course: Course, assignment: str, student: str, names: list[str]
+    course: Course, assignment: str, student: str, names: list[str], in_gradebook: set[str]
 ) -> tuple[bool, str | None]:
-    """Whether a submission may be skipped; if not, why it is graded again (or ``None``)."""
+    """Whether a submission may be skipped; if not, why it is graded again (or ``None``).
+
+    ``in_gradebook``: the students whose submission of ``assignment`` the gradebook holds.
+    """
     state = read_state(course.state_file(assignment, student))
     folder = course.path("submitted", student, assignment)
     dest = course.path("autograded", student, assignment)
@@ -167,7 +170,7 @@ def _already_done(
                 f"graded again: the earlier grades went to another gradebook ({earlier}), "
                 f"this run writes to {course.gradebook_identity}"
             )
-        if not _in_gradebook(course, assignment, student):
+        if student not in in_gradebook:
             return False, (
                 f"graded again: the gradebook ({course.gradebook_identity}) has no grades of "
                 "this submission"
@@ -180,16 +183,16 @@ def _already_done(
     old = course.coursedir.get_existing_timestamp(str(dest))
     if new is not None and old is not None and new > old:
         return False, None
-    return _in_gradebook(course, assignment, student), None
+    return student in in_gradebook, None
 
 
-def _in_gradebook(course: Course, assignment: str, student: str) -> bool:
-    try:
-        with Gradebook(course.db_url, course.coursedir.course_id) as gb:
-            gb.find_submission(assignment, student)
-    except MissingEntry:
-        return False
-    return True
+def _gradebook_submissions(course: Course, assignment: str) -> set[str]:
+    """The students whose submission of ``assignment`` the gradebook holds (one query)."""
+    with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        try:
+            return {sub.student.id for sub in gb.find_assignment(assignment).submissions}
+        except MissingEntry:
+            return set()
 
 
 @dataclass
@@ -340,8 +343,13 @@ def grade_assignment(
     outcomes: dict[str, Outcome] = {}
     todo = []
     regraded: dict[str, str] = {}
+    in_gradebook = set() if force or not everyone else _gradebook_submissions(course, assignment)
     for student in everyone:
-        done, why = (False, None) if force else _already_done(course, assignment, student, names)
+        done, why = (
+            (False, None)
+            if force
+            else _already_done(course, assignment, student, names, in_gradebook)
+        )
         if done:
             outcomes[student] = Outcome(student, "skipped", ["already autograded"])
         else:
