@@ -58,6 +58,10 @@ c.CourseDirectory.ignore = [
     "feedback",
     "ps[0-9]*_*.py",
 ]
+# Collect refuses a submission whose files belong to another account than the student it
+# names (nbgrader's own collect only warns), keeps that student's own latest one and records
+# the attempt in integrity/collect_refused.csv (beyond_traffic.exchange).
+c.ExchangeFactory.collect = "beyond_traffic.exchange.OwnerCheckedCollect"
 # Settings of one machine — a JupyterHub's shared exchange, a PostgreSQL gradebook — go in
 # nbgrader_config_local.py beside this file (git-ignored; deploy/hub/setup_course.py writes one).
 # It is read last, so it wins; a missing file is skipped.

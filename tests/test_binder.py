@@ -35,15 +35,14 @@ def _python_version() -> str:
     return match.group(1)
 
 
-@pytest.fixture(scope="module")
-def dockerfile() -> str:
-    """The Dockerfile repo2docker (from PyPI) writes for this repository, without building it."""
+def _repo2docker(repository: Path) -> str:
+    """The Dockerfile repo2docker (from PyPI) writes for ``repository``, without building it."""
     repo2docker = BIN / "repo2docker"
     if not repo2docker.exists():
         pytest.fail("repo2docker is missing: it comes with the dev extra (make install)")
     done = subprocess.run(
         [str(repo2docker), "--no-build", "--debug", "--user-id", "1000", "--user-name", "jovyan"]
-        + [str(ROOT)],
+        + [str(repository)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -54,7 +53,35 @@ def dockerfile() -> str:
     return text
 
 
-def test_repo2docker_builds_the_pinned_python(dockerfile):
+@pytest.fixture(scope="module")
+def dockerfile() -> str:
+    """The Dockerfile repo2docker writes for this repository."""
+    return _repo2docker(ROOT)
+
+
+@pytest.fixture(scope="module")
+def edition_dockerfile(tmp_path_factory) -> str:
+    """The Dockerfile repo2docker writes for the student edition (Binder pointed at it)."""
+    from beyond_traffic.edition import write_edition
+
+    target = tmp_path_factory.mktemp("edition") / "beyond-traffic-student"
+    write_edition(target, root=ROOT, commit=True)
+    for name in ("runtime.txt", "requirements.txt", "postBuild"):
+        copied = target / "binder" / name
+        assert copied.read_bytes() == (BINDER / name).read_bytes(), f"edition's binder/{name}"
+    assert os.access(target / "binder" / "postBuild", os.X_OK), "postBuild must stay executable"
+    return _repo2docker(target)
+
+
+@pytest.fixture(params=["instructors", "student edition"])
+def any_dockerfile(request) -> str:
+    """The Dockerfile of each edition (each a repository Binder may be pointed at)."""
+    name = "dockerfile" if request.param == "instructors" else "edition_dockerfile"
+    return request.getfixturevalue(name)
+
+
+def test_repo2docker_builds_the_pinned_python(any_dockerfile):
+    dockerfile = any_dockerfile
     version = _python_version()
     assert f"Building conda environment for python={version}" in dockerfile
     # The conda environment it copies in is repo2docker's frozen one for that Python.
@@ -71,7 +98,8 @@ def test_repo2docker_builds_the_pinned_python(dockerfile):
     )
 
 
-def test_repo2docker_installs_the_binder_lock_then_runs_postbuild(dockerfile):
+def test_repo2docker_installs_the_binder_lock_then_runs_postbuild(any_dockerfile):
+    dockerfile = any_dockerfile
     install = re.search(r'pip install --no-cache-dir -r "binder/requirements.txt"', dockerfile)
     post = re.search(r"RUN \./binder/postBuild", dockerfile)
     assert install and post, "the Dockerfile must install binder/requirements.txt and run postBuild"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -119,6 +121,7 @@ def test_only_the_allow_list_goes_in(student_edition):
         "Makefile",
         "README.md",
         "assignments",
+        "binder",
         "course",
         "docs",
         "pyproject.toml",
@@ -151,6 +154,9 @@ def test_student_readme_and_makefile(student_edition):
     readme = (student_edition / "README.md").read_text(encoding="utf-8")
     assert "Assignments" in readme and "nbgitpuller" in readme and "学生版" in readme
     assert "solutions/" not in readme
+    sets = sorted({p.name.split("_")[0] for p in (ROOT / "assignments").iterdir() if p.is_dir()})
+    assert len(sets) >= 3, sets
+    assert f"{sets[0]}–{sets[-1]}" in readme and f"{len(sets)} 份作业" in readme
     dry = subprocess.run(
         ["make", "-n", "lab"], cwd=student_edition, capture_output=True, text=True, check=True
     )
@@ -234,3 +240,86 @@ def test_cli_writes_the_edition(tmp_path, capsys):
     (tmp_path / "other" / "x").write_text("x")
     assert cli.main(["student-edition", str(tmp_path / "other"), "--from", str(ROOT)]) == 2
     assert "not empty" in capsys.readouterr().err
+
+
+def _clean_env(**extra: str) -> dict[str, str]:
+    """This environment without the test venv's Python and Jupyter settings."""
+    prefixes = ("VIRTUAL_ENV", "PYTHON", "JUPYTER", "PIP_REQUIRE_VIRTUALENV")
+    return {**{k: v for k, v in os.environ.items() if not k.startswith(prefixes)}, **extra}
+
+
+def _make(edition_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    env = _clean_env()
+    return subprocess.run(
+        ["make", *args, f"PYTHON={sys.executable}"],
+        cwd=edition_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+
+
+@pytest.mark.slow
+def test_make_install_from_nothing_then_a_lesson_runs(tmp_path):
+    """The student's `make lab` install step, into a fresh venv of the edition, then lesson 00."""
+    ed = tmp_path / "学生版"
+    write_edition(ed, root=ROOT)
+    stamp = ed / ".venv" / ".installed"
+    # A pin that cannot be met: the install fails, says why, and leaves no stamp behind.
+    lock = ed / "binder" / "requirements.txt"
+    good = lock.read_text(encoding="utf-8")
+    lock.write_text(re.sub(r"(?m)^jieba==\S+", "jieba==0.0.404", good), encoding="utf-8")
+    failed = _make(ed, "install")
+    assert failed.returncode != 0
+    shown = failed.stdout + failed.stderr
+    assert re.search(r"jieba\S* depends on jieba|jieba==0\.0\.404", shown), shown[-3000:]
+    assert "The conflict is caused by" in shown, "pip's explanation is shown, not only its verdict"
+    assert not stamp.exists(), "a failed install must not be marked done"
+    lock.write_text(good, encoding="utf-8")
+    done = _make(ed, "install")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    assert stamp.is_file()
+    python = ed / ".venv" / "bin" / "python"
+    where = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import beyond_traffic, ipykernel, jupyterlab; print(beyond_traffic.__file__)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert str(ed / "src") in where, "the edition's own package, installed editable"
+    pins = dict(
+        line.split("==", 1)
+        for line in good.splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    versions = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format=freeze"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for name in ("jupyterlab", "ipykernel", "jieba", "pandas"):
+        assert f"{name}=={pins[name]}" in versions, f"{name} is not the pinned {pins[name]}"
+    again = _make(ed, "install")
+    assert again.returncode == 0 and "pip install" not in again.stdout, "re-run installs nothing"
+    # One lesson, top to bottom, in the edition's kernel.
+    out = tmp_path / "executed.ipynb"
+    run = subprocess.run(
+        [str(ed / ".venv" / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute"]
+        + ["--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.kernel_name=python3"]
+        + ["--output", str(out), "course/00_orientation.ipynb"],
+        cwd=ed,
+        env=_clean_env(HOME=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    executed = nbformat.read(out, as_version=4)
+    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors and any(c.get("outputs") for c in executed.cells)

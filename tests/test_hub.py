@@ -5,15 +5,18 @@ the test creates real Unix accounts (root only), runs deploy/hub/setup_course.py
 JupyterHub with deploy/hub/jupyterhub_config.py, and then:
 
 student 1 logs in on the hub's login page → Assignments tab → Fetch ps1_segment → answers one
-question in the notebook → Submit; the instructor (the grader account, as in a terminal of the
-formgrader service) collects, grades with ``beyond-traffic grade``, generates and releases
-feedback; student 1 fetches the feedback and sees the score; student 2, who submitted nothing,
-is missing, not an error; an instructor sees the gradebook in formgrader, a student may not.
-Screenshots of every step go to tests/artifacts/hub/.
+question in the notebook → Submit; student 2 then submits the blank release under student 1's
+id from a terminal (``nbgrader submit --student``); the instructor (the grader account, as in a
+terminal of the formgrader service) collects — the forged submission is refused, reported, and
+student 1's own is collected —, grades with ``beyond-traffic grade``, generates and releases
+feedback; student 1 fetches the feedback and sees the score; student 2, who submitted nothing
+of their own, is missing, not an error; an instructor sees the gradebook in formgrader, a
+student may not. Screenshots of every step go to tests/artifacts/hub/.
 """
 
 from __future__ import annotations
 
+import csv
 import os
 import pwd
 import re
@@ -425,6 +428,25 @@ PROBE = (
 )
 
 
+def test_the_hub_venv_runs_what_a_class_needs():
+    """The venv install.sh built at $BEYOND_TRAFFIC_PREFIX: lab extensions, nbgrader, kernel."""
+    if not (VENV_BIN / "python").exists():
+        _require_root()
+        pytest.fail(f"no hub venv at {PREFIX}: make hub-deps (deploy/hub/install.sh) builds it")
+    listed = _run([str(VENV_BIN / "jupyter"), "labextension", "list"])
+    extensions = re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout + listed.stderr)
+    assert re.search(r"@jupyter/nbgrader v\S+ enabled OK", extensions), extensions
+    # Students get the Assignments tab; the instructors' tools are off at the venv level.
+    disabled = set(extensions.split("Disabled extensions:")[1].split())
+    tools = {f"@jupyter/nbgrader:{p}" for p in ("formgrader", "create-assignment", "course-list")}
+    assert tools <= disabled and "@jupyter/nbgrader:assignment-list" not in disabled
+    version = _run([str(VENV_BIN / "nbgrader"), "--version"])
+    assert re.search(r"\d+\.\d+", version.stdout + version.stderr)
+    kernel = _run([str(VENV_BIN / "python"), "-m", "ipykernel", "--version"])
+    assert re.match(r"\d+\.\d+", kernel.stdout.strip())
+    _run([str(VENV_BIN / "python"), "-c", "import beyond_traffic.exchange, psycopg"])
+
+
 def test_a_class_on_jupyterhub_end_to_end(hub):
     from playwright.sync_api import sync_playwright
 
@@ -530,15 +552,51 @@ def _wait_until(predicate, timeout: float, what: str) -> None:
         try:
             if predicate():
                 return
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a notebook read while the server writes it
             pass
         time.sleep(0.5)
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def _as_user(hub: Hub, user: str, command: str) -> subprocess.CompletedProcess:
+    """A shell command as ``user`` in their home, as in a terminal of their JupyterLab."""
+    home = pwd.getpwnam(user).pw_dir
+    env = {
+        "HOME": home,
+        "USER": user,
+        "PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "BEYOND_TRAFFIC_HUB_SETTINGS": str(hub.settings),
+    }
+    return _run(
+        ["runuser", "-u", user, "--", "env", "-i", *(f"{k}={v}" for k, v in env.items())]
+        + ["bash", "-c", f"cd {home} && {command}"]
+    )
+
+
+def _classmate_submits_under_another_id(hub: Hub) -> None:
+    """Student 2 fetches the release and submits it, untouched, as student 1 (later than 1)."""
+    _as_user(hub, ABSENT, f"nbgrader fetch_assignment {ASSIGNMENT}")
+    _as_user(hub, ABSENT, f"nbgrader submit {ASSIGNMENT} --student={STUDENT}")
+    inbound = hub.base / "exchange" / COURSE / "inbound"
+    mine = [p for p in inbound.iterdir() if p.name.startswith(f"{STUDENT}+{ASSIGNMENT}+")]
+    owners = {pwd.getpwuid(p.stat().st_uid).pw_name for p in mine}
+    assert owners == {STUDENT, ABSENT}, "both submissions under student 1's id are in the inbound"
+
+
 def _instructor_collects_grades_and_returns_feedback(hub: Hub) -> dict:
-    hub.as_grader(f"nbgrader collect {ASSIGNMENT}")
-    assert (hub.course_dir / "submitted" / STUDENT / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").is_file()
+    _classmate_submits_under_another_id(hub)
+    collected = hub.as_grader(f"nbgrader collect {ASSIGNMENT}")
+    log = collected.stdout + collected.stderr
+    (ARTIFACTS / "collect_output.txt").write_text(log, encoding="utf-8")
+    assert f"Refused submission {STUDENT}+{ASSIGNMENT}+" in log, log
+    assert f"submitted under '{STUDENT}' by {ABSENT}" in log
+    with open(hub.course_dir / "integrity" / "collect_refused.csv", encoding="utf-8") as fh:
+        refused = list(csv.DictReader(fh))
+    assert [(r["claimed_student"], r["owners"]) for r in refused] == [(STUDENT, ABSENT)]
+    submitted = hub.course_dir / "submitted" / STUDENT / ASSIGNMENT
+    assert submitted.is_dir() and submitted.stat().st_uid == pwd.getpwnam(GRADER).pw_uid
+    assert not (hub.course_dir / "submitted" / ABSENT).exists()
     graded = hub.as_grader(f"beyond-traffic grade {ASSIGNMENT} --jobs 2 --no-progress", timeout=400)
     (ARTIFACTS / "grade_output.txt").write_text(graded.stdout + graded.stderr, encoding="utf-8")
     hub.as_grader(
@@ -546,7 +604,6 @@ def _instructor_collects_grades_and_returns_feedback(hub: Hub) -> dict:
     )
     hub.as_grader(f"nbgrader export --to=export.csv --assignment={ASSIGNMENT}")
     hub.as_grader(f"beyond-traffic lms-grades {ASSIGNMENT} --out lms.csv")
-    import csv
 
     export = {r["student_id"]: r for r in csv.DictReader(open(hub.course_dir / "export.csv"))}
     lms = {r["student_id"]: r for r in csv.DictReader(open(hub.course_dir / "lms.csv"))}

@@ -20,7 +20,7 @@
 # Safe to re-run (after `git pull`): the package is reinstalled only when pyproject.toml or
 # src/ changed, the dependencies only when pyproject.toml or the lock changed. A stamp is written
 # only after everything it stands for succeeded, so a failed run is re-done in full next time.
-set -euo pipefail
+set -Eeuo pipefail  # -E: the ERR trap below also fires inside functions (pip_install)
 umask 022
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -40,9 +40,11 @@ log() { echo "install.sh: $*"; }
 trap 'status=$?; echo "install.sh: failed at line $LINENO (exit $status): $BASH_COMMAND" >&2; echo "install.sh: fix the cause shown above and run it again; nothing is marked installed until it succeeds" >&2' ERR
 EXTRAS=lab,grader,hub
 LOCK=$REPO/requirements/lock.txt
-# pip without the per-package notes some pip configurations print about unused local indexes.
+# pip without the per-package notes some pip configurations print about unused local indexes,
+# and not quieted: when an install fails, pip's explanation (which pins conflict, which wheel is
+# missing) is only printed at its normal level.
 pip_install() {
-  "$VENV/bin/python" -m pip install --quiet "$@" 2> >(grep -v "^WARNING: Location '.*' is ignored" >&2)
+  "$VENV/bin/python" -m pip install --progress-bar off "$@" 2> >(grep -v "^WARNING: Location '.*' is ignored" >&2)
 }
 
 # --- Debian packages, only the missing ones --------------------------------------------------
@@ -64,7 +66,7 @@ mkdir -p "$PREFIX"
 if [ ! -x "$VENV/bin/python" ]; then
   log "creating $VENV on $PYTHON"
   "$PYTHON" -m venv "$VENV"
-  pip_install --upgrade pip
+  pip_install --quiet --upgrade pip
 fi
 deps_hash=$(cat "$REPO/pyproject.toml" "$LOCK" | sha256sum | cut -d' ' -f1)
 src_hash=$(cd "$REPO" && find pyproject.toml src -type f ! -name '*.pyc' ! -path '*/__pycache__/*' \

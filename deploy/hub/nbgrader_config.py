@@ -12,3 +12,7 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 _settings = load_settings()
 c.CourseDirectory.course_id = _settings.course_id
 c.Exchange.root = str(_settings.exchange)
+# Collect refuses a submission whose files belong to another account than the student it
+# names (nbgrader's own collect only warns), keeps that student's own latest one and records
+# the attempt in integrity/collect_refused.csv (beyond_traffic.exchange).
+c.ExchangeFactory.collect = "beyond_traffic.exchange.OwnerCheckedCollect"

@@ -1,19 +1,24 @@
 """Prepare one machine for a Beyond Traffic class on JupyterHub (run as root, after install.sh).
 
     sudo /opt/beyond-traffic/venv/bin/python deploy/hub/setup_course.py --from .
+    sudo /opt/beyond-traffic/venv/bin/python deploy/hub/setup_course.py --from . --update
 
-Idempotent; re-run it after adding instructors, TAs or students to their Unix groups.
+Idempotent, and it never overwrites what instructors set: re-run it after adding instructors,
+TAs or students to their Unix groups.
 
 1. The Unix groups of instructors and students, and the grader account, if missing.
 2. The hub's state folder (root only) and nbgrader's shared exchange (world-writable, sticky).
-3. The course folder: a copy of the instructors' repository owned by the grader account (only
-   if it does not exist yet; afterwards the instructors update it with git), with
-   ``nbgrader_config_local.py`` naming the shared exchange (the repository's own config uses a
-   course-local one).
+3. The course folder, owned by the grader account: a git clone of the instructors' repository
+   (its ``origin`` is that repository), made once. ``--update`` pulls the repository's new
+   commits into it (``git pull --ff-only``, as root, then gives the files back to the grader
+   account); the gradebook, submissions and local settings are untracked and stay.
+   ``nbgrader_config_local.py`` (the shared exchange; the place for a PostgreSQL ``db_url``)
+   is written only when it is missing.
 4. nbgrader's extensions per account, as nbgrader documents (``--user`` level): formgrader and
    create-assignment for the grader account, course-list for each instructor.
-5. Every member of the students' group in the gradebook, so a student who never submits still
-   appears (as missing) in exports.
+5. Members of the students' group who are not in the gradebook yet are added to it, so a student
+   who never submits still appears (as missing) in exports; existing rows (names, e-mail
+   addresses an instructor edited) are left as they are.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from pathlib import Path
 
 from beyond_traffic.hub_settings import SETTINGS_ENV, HubSettings, load_settings
 
-LOCAL_CONFIG = '''"""This course folder on the hub: shared exchange (written by setup_course.py)."""
+LOCAL_CONFIG = '''"""This course on the hub: written once by setup_course.py, yours to edit."""
 
 from beyond_traffic.hub_settings import load_settings
 
@@ -40,15 +45,22 @@ c = get_config()  # noqa: F821
 _hub = load_settings()
 c.CourseDirectory.course_id = _hub.course_id
 c.Exchange.root = str(_hub.exchange)
-# A PostgreSQL gradebook (docs/jupyterhub.md), e.g.:
-# c.CourseDirectory.db_url = "postgresql+psycopg://grader-beyond-traffic@/beyond_traffic"
+# A PostgreSQL gradebook (docs/jupyterhub.md, section 3): the grader account logs in over the
+# server's Unix socket as the PostgreSQL role of the same name, so no password is stored:
+# c.CourseDirectory.db_url = "postgresql+psycopg://@/beyond_traffic?host=/var/run/postgresql"
 '''
 # Never copied into the course folder: build products, other machines' state.
 _SKIP = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "_site", "build"}
 
 
 def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, check=True, text=True, **kw)
+    """Run ``cmd``; on failure stop with the command and what it printed, not a traceback."""
+    done = subprocess.run(cmd, text=True, **kw)
+    if done.returncode != 0:
+        shown = " ".join(cmd)
+        said = "\n".join(part.strip() for part in (done.stdout, done.stderr) if part)
+        raise SystemExit(f"setup_course.py: `{shown}` failed ({done.returncode}):\n{said}")
+    return done
 
 
 def as_user(s: HubSettings, user: str, *args: str, cwd: Path | None = None) -> str:
@@ -101,9 +113,45 @@ def ensure_folders(s: HubSettings) -> None:
     os.chmod(s.exchange, 0o1777)
 
 
-def copy_course(s: HubSettings, source: Path) -> None:
-    pw = pwd.getpwnam(s.grader_user)
-    if not s.course_dir.exists():
+def _git(*args: str, cwd: Path) -> str:
+    """git as root in a folder another account owns (``safe.directory`` says it is trusted)."""
+    done = subprocess.run(
+        ["git", "-c", f"safe.directory={cwd}", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(
+            f"setup_course.py: git {' '.join(args)} in {cwd} failed:\n{done.stderr.strip()}"
+        )
+    return done.stdout
+
+
+def copy_course(s: HubSettings, source: Path) -> str:
+    """Make the course folder once: a clone of ``source`` (a copy if it is no git checkout)."""
+    if s.course_dir.exists():
+        return "kept"
+    s.course_dir.parent.mkdir(parents=True, exist_ok=True)
+    if (source / ".git").exists():
+        # safe.directory: the repository may belong to an instructor's account, not root.
+        _run(
+            ["git", "-c", "safe.directory=*", "clone", "--quiet", "--no-hardlinks"]
+            + [str(source), str(s.course_dir)]
+        )
+        how = f"cloned from {source}"
+        changed = _run(
+            ["git", "-c", "safe.directory=*", "status", "--porcelain", "--untracked-files=no"],
+            cwd=source,
+            capture_output=True,
+        ).stdout.splitlines()
+        if changed:
+            print(
+                f"note: {len(changed)} changed file(s) in {source} are not committed, so the "
+                "course folder does not have them: commit them, then run this with --update",
+                file=sys.stderr,
+            )
+    else:
         shutil.copytree(
             source,
             s.course_dir,
@@ -115,7 +163,34 @@ def copy_course(s: HubSettings, source: Path) -> None:
                 shutil.rmtree(target)
             elif target.exists():
                 target.unlink()
-    (s.course_dir / "nbgrader_config_local.py").write_text(LOCAL_CONFIG, encoding="utf-8")
+        how = f"copied from {source} (no git checkout: --update cannot pull into it)"
+    return how
+
+
+def update_course(s: HubSettings) -> str:
+    """Pull the instructors' new commits into the course folder (fast-forward only)."""
+    if not (s.course_dir / ".git").exists():
+        raise SystemExit(
+            f"setup_course.py: {s.course_dir} is not a git checkout, so --update cannot pull "
+            "into it; move it aside and run setup_course.py again to clone the repository"
+        )
+    before = _git("rev-parse", "--short", "HEAD", cwd=s.course_dir).strip()
+    _git("pull", "--ff-only", "--quiet", cwd=s.course_dir)
+    after = _git("rev-parse", "--short", "HEAD", cwd=s.course_dir).strip()
+    return "up to date" if before == after else f"updated {before} → {after}"
+
+
+def write_local_config(s: HubSettings) -> bool:
+    """Write ``nbgrader_config_local.py`` if it is missing; never overwrite it."""
+    target = s.course_dir / "nbgrader_config_local.py"
+    if target.exists():
+        return False
+    target.write_text(LOCAL_CONFIG, encoding="utf-8")
+    return True
+
+
+def give_to_grader(s: HubSettings) -> None:
+    pw = pwd.getpwnam(s.grader_user)
     for dirpath, _dirs, files in os.walk(s.course_dir):
         os.chown(dirpath, pw.pw_uid, pw.pw_gid)
         for name in files:
@@ -153,15 +228,23 @@ def _enable_for(s: HubSettings, user: str, lab: list[str], server: list[str]) ->
         os.chown(path, pw.pw_uid, pw.pw_gid)
 
 
-def add_students(s: HubSettings) -> list[str]:
-    """Put every member of the students' group into the gradebook (existing rows are kept)."""
+def gradebook_students(s: HubSettings) -> set[str]:
+    """Ids of the students already in the gradebook (``nbgrader db student list``)."""
+    listed = as_user(s, s.grader_user, "nbgrader", "db", "student", "list", cwd=s.course_dir)
+    # Lines read "id (last, first) -- email, lms id" after a header line; Unix names hold no space.
+    return {line.split(" (", 1)[0] for line in listed.splitlines()[1:] if " (" in line}
+
+
+def add_students(s: HubSettings) -> tuple[list[str], list[str]]:
+    """Add the members of the students' group missing from the gradebook; (added, all)."""
     students = members(s.students_group)
-    if not students:
-        return []
+    new = sorted(set(students) - gradebook_students(s)) if students else []
+    if not new:
+        return [], students
     with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", "first_name", "last_name", "email"])
-        for user in students:
+        for user in new:
             # The account's full name (GECOS) if it has one, else its name: formgrader lists
             # students by name.
             full = pwd.getpwnam(user).pw_gecos.split(",")[0].strip() or user
@@ -172,13 +255,18 @@ def add_students(s: HubSettings) -> list[str]:
         as_user(s, s.grader_user, "nbgrader", "db", "student", "import", fh.name, cwd=s.course_dir)
     finally:
         os.unlink(fh.name)
-    return students
+    return new, students
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--from", dest="source", type=Path, default=Path.cwd(), help="repository")
     parser.add_argument("--settings", type=Path, default=None, help="default: hub.toml in /etc")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="pull the repository's new commits into the course folder (git pull --ff-only)",
+    )
     args = parser.parse_args(argv)
     if os.geteuid() != 0:
         print("setup_course.py: run as root", file=sys.stderr)
@@ -194,12 +282,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     ensure_accounts(s)
     ensure_folders(s)
-    copy_course(s, args.source.resolve())
+    how = copy_course(s, args.source.resolve())
+    if args.update and how == "kept":
+        how = update_course(s)
+    wrote = write_local_config(s)
+    give_to_grader(s)
     enable_extensions(s)
-    students = add_students(s)
-    print(f"course {s.course_id}: {s.course_dir} (owner {s.grader_user}), exchange {s.exchange}")
+    new, students = add_students(s)
+    print(f"course {s.course_id}: {s.course_dir} (owner {s.grader_user}; {how})")
+    print(f"exchange: {s.exchange}")
+    local = s.course_dir / "nbgrader_config_local.py"
+    print(f"{local}: {'written' if wrote else 'kept as it is'}")
     print(f"instructors: {', '.join(members(s.instructors_group)) or '-'}")
-    print(f"students in the gradebook: {len(students)}")
+    print(f"students: {len(students)} in the group, {len(new)} new in the gradebook")
     return 0
 
 

@@ -94,6 +94,11 @@ def _run_grade(args: argparse.Namespace) -> int:
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
     print(f"{args.assignment}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if counts.get("skipped"):
+        print(
+            "  skipped: autograded earlier into this gradebook and unchanged since "
+            "(--force grades them again)"
+        )
     for o in outcomes:
         if o.status in ("broken", "failed") or o.messages and o.status != "skipped":
             print(printable(f"  {o.student}: {o.status}: {'; '.join(o.messages)}"))

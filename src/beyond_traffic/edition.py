@@ -24,6 +24,7 @@ INCLUDE: tuple[str, ...] = (
     "course",  # lessons, their jupytext twins, glossary
     "assignments",  # the nbgrader release (generated; hidden tests and solutions removed)
     "src/beyond_traffic",  # the package the lessons and assignments import
+    "binder",  # Binder's pinned Python and packages (also the lock `make lab` installs against)
     "pyproject.toml",
     "LICENSE",
 )
@@ -112,8 +113,10 @@ def _clear(target: Path) -> None:
 def write_edition(target: Path, *, root: Path, commit: bool = False) -> list[Path]:
     """Write the student edition of the course repository ``root`` into ``target``.
 
-    Only the paths in :data:`INCLUDE` and :data:`OPTIONAL` are copied, plus a student README,
-    a Makefile with ``make lab``, a ``.gitignore`` and :data:`MARKER`. Never ``solutions/``,
+    Only the paths in :data:`INCLUDE` and :data:`OPTIONAL` are copied, plus a student README
+    naming the problem sets of ``assignments/``, a Makefile whose ``make install`` installs the
+    package with its ``lab`` extra against ``binder/requirements.txt`` (``make lab`` then opens
+    JupyterLab), a ``.gitignore`` and :data:`MARKER`. Never ``solutions/``,
     ``instructors/``, ``nbgrader_config.py``, the gradebook, submissions or tests. An earlier
     edition in ``target`` is replaced (its ``.git`` is kept, so nbgitpuller users get a normal
     update); any other non-empty folder is refused. Every written file is checked for
@@ -155,7 +158,7 @@ def write_edition(target: Path, *, root: Path, commit: bool = False) -> list[Pat
     for rel in INCLUDE + OPTIONAL:
         if (root / rel).exists():
             written += _copy(root / rel, target / rel)
-    for name, text in _generated_files().items():
+    for name, text in _generated_files(_problem_sets(root)).items():
         (target / name).write_text(text, encoding="utf-8")
         written.append(target / name)
     marked = [p for p in written if _has_marker(p)]
@@ -309,8 +312,21 @@ def find_leaks(edition: Path, *, root: Path) -> list[Leak]:
     return leaks
 
 
-def _generated_files() -> dict[str, str]:
-    return {"README.md": _README, "Makefile": _MAKEFILE, ".gitignore": _GITIGNORE}
+def _problem_sets(root: Path) -> list[str]:
+    """Names of the released problem sets (``assignments/ps1_segment`` → ``ps1``), in order."""
+    names = [p.name.split("_")[0] for p in (root / "assignments").iterdir() if p.is_dir()]
+    return sorted(set(names), key=lambda n: (len(n), n))
+
+
+def _generated_files(sets: list[str]) -> dict[str, str]:
+    if not sets:
+        shown = "—"
+    elif len(sets) > 2:
+        shown = f"{sets[0]}–{sets[-1]}"
+    else:
+        shown = "、".join(sets)
+    readme = _README.replace("{SETS}", shown).replace("{COUNT}", str(len(sets)))
+    return {"README.md": readme, "Makefile": _MAKEFILE, ".gitignore": _GITIGNORE}
 
 
 _README = """\
@@ -338,14 +354,23 @@ hidden tests are not in it.
   make lab      # 建 .venv、安装、打开 JupyterLab / creates .venv, installs, opens JupyterLab
   ```
 
+  `make install` 只安装不打开 / installs without opening JupyterLab. 版本与 Binder 相同，
+  固定在 `binder/requirements.txt` / the versions are Binder's, pinned in
+  `binder/requirements.txt`. 出错时会显示原因；修好后再运行一次即可 / an error is shown as it
+  happens; fix it and run the command again.
+- **在 Binder 上 / On Binder**: `binder/` 固定了 Python 版本和所有包，把本仓库的地址交给
+  mybinder.org 即可 / `binder/` pins Python and every package: give this repository's address
+  to mybinder.org.
+
 ## 内容 / What is inside
 
 | 路径 / path | 内容 / what |
 |---|---|
 | `course/` | 讲义 00–07 与双语术语表 `glossary.md` / lessons and a bilingual glossary |
-| `assignments/` | 作业 ps1–ps3 的学生版 / the problem sets as released |
+| `assignments/` | {COUNT} 份作业 {SETS} 的学生版 / the {COUNT} problem sets as released |
 | `src/beyond_traffic/` | 课程用的包 / the course package |
 | `docs/` | 清洗规则、分词规范、字体 / cleaning rules, segmentation guideline, font |
+| `binder/` | Binder 与 `make lab` 用的固定版本 / the pinned environment of Binder and `make lab` |
 
 ## 作业 / Problem sets
 
@@ -361,22 +386,34 @@ hidden tests are not in it.
 """
 
 _MAKEFILE = """\
-# 学生版 / student edition: `make lab` creates .venv, installs the course package, opens JupyterLab.
+# 学生版 / student edition: `make lab` creates .venv, installs the course, opens JupyterLab.
+# `make install` installs only: the package with its `lab` extra (JupyterLab, the kernel),
+# every version pinned by binder/requirements.txt, the same as on Binder.
 PYTHON ?= python3
+VENV := .venv
+LOCK := binder/requirements.txt
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: lab install
-install: .venv/.installed
+install: $(VENV)/.installed
 
-.venv/.installed: pyproject.toml
-\t$(PYTHON) -m venv .venv
-\t.venv/bin/python -m pip install --quiet --upgrade pip
-\t.venv/bin/python -m pip install --quiet -e .
-\t.venv/bin/python -m ipykernel install --sys-prefix --name python3 >/dev/null
-\ttouch .venv/.installed
+# A half-made venv (Debian without python3-venv leaves one) is removed, so the next run retries.
+$(VENV)/bin/python:
+\t$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \\
+\t  echo "没能创建 .venv / no .venv from $(PYTHON): Debian/Ubuntu need python3-venv" >&2; \\
+\t  exit 1; }
+\t$(VENV)/bin/python -m pip install --quiet --upgrade pip || { rm -rf $(VENV); exit 1; }
+
+# pip is not quieted: a failure shows its cause (a conflict, a missing wheel) in full. The stamp
+# is written last, so after a failure the next run starts over.
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(VENV)/bin/python
+\trm -f $@
+\t$(VENV)/bin/python -m pip install --progress-bar off -e '.[lab]' -c $(LOCK)
+\t$(VENV)/bin/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+\ttouch $@
 
 lab: install
-\t.venv/bin/jupyter lab --notebook-dir=. $(ROOT_FLAG) course/00_orientation.ipynb
+\t$(VENV)/bin/jupyter lab --notebook-dir=. $(ROOT_FLAG) course/00_orientation.ipynb
 """
 
 _GITIGNORE = """\

@@ -95,6 +95,34 @@ def test_resume_skips_done_and_regrades_resubmissions(twin_courses, tmp_path):
 
 
 @pytest.mark.slow
+def test_a_gradebook_switch_regrades_and_says_why(twin_courses, tmp_path):
+    """Resume markers hold for the gradebook they were written for (here: a new database)."""
+    from nbgrader.api import Gradebook
+
+    _, b, _ = twin_courses
+    course = tmp_path / "c"
+    shutil.copytree(b, course)
+    before = ct.gradebook_scores(course)
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as fh:
+        fh.write(f'\nc.CourseDirectory.db_url = "sqlite:///{course / "term2.db"}"\n')
+    ct.nbgrader(course, "generate_assignment", ct.ASSIGNMENT, "--force")
+    switched = ct.beyond_traffic(course, "grade", "mini", "--no-progress")
+    assert switched.returncode == 0, switched.stdout + switched.stderr
+    assert f"graded {len(before)}" in switched.stdout and "skipped" not in switched.stdout
+    assert "graded again: the earlier grades went to another gradebook" in switched.stdout
+    assert "term2.db" in switched.stdout
+    with Gradebook(f"sqlite:///{course / 'term2.db'}") as gb:
+        after = {
+            sub.student.id: {g.name: g.auto_score for nb in sub.notebooks for g in nb.grades}
+            for sub in gb.find_assignment(ct.ASSIGNMENT).submissions
+        }
+    assert after == before
+    again = ct.beyond_traffic(course, "grade", "mini", "--no-progress")
+    assert f"skipped {len(before)}" in again.stdout and "graded again" not in again.stdout
+    assert "--force" in again.stdout, "a run that skips everything says how to regrade"
+
+
+@pytest.mark.slow
 def test_killed_run_resumes_to_the_same_grades(tmp_path):
     course = ct.make_course(tmp_path / "k")
     plans = [ct.HONEST, ct.PARTIAL, ct.MIXED, ct.HONEST, ct.PARTIAL, ct.MIXED]

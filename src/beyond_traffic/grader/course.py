@@ -149,6 +149,16 @@ class Course:
             return []
         return sorted(d.name for d in base.iterdir() if d.is_dir() and (d / assignment).is_dir())
 
+    @property
+    def gradebook_identity(self) -> str:
+        """Which gradebook this course writes to: its URL without a password, and the course id.
+
+        A resume marker records it, so a submission graded into one gradebook is graded again
+        after a switch to another (SQLite to PostgreSQL, or a new database).
+        """
+        where = gradebook_identity(self.db_url, root=self.root)
+        return f"{where} course={self.coursedir.course_id}"
+
     def state_file(self, assignment: str, student: str) -> Path:
         """Where the grader records that a submission is done (for resuming)."""
         return self.root / STATE_DIR / "grade" / assignment / f"{student}.json"
@@ -203,6 +213,33 @@ def fingerprint(folder: Path) -> str:
                     for chunk in iter(lambda: fh.read(1 << 20), b""):
                         h.update(chunk)
     return h.hexdigest()
+
+
+def gradebook_identity(db_url: str, *, root: Path | None = None) -> str:
+    """A gradebook's SQLAlchemy URL without its password; a SQLite file inside the course
+    folder ``root`` by its path in it, so a course folder moved or copied keeps its gradebook.
+
+    Example:
+        >>> gradebook_identity("postgresql+psycopg://grader:密码@127.0.0.1:5432/course")
+        'postgresql+psycopg://grader:***@127.0.0.1:5432/course'
+        >>> gradebook_identity("sqlite:////srv/课程/gradebook.db", root=Path("/srv/课程"))
+        'sqlite:///(course folder)/gradebook.db'
+        >>> gradebook_identity("sqlite:////srv/别处/gradebook.db", root=Path("/srv/课程"))
+        'sqlite:////srv/别处/gradebook.db'
+    """
+    if not isinstance(db_url, str):
+        raise TypeError(f"db_url must be str, got {type(db_url).__name__}")
+    if db_url.startswith("sqlite:///"):
+        path = Path(os.path.abspath(db_url[len("sqlite:///") :]))
+        if root is not None and Path(os.path.abspath(root)) in path.parents:
+            return f"sqlite:///(course folder)/{path.relative_to(os.path.abspath(root))}"
+        return f"sqlite:///{path}"
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(db_url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an URL SQLAlchemy cannot read is compared as written
+        return db_url
 
 
 def write_state(path: Path, data: dict[str, object]) -> None:

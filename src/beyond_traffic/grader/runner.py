@@ -173,29 +173,54 @@ def _status_message(status: str, events: list[CellEvent], wall_timeout: float) -
     return status
 
 
-def _already_done(course: Course, assignment: str, student: str, names: list[str]) -> bool:
+def _already_done(
+    course: Course, assignment: str, student: str, names: list[str], in_gradebook: set[str]
+) -> tuple[bool, str | None]:
+    """Whether a submission may be skipped; if not, why it is graded again (or ``None``).
+
+    ``in_gradebook``: the students whose submission of ``assignment`` the gradebook holds.
+    """
     state = read_state(course.state_file(assignment, student))
     folder = course.path("submitted", student, assignment)
     dest = course.path("autograded", student, assignment)
     if state:
-        return (
+        if not (
             state.get("state") == "done"
             and state.get("fingerprint") == fingerprint(folder)
             and all((dest / f"{n}.ipynb").is_file() for n in names)
-        )
+        ):
+            return False, None
+        # The marker holds for the gradebook it was written for, and only while that gradebook
+        # still holds the grades (a switch to PostgreSQL, a new or deleted database).
+        earlier = state.get("gradebook")
+        if earlier is not None and earlier != course.gradebook_identity:
+            return False, (
+                f"graded again: the earlier grades went to another gradebook ({earlier}), "
+                f"this run writes to {course.gradebook_identity}"
+            )
+        if student not in in_gradebook:
+            return False, (
+                f"graded again: the gradebook ({course.gradebook_identity}) has no grades of "
+                "this submission"
+            )
+        return True, None
     # Graded earlier by plain nbgrader: skip it the way nbgrader would (unless resubmitted).
     if not all((dest / f"{n}.ipynb").is_file() for n in names):
-        return False
+        return False, None
     new = course.coursedir.get_existing_timestamp(str(folder))
     old = course.coursedir.get_existing_timestamp(str(dest))
     if new is not None and old is not None and new > old:
-        return False
-    try:
-        with Gradebook(course.db_url, course.coursedir.course_id) as gb:
-            gb.find_submission(assignment, student)
-    except MissingEntry:
-        return False
-    return True
+        return False, None
+    return student in in_gradebook, None
+
+
+def _gradebook_submissions(course: Course, assignment: str) -> set[str]:
+    """The students whose submission of ``assignment`` the gradebook holds (one query)."""
+    with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        try:
+            return {sub.student.id for sub in gb.find_assignment(assignment).submissions}
+        except MissingEntry:
+            return set()
 
 
 @dataclass
@@ -344,11 +369,20 @@ def grade_assignment(
         everyone = [s for s in everyone if s in set(students)]
     outcomes: dict[str, Outcome] = {}
     todo = []
+    regraded: dict[str, str] = {}
+    in_gradebook = set() if force or not everyone else _gradebook_submissions(course, assignment)
     for student in everyone:
-        if not force and _already_done(course, assignment, student, names):
+        done, why = (
+            (False, None)
+            if force
+            else _already_done(course, assignment, student, names, in_gradebook)
+        )
+        if done:
             outcomes[student] = Outcome(student, "skipped", ["already autograded"])
         else:
             todo.append(student)
+            if why:
+                regraded[student] = why
     if not todo:
         return [outcomes[s] for s in sorted(outcomes)]
     # Without a memory cgroup each sandbox may hold its whole limit: fewer run side by side.
@@ -380,6 +414,9 @@ def grade_assignment(
             bar.close()
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
+    for student, why in regraded.items():
+        if student in outcomes:
+            outcomes[student].messages.insert(0, why)
     return [outcomes[s] for s in sorted(outcomes)]
 
 
@@ -418,7 +455,10 @@ def _finish(course: Course, assignment: str, job: Job, fut: Future, started: flo
         return Outcome(
             job.student, "failed", [f"grader error: {exc!r}"], time.monotonic() - started
         )
-    write_state(state_path, {"state": "started", "fingerprint": job.fingerprint})
+    gradebook = course.gradebook_identity
+    write_state(
+        state_path, {"state": "started", "fingerprint": job.fingerprint, "gradebook": gradebook}
+    )
     try:
         write_submission(course, assignment, job.student, prepared)
     except Exception as exc:  # noqa: BLE001 - the next run retries (state stays "started")
@@ -432,7 +472,13 @@ def _finish(course: Course, assignment: str, job: Job, fut: Future, started: flo
     # The status and messages outlive this run: the summary and lms-grades read them.
     write_state(
         state_path,
-        {"state": "done", "fingerprint": job.fingerprint, "messages": messages, "status": status},
+        {
+            "state": "done",
+            "fingerprint": job.fingerprint,
+            "gradebook": gradebook,
+            "messages": messages,
+            "status": status,
+        },
     )
     return Outcome(job.student, status, messages, seconds)
 
