@@ -4,6 +4,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+from beyond_traffic.validate_message import VALIDATE_FAILED_WARNING
+
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
 c.CourseDirectory.course_id = "beyond-traffic"
@@ -38,15 +40,7 @@ c.Autograde.sanitize_preprocessors = [
 # A student's Validate button: visible checks carry only part of each question's points (hidden
 # checks run at grading), so nbgrader's "VALIDATION FAILED … you WILL NOT receive full credit"
 # would meet every correct answer. Say what the result means instead.
-c.Validator.failed_warning = (
-    "{num_failed} 个测试单元格此刻没有显示满分。可见的检查只占每题的一部分分数，"
-    "隐藏检查在评分时才运行，所以即使答案正确，这里也不会显示满分。"
-    "请看每个测试单元格里的 ✘ 行：没有 ✘ 就说明可见的检查都通过了。\n"
-    "{num_failed} test cell(s) show less than full points now. Visible checks carry only part of "
-    "each question's points and hidden checks run only at grading, so even a correct answer shows "
-    "less than full here. Read the ✘ lines in each test cell: none means every visible check "
-    "passed.\n"
-)
+c.Validator.failed_warning = VALIDATE_FAILED_WARNING
 # Submissions' outputs come from student code: formgrader and feedback pages show them as
 # inert HTML, so a <script> in an output cannot act in the grader's browser session.
 c.HTMLExporter.sanitize_html = True

@@ -6,6 +6,7 @@ settings live in the course folder's own nbgrader_config.py, which students neve
 """
 
 from beyond_traffic.hub_settings import load_settings
+from beyond_traffic.validate_message import VALIDATE_FAILED_WARNING
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
@@ -16,3 +17,6 @@ c.Exchange.root = str(_settings.exchange)
 # names (nbgrader's own collect only warns), keeps that student's own latest one and records
 # the attempt in integrity/collect_refused.csv (beyond_traffic.exchange).
 c.ExchangeFactory.collect = "beyond_traffic.exchange.OwnerCheckedCollect"
+# Students' Validate button: visible checks carry only part of the points, so say what a
+# result short of full points means instead of nbgrader's "you WILL NOT receive full credit".
+c.Validator.failed_warning = VALIDATE_FAILED_WARNING

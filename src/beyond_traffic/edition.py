@@ -259,7 +259,9 @@ def secret_regions(root: Path) -> list[tuple[str, str, str]]:
                     continue
             # A lone heading ("## 优秀 Strong (10/10)") is structure the capstone's skeleton
             # exemplar shares with every exemplar, not an answer.
-            regions += [("instructors", where, t) for t in texts if not _HEADING.fullmatch(t.strip())]
+            regions += [
+                ("instructors", where, t) for t in texts if not _HEADING.fullmatch(t.strip())
+            ]
     return [(k, w, t) for k, w, t in regions if len(_squash(t)) >= _MIN_SECRET]
 
 
