@@ -1,20 +1,26 @@
 """The grading page: one written question at a time across students, graded by criterion."""
 
-# A small tornado app (tornado comes with Jupyter). Locally it listens on 127.0.0.1 only; every
-# write goes through store.save_answer, one versioned transaction per answer, so several graders
-# (several page processes, or several browsers on one) lose nothing.
+# A small tornado app (tornado comes with Jupyter). Locally it listens on 127.0.0.1 only and the
+# grader's name is fixed at start; as a JupyterHub service every request is authenticated by the
+# hub's OAuth (hubauth.py). Every write goes through store.save_answer, one versioned
+# transaction per answer, so several graders (several page processes, or several browsers on
+# one) lose nothing.
 
 from __future__ import annotations
 
+import getpass
 import html
 import json
+import os
+import re
 
 import tornado.ioloop
 import tornado.web
 
 from .. import viz
 from .answers import answer_text
-from .model import RubricError, _fmt, exemplars_by_level, exemplars_for, load_rubrics
+from .model import RUBRIC_DIR, RubricError, _fmt, exemplars_for, load_rubrics
+from .page import View, answer_form, head, index_body, navigation, rubric_details, shown
 from .similarity import similarity_order
 from .store import (
     Conflict,
@@ -28,157 +34,95 @@ from .store import (
     submitted_students,
 )
 
-_STYLE = """
-@font-face{font-family:'BT';src:url('/font')}
-body{font-family:'BT',sans-serif;max-width:70em;margin:auto;padding:1em}
-.answer{border:1px solid #bbb;margin:1em 0;padding:.6em}
-.text{white-space:pre-wrap;max-height:24em;overflow:auto;background:#f6f6f6;padding:.5em}
-fieldset{margin:.3em 0}.saved{color:#276b27}.error{color:#a11}
-"""
-_SCRIPT = """
-function xsrf(){return document.cookie.match(/_xsrf=([^;]*)/)[1]}
-async function post(url, data){
-  const r = await fetch(url,{method:'POST',headers:{'X-XSRFToken':decodeURIComponent(xsrf()),
-    'Content-Type':'application/json'},body:JSON.stringify(data)});
-  return [r.status, await r.json()];
-}
-async function save(form){
-  const levels={}, comments={};
-  for (const el of form.querySelectorAll('input[type=radio]:checked')) levels[el.name]=+el.value;
-  for (const el of form.querySelectorAll('input.reuse:checked'))
-    (comments[el.dataset.criterion] ||= []).push(+el.value);
-  const [code, out] = await post('/api/save', {question: form.dataset.question,
-    student: form.dataset.student, version: +form.dataset.version, levels, comments,
-    free_comment: form.querySelector('textarea').value});
-  const msg = form.querySelector('.status');
-  if (code === 200) { form.dataset.version = out.version; msg.className='status saved';
-    msg.textContent = '已保存 saved: ' + out.score; }
-  else { msg.className='status error'; msg.textContent = out.error; }
-}
-async function newComment(question, criterion, input){
-  const [code, out] = await post('/api/comment', {question, criterion, text: input.value});
-  if (code === 200) location.reload(); else alert(out.error);
-}
-async function editComment(question, id, old){
-  const text = prompt('修改评语（所有用到它的答案都会更新）/ edit everywhere', old);
-  if (text) { await post('/api/comment/' + id, {question, text}); location.reload(); }
-}
-"""
+_NAME = r"[A-Za-z0-9_.-]+"
 
 
 class _Base(tornado.web.RequestHandler):
-    def initialize(self, course, assignment):  # noqa: D102 - tornado's hook
+    def initialize(self, course, assignments, grader=""):  # noqa: D102 - tornado's hook
         self.course = course
-        self.assignment = assignment
+        self.assignments = assignments
+        self.local_grader = grader
 
-    def rubric(self, gid):
-        rubrics = load_rubrics(self.course.root, self.assignment)
+    def grader_name(self) -> str:
+        """Who saves: fixed locally; the hub user under JupyterHub (hubauth overrides this)."""
+        return self.local_grader
+
+    @property
+    def base(self) -> str:
+        return self.settings["bt_base"]
+
+    def rubric(self, assignment, gid):
+        if assignment not in self.assignments:
+            raise tornado.web.HTTPError(404, f"{assignment} is not graded here")
+        rubrics = load_rubrics(self.course.root, assignment)
         if gid not in rubrics:
-            raise tornado.web.HTTPError(404, f"no rubric for {gid}")
+            raise tornado.web.HTTPError(404, f"no rubric for {assignment}/{gid}")
         return rubrics[gid]
 
     def gradebook(self):
         return open_gradebook(self.course.db_url, self.course.coursedir.course_id)
 
+    def page_head(self, title: str) -> str:
+        token = self.xsrf_token  # also sets the cookie tornado (or the hub) checks it against
+        return head(self.base, token.decode() if isinstance(token, bytes) else token, title)
+
+    def body(self) -> dict:
+        try:
+            data = json.loads(self.request.body or b"{}")
+        except ValueError:
+            raise tornado.web.HTTPError(400, "the request body is not JSON") from None
+        if not isinstance(data, dict):
+            raise tornado.web.HTTPError(400, "the request body must be a JSON object")
+        return data
+
 
 class IndexHandler(_Base):
-    """The written questions of the assignment."""
+    """The written questions with a rubric, by assignment."""
 
     def get(self):  # noqa: D102
-        e = html.escape
-        items = "".join(
-            f"<li><a href='/q/{e(g)}'>{e(g)} · {e(r.title)}（{_fmt(r.max_points)} 分）</a></li>"
-            for g, r in load_rubrics(self.course.root, self.assignment).items()
-        )
-        self.write(
-            f"<!doctype html><meta charset='utf-8'><style>{_STYLE}</style>"
-            f"<h1>{e(self.assignment)} · 按维度评分</h1><ul>{items}</ul>"
-        )
+        rubrics = {a: load_rubrics(self.course.root, a) for a in self.assignments}
+        self.write(self.page_head("按维度评分") + index_body(self.base, rubrics))
 
 
 class QuestionHandler(_Base):
-    """Every student's answer to one question, with the rubric and the grades so far."""
+    """One page of students' answers to one question, with the rubric and the grades so far."""
 
-    def get(self, gid):  # noqa: D102
+    def get(self, assignment, gid):  # noqa: D102
         e = html.escape
-        rubric = self.rubric(gid)
-        self.xsrf_token  # noqa: B018 - sets the cookie the page's script sends back
+        rubric = self.rubric(assignment, gid)
+        try:
+            page = int(self.get_argument("page", "1"))
+        except ValueError:
+            raise tornado.web.HTTPError(400, "page must be a number") from None
+        view = View(self.get_argument("order", ""), page, self.get_argument("student", ""))
         with self.gradebook() as gb:
-            notebook = notebook_of(gb, self.assignment, gid)
-            students = submitted_students(gb, self.assignment)
+            notebook = notebook_of(gb, assignment, gid)
+            students = submitted_students(gb, assignment)
             marks = load_marks(gb, rubric)
-            texts = comment_texts(gb, self.assignment, gid)
-        answers = {
-            s: answer_text(self.course, self.assignment, notebook, s, gid) or "" for s in students
-        }
-        order = (
-            similarity_order(answers) if self.get_argument("order", "") == "similar" else students
-        )
-        exemplars = exemplars_for(rubric, self.course.root)
-        at_level = exemplars_by_level(rubric, exemplars)
+            texts = comment_texts(gb, assignment, gid)
+        if view.order == "similar":  # needs every answer; otherwise read only the page's
+            answers = {s: answer_text(self.course, assignment, notebook, s, gid) for s in students}
+            order = similarity_order({s: t or "" for s, t in answers.items()})
+        else:
+            order, answers = students, {}
+        on_page, pages = shown(order, view)
+        view.page = min(max(view.page, 1), pages)
         parts = [
-            f"<!doctype html><html lang='zh'><meta charset='utf-8'><title>{e(gid)}</title>",
-            f"<style>{_STYLE}</style><script>{_SCRIPT}</script>",
-            f"<h1>{e(self.assignment)} · {e(gid)} · {e(rubric.title)}</h1>",
-            "<p><a href='?order=similar'>按相似度排列 / similar answers together</a> · "
-            "<a href='?'>按学号 / by student</a></p>",
-            "<details><summary>评分标准与示范答案 / Rubric and exemplars</summary><ul>",
+            self.page_head(f"{gid} · {rubric.title}"),
+            f"<h1>{e(assignment)} · {e(gid)} · {e(rubric.title)}</h1>",
+            f"<p><a href='{e(self.base)}'>全部题目 all questions</a> · "
+            f"<a href='{e(view.query(order='similar', page=1))}'>按相似度排列 similar answers "
+            f"together</a> · <a href='{e(view.query(order='', page=1))}'>按学号 by student</a></p>",
+            rubric_details(rubric, exemplars_for(rubric, self.course.root)),
+            navigation(order, view, pages),
         ]
-        for c in rubric.criteria:
-            parts.append(f"<li><b>{e(c.zh)} {e(c.en)}</b><ul>")
-            for lv in c.levels:
-                ex = "、".join(at_level.get((c.id, lv.points), []))
-                parts.append(
-                    f"<li>{_fmt(lv.points)}：{e(lv.zh)}"
-                    + (f"（示范 exemplar：{e(ex)}）" if ex else "")
-                    + "</li>"
-                )
-            parts.append("</ul></li>")
-        parts.append("</ul>")
-        for ex in exemplars:
-            parts.append(
-                f"<details><summary>{e(ex.heading)}</summary>"
-                f"<div class='text'>{e(ex.text)}</div></details>"
+        for s in on_page:
+            text = (
+                answers[s]
+                if s in answers
+                else answer_text(self.course, assignment, notebook, s, gid)
             )
-        parts.append("</details>")
-        for s in order:
-            m = marks.get(s)
-            parts.append(
-                f"<form class='answer' data-question='{e(gid)}' data-student='{e(s)}' "
-                f"data-version='{m.version if m else 0}' onsubmit='save(this);return false'>"
-                f"<h2>{e(s)}</h2><div class='text'>{e(answers[s]) or '（空白 blank）'}</div>"
-            )
-            for c in rubric.criteria:
-                parts.append(f"<fieldset><legend>{e(c.zh)}</legend>")
-                for lv in c.levels:
-                    checked = " checked" if m and m.levels[c.id] == lv.points else ""
-                    parts.append(
-                        f"<label title='{e(lv.zh)}'><input type='radio' name='{e(c.id)}' "
-                        f"value='{_fmt(lv.points)}'{checked}> {_fmt(lv.points)}</label> "
-                    )
-                chosen = set(m.comments.get(c.id, [])) if m else set()
-                for cid, (crit, text) in texts.items():
-                    if crit != c.id:
-                        continue
-                    on = " checked" if cid in chosen else ""
-                    parts.append(
-                        "<br><label><input type='checkbox' class='reuse' "
-                        f"data-criterion='{e(c.id)}'"
-                        f" value='{cid}'{on}> {e(text)}</label> <a href='#' onclick=\"editComment("
-                        f"'{e(gid)}',{cid},this.previousElementSibling.textContent.trim());"
-                        'return false">改 edit</a>'
-                    )
-                parts.append(
-                    f"<br><input placeholder='新的常用评语 new reusable comment' size='40'>"
-                    f"<button type='button' onclick=\"newComment('{e(gid)}','{e(c.id)}',"
-                    'this.previousElementSibling)">添加 add</button></fieldset>'
-                )
-            free = e(m.free_comment) if m else ""
-            parts.append(
-                "<textarea rows='2' cols='60' placeholder='其他评语 free comment'>"
-                f"{free}</textarea>"
-                "<br><button type='submit'>保存 save</button> <span class='status'></span></form>"
-            )
+            parts.append(answer_form(rubric, s, text or "", marks.get(s), texts))
         self.write("\n".join(parts))
 
 
@@ -186,36 +130,36 @@ class SaveHandler(_Base):
     """Save one answer's levels and comments (409 when another grader saved it first)."""
 
     def post(self):  # noqa: D102
-        data = json.loads(self.request.body or b"{}")
-        rubric = self.rubric(str(data.get("question", "")))
+        data = self.body()
+        rubric = self.rubric(str(data.get("assignment", "")), str(data.get("question", "")))
         try:
+            levels = {str(k): float(v) for k, v in (data.get("levels") or {}).items()}
             with self.gradebook() as gb:
                 version = save_answer(
                     gb,
                     rubric,
                     str(data["student"]),
-                    levels={k: float(v) for k, v in data.get("levels", {}).items()},
+                    levels=levels,
                     comments=data.get("comments") or {},
                     free_comment=str(data.get("free_comment", "")),
-                    grader=self.request.headers.get("X-Forwarded-User", "local"),
+                    grader=self.grader_name(),
                     version=int(data.get("version") or 0),
                 )
         except Conflict as exc:
             self.set_status(409)
             return self.write({"error": str(exc)})
-        except (RubricError, KeyError, ValueError) as exc:
+        except (RubricError, KeyError, ValueError, TypeError, AttributeError) as exc:
             self.set_status(400)
             return self.write({"error": str(exc)})
-        score = rubric.score({k: float(v) for k, v in data["levels"].items()})
-        self.write({"version": version, "score": _fmt(score)})
+        self.write({"version": version, "score": _fmt(rubric.score(levels))})
 
 
 class CommentHandler(_Base):
     """Add a reusable comment, or edit one (every answer using it is rewritten)."""
 
     def post(self, comment_id=None):  # noqa: D102
-        data = json.loads(self.request.body or b"{}")
-        rubric = self.rubric(str(data.get("question", "")))
+        data = self.body()
+        rubric = self.rubric(str(data.get("assignment", "")), str(data.get("question", "")))
         try:
             with self.gradebook() as gb:
                 if comment_id:
@@ -230,7 +174,7 @@ class CommentHandler(_Base):
             self.write({"error": str(exc)})
 
 
-class FontHandler(tornado.web.RequestHandler):
+class FontHandler(_Base):
     """The course's bundled CJK font, so answers render the same on every grader's machine."""
 
     def get(self):  # noqa: D102
@@ -239,33 +183,87 @@ class FontHandler(tornado.web.RequestHandler):
         self.write(viz.font_path().read_bytes())
 
 
-def make_app(course, assignment: str, *, prefix: str = "/") -> tornado.web.Application:
-    """The grading page's tornado application.
+def graded_assignments(root) -> list[str]:
+    """Assignments with a rubric file in the course at ``root``, sorted.
 
     Example:
-        >>> make_app  # doctest: +ELLIPSIS
-        <function make_app at ...>
+        >>> graded_assignments("/nonexistent/课程")
+        []
     """
-    kw = {"course": course, "assignment": assignment}
-    return tornado.web.Application(
-        [
-            (r"/", IndexHandler, kw),
-            (r"/q/([a-z0-9_]+)", QuestionHandler, kw),
-            (r"/api/save", SaveHandler, kw),
-            (r"/api/comment", CommentHandler, kw),
-            (r"/api/comment/([0-9]+)", CommentHandler, kw),
-            (r"/font", FontHandler),
-        ],
-        xsrf_cookies=True,
-    )
+    folder = os.path.join(root, RUBRIC_DIR)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(n[: -len(".yaml")] for n in names if n.endswith(".yaml"))
 
 
-def serve(course, assignment: str, *, port: int = 8765, address: str = "127.0.0.1") -> int:
-    """Serve the page until interrupted (loopback only)."""
-    if not load_rubrics(course.root, assignment):
-        raise RubricError(f"{assignment} has no rubric in instructors/rubrics/{assignment}.yaml")
-    make_app(course, assignment).listen(port, address=address)
-    print(f"grading page: http://{address}:{port}/  (Ctrl-C stops it)", flush=True)
+def make_app(
+    course,
+    assignments: list[str],
+    *,
+    grader: str = "",
+    hub_prefix: str | None = None,
+) -> tornado.web.Application:
+    """The grading page's tornado application for ``assignments``.
+
+    Locally (``hub_prefix`` None) every save is recorded as ``grader``'s. With ``hub_prefix``
+    (the service's ``JUPYTERHUB_SERVICE_PREFIX``) every handler is behind the hub's OAuth and
+    the grader is the logged-in hub user.
+
+    Example:
+        >>> app = make_app(None, ["ps1_segment"], grader="王老师")
+        >>> app.settings["bt_base"]
+        '/'
+    """
+    base = hub_prefix or "/"
+    handlers = [
+        ("", IndexHandler),
+        (f"a/({_NAME})/({_NAME})", QuestionHandler),
+        ("api/save", SaveHandler),
+        ("api/comment", CommentHandler),
+        ("api/comment/([0-9]+)", CommentHandler),
+        ("font", FontHandler),
+    ]
+    kw = {"course": course, "assignments": list(assignments), "grader": grader}
+    settings: dict = {"xsrf_cookies": True, "bt_base": base}
+    if hub_prefix is None:
+        routes = [(re.escape(base) + p, h, kw) for p, h in handlers]
+    else:
+        from .hubauth import callback_handler, hub_guarded
+
+        routes = [(re.escape(base) + p, hub_guarded(h), kw) for p, h in handlers]
+        routes.append((re.escape(base) + "oauth_callback", callback_handler()))
+        # Signs the hub's OAuth state and token cookies; a restart only means a silent re-login.
+        settings["cookie_secret"] = os.urandom(32)
+    return tornado.web.Application(routes, **settings)
+
+
+def serve(
+    course,
+    assignments: list[str] | None = None,
+    *,
+    port: int = 8765,
+    grader: str | None = None,
+    hub: bool = False,
+) -> int:
+    """Serve the page until interrupted: on loopback, or as the JupyterHub service (``hub``)."""
+    assignments = assignments or graded_assignments(course.root)
+    for a in assignments:
+        if not load_rubrics(course.root, a):
+            raise RubricError(f"{a} has no rubric in instructors/rubrics/{a}.yaml")
+    if not assignments:
+        raise RubricError("no rubric in instructors/rubrics/: nothing to grade by criterion")
+    if hub:
+        from .hubauth import hub_service
+
+        prefix, address, port = hub_service()
+        app = make_app(course, assignments, hub_prefix=prefix)
+    else:
+        prefix, address = "/", "127.0.0.1"
+        app = make_app(course, assignments, grader=grader or getpass.getuser())
+    app.listen(port, address=address)
+    print(f"grading page: http://{address}:{port}{prefix}  (Ctrl-C stops it)", flush=True)
     try:
         tornado.ioloop.IOLoop.current().start()
     except KeyboardInterrupt:

@@ -49,9 +49,18 @@ def add_rubric(sub: argparse._SubParsersAction) -> None:
     r.add_argument("assignment")
     r.add_argument("--course", **course)
     r.set_defaults(func=_run_rescore)
-    v = acts.add_parser("serve", help="the grading page on this machine")
-    v.add_argument("assignment")
-    v.add_argument("--port", type=int, default=8765)
+    v = acts.add_parser(
+        "serve",
+        help="the grading page: on this machine (loopback), or as the hub's service (--hub)",
+    )
+    v.add_argument("assignments", nargs="*", help="default: every assignment with a rubric")
+    v.add_argument("--port", type=int, default=8765, help="local port (127.0.0.1 only)")
+    v.add_argument("--grader", default=None, help="name saved with grades (default: OS user)")
+    v.add_argument(
+        "--hub",
+        action="store_true",
+        help="run as a JupyterHub service: hub login, graders are the users the hub's role lets in",
+    )
     v.add_argument("--course", **course)
     v.set_defaults(func=_run_serve)
 
@@ -140,7 +149,11 @@ def _run_serve(args: argparse.Namespace) -> int:
     from .app import serve
 
     try:
-        return serve(_course(args), args.assignment, port=args.port)
+        if args.hub and args.grader:
+            raise ValueError("--grader is for a local page; under the hub the grader logs in")
+        return serve(
+            _course(args), args.assignments, port=args.port, grader=args.grader, hub=args.hub
+        )
     except (OSError, ValueError) as exc:
         return _fail(args, exc)
 
