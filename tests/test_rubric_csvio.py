@@ -57,6 +57,8 @@ def test_saving_writes_nbgrader_score_and_comment_and_edits_reach_every_use(cour
         save_answer(
             gb, rubric, "s2", levels={"reading": 0.25, "writing": 0.5}, comments={"reading": [cid]}
         )
+        same = {"levels": {"reading": 0.5, "writing": 0.5}, "comments": {"reading": [cid]}}
+        assert save_answer(gb, rubric, "s1", **same, free_comment="很好", version=v1) == v1
         with pytest.raises(Conflict):  # a second grader who loaded the answer before v1
             save_answer(gb, rubric, "s1", levels={"reading": 0, "writing": 0}, version=None)
         with pytest.raises(RubricError, match="no level worth 0.3"):
@@ -90,7 +92,7 @@ def test_two_graders_at_once_lose_nothing(course):
         # Each grader has its own connection, as two page processes would.
         try:
             with open_gradebook(course.db_url) as gb:
-                for _ in range(5):
+                for i in range(5):
                     for s in students:
                         old = load_marks(gb, rubric).get(s)
                         save_answer(
@@ -98,6 +100,7 @@ def test_two_graders_at_once_lose_nothing(course):
                             rubric,
                             s,
                             levels={"reading": points, "writing": 0.5},
+                            free_comment=f"第{i}轮",  # a change each time: every save writes
                             version=old.version if old else None,
                         )
         except Exception as exc:  # noqa: BLE001 - reported below

@@ -94,14 +94,20 @@ def submitted_students(gb: Gradebook, assignment: str) -> list[str]:
         return []
 
 
-def comment_texts(gb: Gradebook, assignment: str, grade_id: str) -> dict[int, tuple[str, str]]:
-    """``{comment id: (criterion id, text)}`` of the reusable comments of a question."""
-    rows = gb.db.execute(
-        select(COMMENTS).where(
-            and_(COMMENTS.c.assignment == assignment, COMMENTS.c.grade_id == grade_id)
-        )
+def comment_texts(
+    gb: Gradebook, assignment: str, grade_id: str, *, lock: bool = False
+) -> dict[int, tuple[str, str]]:
+    """``{comment id: (criterion id, text)}`` of the reusable comments of a question.
+
+    ``lock`` holds the rows (PostgreSQL's FOR SHARE) until the transaction ends, so no edit of
+    a comment can commit between reading its text and writing it into a student's feedback.
+    """
+    query = select(COMMENTS).where(
+        and_(COMMENTS.c.assignment == assignment, COMMENTS.c.grade_id == grade_id)
     )
-    return {r.id: (r.criterion, r.text) for r in rows}
+    if lock:
+        query = query.order_by(COMMENTS.c.id).with_for_update(read=True)
+    return {r.id: (r.criterion, r.text) for r in gb.db.execute(query)}
 
 
 def add_comment(gb: Gradebook, rubric: Rubric, criterion: str, text: str) -> int:
@@ -126,12 +132,15 @@ def add_comment(gb: Gradebook, rubric: Rubric, criterion: str, text: str) -> int
     return int(result.inserted_primary_key[0])
 
 
-def _answer_rows(gb: Gradebook, rubric: Rubric):
-    return gb.db.execute(
-        select(ANSWERS).where(
-            and_(ANSWERS.c.assignment == rubric.assignment, ANSWERS.c.grade_id == rubric.grade_id)
-        )
-    ).all()
+def _answer_rows(gb: Gradebook, rubric: Rubric, *, lock: bool = False):
+    query = select(ANSWERS).where(
+        and_(ANSWERS.c.assignment == rubric.assignment, ANSWERS.c.grade_id == rubric.grade_id)
+    )
+    if lock:
+        # Rows are rewritten from what is read here: hold them (PostgreSQL's FOR UPDATE, in a
+        # fixed order) so a grader's save cannot commit in between and be overwritten.
+        query = query.order_by(ANSWERS.c.student).with_for_update()
+    return gb.db.execute(query).all()
 
 
 def edit_comment(gb: Gradebook, rubric: Rubric, comment_id: int, text: str) -> int:
@@ -169,7 +178,7 @@ def rescore(gb: Gradebook, rubric: Rubric) -> int:
 def _rewrite(gb: Gradebook, rubric: Rubric, *, only_comment: int | None = None) -> int:
     texts = comment_texts(gb, rubric.assignment, rubric.grade_id)
     n = 0
-    for row in _answer_rows(gb, rubric):
+    for row in _answer_rows(gb, rubric, lock=True):
         comments = json.loads(row.comments)
         if only_comment is not None and not any(only_comment in v for v in comments.values()):
             continue
@@ -277,13 +286,18 @@ def save_answer(
         c.id: [lv.points for lv in c.levels].index(c.level(levels[c.id]).points)
         for c in rubric.criteria
     }
-    texts = comment_texts(gb, rubric.assignment, rubric.grade_id)
-    for cid, ids in comments.items():
-        rubric.criterion(cid)
-        for i in ids:
-            if texts.get(i, ("",))[0] != cid:
-                raise RubricError(f"comment {i} is not a reusable comment of criterion {cid}")
-    notebook = notebook_of(gb, rubric.assignment, rubric.grade_id)
+    # Lock order, the same in edit_comment and rescore: comments, then answers, then nbgrader's.
+    try:
+        texts = comment_texts(gb, rubric.assignment, rubric.grade_id, lock=True)
+        for cid, ids in comments.items():
+            rubric.criterion(cid)
+            for i in ids:
+                if texts.get(i, ("",))[0] != cid:
+                    raise RubricError(f"comment {i} is not a reusable comment of criterion {cid}")
+        notebook = notebook_of(gb, rubric.assignment, rubric.grade_id)
+    except Exception:
+        gb.db.rollback()
+        raise
     key = and_(
         ANSWERS.c.assignment == rubric.assignment,
         ANSWERS.c.notebook == notebook,
@@ -292,7 +306,7 @@ def save_answer(
     )
     values = {
         "levels": json.dumps(indices),
-        "comments": json.dumps(comments),
+        "comments": json.dumps(comments, sort_keys=True),
         "free_comment": free_comment,
         "grader": grader,
         "updated": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -300,8 +314,12 @@ def save_answer(
     try:
         gb.find_submission_notebook(notebook, rubric.assignment, student)
     except MissingEntry:
+        gb.db.rollback()
         raise RubricError(f"{student} has no submission of {rubric.assignment}") from None
     try:
+        if version and _unchanged(gb, key, version, values):
+            gb.db.rollback()  # nothing to write: the version stays, no other grader is bothered
+            return version
         if not version:
             gb.db.execute(
                 ANSWERS.insert().values(
@@ -323,6 +341,8 @@ def save_answer(
             if result.rowcount != 1:
                 raise Conflict(f"{student}: someone else saved this answer; reload it")
             new_version = version + 1
+        # SQLite holds its write lock only from the first write: read the texts again under it.
+        texts = comment_texts(gb, rubric.assignment, rubric.grade_id)
         _write_nbgrader(gb, rubric, notebook, student, levels, comments, free_comment, texts)
         gb.db.commit()
     except IntegrityError:
@@ -332,3 +352,12 @@ def save_answer(
         gb.db.rollback()
         raise
     return new_version
+
+
+def _unchanged(gb: Gradebook, key, version: int, values: dict) -> bool:
+    row = gb.db.execute(select(ANSWERS).where(key)).first()
+    return (
+        row is not None
+        and row.version == version
+        and all(getattr(row, k) == values[k] for k in ("levels", "comments", "free_comment"))
+    )
