@@ -32,10 +32,10 @@ STUDENTS = ["s1", "s2", "s3", "s4"]
 
 
 @pytest.fixture(scope="module")
-def course(_postgres_server, tmp_path_factory):
+def course(request, tmp_path_factory):
     """The graded mini class, its gradebook rebuilt in PostgreSQL by nbgrader itself."""
     root = rc.graded_class(tmp_path_factory, tmp_path_factory.mktemp("pg_rubric"))
-    url = _postgres_server("gb_concurrent")
+    url = request.getfixturevalue("_postgres_server")("gb_concurrent")
     config = root / "nbgrader_config.py"
     config.write_text(
         config.read_text(encoding="utf-8") + f'\nc.CourseDirectory.db_url = "{url}"\n',
