@@ -48,12 +48,13 @@ async def _requests(port: int) -> dict:
         ("save", "POST", f"{PREFIX}api/save", json.dumps({"student": "s1", "levels": {}})),
         ("comment", "POST", f"{PREFIX}api/comment", json.dumps({"text": "好"})),
         ("outside", "GET", "/a/ps3_critique/q9_argument", None),
+        ("script", "GET", PREFIX, None),  # a script's request: refused, never a new login
     ]:
         r = await client.fetch(
             base + path,
             method=method,
             body=body,
-            headers=FORGED,
+            headers={**FORGED, "Sec-Fetch-Mode": "cors"} if name == "script" else FORGED,
             follow_redirects=False,
             raise_error=False,
         )
@@ -89,7 +90,7 @@ def test_forged_user_headers_are_not_a_login(monkeypatch):
         url = urlsplit(location)
         assert url.path == "/hub/api/oauth2/authorize"
         assert parse_qs(url.query)["client_id"] == ["service-rubric-bt"]
-    assert out["save"][0] == 403 and out["comment"][0] == 403
+    assert out["save"][0] == 403 and out["comment"][0] == 403 and out["script"][0] == 403
     assert out["outside"][0] == 404  # nothing is served outside the service's prefix
 
 

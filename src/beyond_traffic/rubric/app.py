@@ -232,7 +232,11 @@ def make_app(
     else:
         from .hubauth import callback_handler, hub_guarded
 
-        routes = [(re.escape(base) + p, hub_guarded(h), kw) for p, h in handlers]
+        # The font is public (it is in the package); everything else needs the hub's login.
+        routes = [
+            (re.escape(base) + p, h if h is FontHandler else hub_guarded(h), kw)
+            for p, h in handlers
+        ]
         routes.append((re.escape(base) + "oauth_callback", callback_handler()))
         # Signs the hub's OAuth state and token cookies; a restart only means a silent re-login.
         settings["cookie_secret"] = os.urandom(32)

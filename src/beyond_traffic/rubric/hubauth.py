@@ -68,11 +68,13 @@ def hub_guarded(handler: type[tornado.web.RequestHandler]) -> type[tornado.web.R
         # HubOAuth's get_current_user is None for no login, and for a login without the scope.
         if self.current_user:
             return
-        if self.request.method in ("GET", "HEAD"):
+        navigation = self.request.headers.get("Sec-Fetch-Mode", "navigate") == "navigate"
+        if self.request.method in ("GET", "HEAD") and navigation:
             # Sends an anonymous user to the hub's login; a user without the scope gets 403
-            # (HubOAuthenticated turns the redirect into an error for them).
-            self.redirect(self.get_login_url())
-            self.finish()
+            # (HubOAuthenticated turns the redirect into an error for them). Only navigations:
+            # a script's or a font's request logging in anew would change the login cookie
+            # under the open page and void its XSRF token.
+            self.redirect(self.get_login_url())  # finishes the request
             return
         raise tornado.web.HTTPError(403, "log in on the hub with an instructor's account")
 
