@@ -94,8 +94,13 @@ def _wait(url: str, proc, log: Path, timeout: float = 120) -> None:
 
 @pytest.fixture
 def hub(tmp_path_factory, tmp_path):
+    if not PROXY.exists() and os.geteuid() == 0:  # the project's install step, as test_hub's
+        root_dir = Path(__file__).resolve().parents[1]
+        subprocess.run(
+            ["bash", str(root_dir / "deploy" / "hub" / "install.sh")], check=True, timeout=900
+        )
     if not PROXY.exists():
-        pytest.fail(f"no configurable-http-proxy at {PROXY}: run deploy/hub/install.sh")
+        pytest.fail(f"no configurable-http-proxy at {PROXY}: run deploy/hub/install.sh as root")
     root = rc.graded_class(tmp_path_factory, tmp_path)
     state = tmp_path / "hub"
     state.mkdir()
