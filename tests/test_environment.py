@@ -40,7 +40,7 @@ NOT_IN_CORE = {
     "jupyter-repo2docker",
 }
 #: Modules that belong to the grader extra: they may need nbgrader to import.
-GRADER_MODULES = re.compile(r"^beyond_traffic\.(grader(\..*)?|release|exchange)$")
+GRADER_MODULES = re.compile(r"^beyond_traffic\.((grader|rubric)(\..*)?|release|exchange)$")
 
 
 def _split(requirement: str) -> tuple[str, str]:

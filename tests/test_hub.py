@@ -42,6 +42,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "hub"
 ASSIGNMENT = "ps1_segment"
 COURSE = "beyond-traffic"
+RUBRIC = f"rubric-{COURSE}"  # the rubric grading page's service
 # Short, test-only names: created and deleted by this test.
 GRADER, TEACHER, STUDENT, ABSENT = "btt-grader", "btt-teacher", "btt-s1", "btt-s2"
 GROUPS = {"btt-instructors": [TEACHER], "btt-students": [STUDENT, ABSENT]}
@@ -198,7 +199,7 @@ def hub():
                 _run(["usermod", "--append", "--groups", group, user])
         _run(["chpasswd"], input="".join(f"{u}:{p}\n" for u, p in passwords.items()))
         _quiet_lab_settings(base / "home" / STUDENT, STUDENT)
-        port, hub_port, api_port, service_port = _free_ports(4)
+        port, hub_port, api_port, service_port, rubric_port = _free_ports(5)
         settings = base / "hub.toml"
         settings.write_text(
             "\n".join(
@@ -216,6 +217,7 @@ def hub():
                     f"hub_port = {hub_port}",
                     f"proxy_api_port = {api_port}",
                     f"service_port = {service_port}",
+                    f"rubric_port = {rubric_port}",
                 ]
             )
             + "\n"
@@ -253,6 +255,7 @@ def hub():
         )
         _wait_http(f"{h.url}/hub/api/", proc, h, timeout=90)
         _wait_http(f"{h.url}/services/{COURSE}/", proc, h, timeout=90, ok=(200, 302, 401, 403))
+        _wait_http(f"{h.url}/services/{RUBRIC}/", proc, h, timeout=90, ok=(200, 302, 401, 403))
         h.setup_seconds = time.monotonic() - started
         h.install_seconds = install_seconds
         yield h
@@ -462,6 +465,7 @@ def test_a_class_on_jupyterhub_end_to_end(hub):
             grading = _instructor_collects_grades_and_returns_feedback(hub)
             score_text = _student_reads_feedback(page, hub)
             _instructor_sees_formgrader_student_does_not(browser, hub)
+            rubric_graded = _instructor_grades_by_rubric_student_refused(browser, hub)
         except Exception:
             _shot(page, "failure")
             print(hub.log_tail(), file=sys.stderr)
@@ -475,6 +479,8 @@ def test_a_class_on_jupyterhub_end_to_end(hub):
     assert shown, score_text[:500]
     assert float(shown.group(1)) == pytest.approx(total) and total > 0
     assert grading["sandbox"] == "bwrap"
+    # The rubric page's save, as the hub user who logged in (no header names the grader).
+    assert rubric_graded == {"grader": TEACHER, "version": 1, "score": 0.0}
     # The student who submitted nothing: no error, and "missing" wherever students are listed.
     assert grading["absent_in_grade_output"] is False
     assert (
@@ -668,3 +674,67 @@ def _instructor_sees_formgrader_student_does_not(browser, hub: Hub) -> None:
     _shot(student, "09_student_refused_formgrader")
     assert response.status == 403 or "403" in student.locator("body").inner_text()
     student.close()
+
+
+def _instructor_grades_by_rubric_student_refused(browser, hub: Hub) -> dict:
+    """The rubric page through the hub: the instructor grades, a student is refused."""
+    import json
+
+    from nbgrader.api import Gradebook
+
+    from beyond_traffic.rubric.model import load_rubrics
+    from beyond_traffic.rubric.store import load_marks, open_gradebook
+
+    rubric = next(iter(load_rubrics(hub.course_dir, ASSIGNMENT).values()))
+    url = f"{hub.url}/services/{RUBRIC}/a/{ASSIGNMENT}/{rubric.grade_id}"
+    teacher = browser.new_page(viewport={"width": 1400, "height": 950})
+    _login(teacher, hub, TEACHER)
+    teacher.wait_for_url(re.compile(rf".*/user/{TEACHER}/.*"), timeout=120_000)
+    teacher.goto(url)
+    try:
+        form = teacher.locator(f"form[data-student='{STUDENT}']")
+        form.wait_for(timeout=60_000)
+        # The blank answer: the lowest level of every criterion (the class total stays as is).
+        for c in rubric.criteria:
+            form.locator(f"input[name='{c.id}']").last.check()
+        form.get_by_role("button", name="保存 save").click()
+        form.locator(".status.saved").wait_for(timeout=30_000)
+    except Exception:
+        _shot(teacher, "failure_rubric")
+        print(teacher.url, teacher.locator("body").inner_text()[:2000], file=sys.stderr)
+        raise
+    _shot(teacher, "10_rubric_page")
+    teacher.close()
+    db = f"sqlite:///{hub.course_dir / 'gradebook.db'}"
+    with open_gradebook(db, COURSE) as gb:
+        mark = load_marks(gb, rubric)[STUDENT]
+    with Gradebook(db, COURSE) as gb:
+        score = gb.find_grade(rubric.grade_id, ASSIGNMENT, ASSIGNMENT, STUDENT).manual_score
+    # A logged-in student: 403 on the page, and on the API even when a header names a teacher.
+    context = browser.new_context()
+    student = context.new_page()
+    _login(student, hub, ABSENT)
+    student.wait_for_url(re.compile(r".*/(hub/spawn|hub/home|user/).*"), timeout=120_000)
+    response = student.goto(url)
+    _shot(student, "11_student_refused_rubric")
+    assert response.status == 403 or "403" in student.locator("body").inner_text()
+    forged = context.request.post(
+        f"{hub.url}/services/{RUBRIC}/api/save",
+        headers={"X-Forwarded-User": TEACHER, "Content-Type": "application/json"},
+        # A valid save: were the header trusted, it would be written.
+        data=json.dumps(
+            {
+                "assignment": ASSIGNMENT,
+                "question": rubric.grade_id,
+                "student": STUDENT,
+                "levels": {c.id: c.levels[0].points for c in rubric.criteria},
+                "version": mark.version,
+            }
+        ),
+    )
+    assert forged.status == 403, forged.status
+    context.close()
+    with open_gradebook(db, COURSE) as gb:
+        assert load_marks(gb, rubric)[STUDENT].version == mark.version  # nothing written
+    lowest = sum(c.levels[-1].points for c in rubric.criteria)
+    return {"grader": mark.grader, "version": mark.version, "score": score - lowest}

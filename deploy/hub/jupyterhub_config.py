@@ -100,3 +100,22 @@ c.JupyterHub.services = [
         "oauth_no_confirm": True,
     }
 ]
+
+# --- the rubric grading page for the same graders: a second service, reached through its role --
+# It authenticates every request with the hub's OAuth and admits only users whose role grants
+# access to it (beyond_traffic/rubric/hubauth.py); students get 403.
+rubric = f"rubric-{s.course_id}"
+c.JupyterHub.load_roles.append(
+    {"name": rubric, "groups": [formgrade], "scopes": [f"access:services!service={rubric}"]}
+)
+c.JupyterHub.services.append(
+    {
+        "name": rubric,
+        "url": f"http://127.0.0.1:{s.rubric_port}",
+        "command": [str(venv_bin / "beyond-traffic"), "rubric", "serve", "--hub"],
+        "user": s.grader_user,
+        "cwd": str(s.course_dir),
+        "environment": dict(server_env),
+        "oauth_no_confirm": True,
+    }
+)

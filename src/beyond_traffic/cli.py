@@ -368,6 +368,15 @@ def _run_lms_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+# Rubric grading and the per-question report live in beyond_traffic.rubric.commands (grader extra).
+@register
+def _add_rubric_commands(sub: argparse._SubParsersAction) -> None:
+    from .rubric.commands import add_report, add_rubric
+
+    add_rubric(sub)
+    add_report(sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every registered subcommand.
 

@@ -46,6 +46,8 @@ class HubSettings:
     """configurable-http-proxy's API port, on loopback."""
     service_port: int = 9999
     """The formgrader service, on loopback."""
+    rubric_port: int = 9998
+    """The rubric grading page (a second service for the same graders), on loopback."""
 
     @property
     def venv(self) -> Path:
