@@ -147,20 +147,7 @@ def phrase_diff(
     """Difference interval of two articles' rates of ``phrase`` (a − b), resampled as in ps3 q6."""
     sa, sb = split_sentences(text_of(a)), split_sentences(text_of(b))
     ca, cb = [s.count(phrase) for s in sa], [s.count(phrase) for s in sb]
-    ha, hb = [han(s) for s in sa], [han(s) for s in sb]
-
-    def pooled(counts, chars, picks):
-        h = sum(chars[i] for i in picks)
-        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
-
-    rng = random.Random(seed)
-    diffs = []
-    for _ in range(n_boot):
-        pa = [rng.randrange(len(sa)) for _ in range(len(sa))]
-        pb = [rng.randrange(len(sb)) for _ in range(len(sb))]
-        diffs.append(pooled(ca, ha, pa) - pooled(cb, hb, pb))
-    diffs.sort()
-    return (diffs[n_boot // 40], diffs[n_boot - 1 - n_boot // 40])
+    return paired_interval(ca, [han(s) for s in sa], cb, [han(s) for s in sb], n_boot, seed)
 
 
 def phrase_decided(phrase: str) -> list[tuple[str, str]]:
@@ -240,12 +227,11 @@ def top(kind: str) -> str:
     return max(ARTICLE_IDS, key=lambda aid: profile(aid, kind)["per_1000"])
 
 
-@cache
-def diff(a: str, b: str, kind: str, n_boot: int = 1000, seed: int = 2020) -> tuple[float, float]:
-    sa, sb = split_sentences(text_of(a)), split_sentences(text_of(b))
-    ca = [len(find_terms(s, *LEXICONS[kind])) for s in sa]
-    cb = [len(find_terms(s, *LEXICONS[kind])) for s in sb]
-    ha, hb = [han(s) for s in sa], [han(s) for s in sb]
+def paired_interval(
+    ca: list[int], ha: list[int], cb: list[int], hb: list[int], n_boot: int, seed: int
+) -> tuple[float, float]:
+    """Difference interval of two pooled rates per 1,000 Han characters (a − b), resampled as
+    ps3 q6 specifies: per round, a's sentence indices, then b's, from one ``random.Random``."""
 
     def pooled(counts, chars, picks):
         h = sum(chars[i] for i in picks)
@@ -254,11 +240,19 @@ def diff(a: str, b: str, kind: str, n_boot: int = 1000, seed: int = 2020) -> tup
     rng = random.Random(seed)
     diffs = []
     for _ in range(n_boot):
-        pa = [rng.randrange(len(sa)) for _ in range(len(sa))]
-        pb = [rng.randrange(len(sb)) for _ in range(len(sb))]
+        pa = [rng.randrange(len(ca)) for _ in range(len(ca))]
+        pb = [rng.randrange(len(cb)) for _ in range(len(cb))]
         diffs.append(pooled(ca, ha, pa) - pooled(cb, hb, pb))
     diffs.sort()
     return (diffs[n_boot // 40], diffs[n_boot - 1 - n_boot // 40])
+
+
+@cache
+def diff(a: str, b: str, kind: str, n_boot: int = 1000, seed: int = 2020) -> tuple[float, float]:
+    sa, sb = split_sentences(text_of(a)), split_sentences(text_of(b))
+    ca = [len(find_terms(s, *LEXICONS[kind])) for s in sa]
+    cb = [len(find_terms(s, *LEXICONS[kind])) for s in sb]
+    return paired_interval(ca, [han(s) for s in sa], cb, [han(s) for s in sb], n_boot, seed)
 
 
 def decided(kind: str) -> list[str]:
@@ -363,20 +357,7 @@ def c_diff(
     sa, sb = c_sentences(), split_sentences(get_article(aid).clean)
     ca = [len(find_terms(s, terms, exceptions)) for s in sa]
     cb = [len(find_terms(s, terms, exceptions)) for s in sb]
-    ha, hb = [han(s) for s in sa], [han(s) for s in sb]
-
-    def pooled(counts, chars, picks):
-        h = sum(chars[i] for i in picks)
-        return 1000 * sum(counts[i] for i in picks) / h if h else 0.0
-
-    rng = random.Random(seed)
-    diffs = []
-    for _ in range(n_boot):
-        pa = [rng.randrange(len(sa)) for _ in range(len(sa))]
-        pb = [rng.randrange(len(sb)) for _ in range(len(sb))]
-        diffs.append(pooled(ca, ha, pa) - pooled(cb, hb, pb))
-    diffs.sort()
-    return (diffs[n_boot // 40], diffs[n_boot - 1 - n_boot // 40])
+    return paired_interval(ca, [han(s) for s in sa], cb, [han(s) for s in sb], n_boot, seed)
 
 
 def c_decided(kind: str) -> list[str]:

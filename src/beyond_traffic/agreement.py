@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from beyond_traffic.coding import packaged_coding, packaged_coding_text
 from beyond_traffic.marker_gold import (
     CATEGORIES,
     CodedSentence,
     _match,
     load_marker_gold,
-    parse_coding,
 )
 
 if TYPE_CHECKING:
@@ -31,13 +29,11 @@ __all__ = [
 
 
 def _data_text() -> str:
-    path = resources.files("beyond_traffic") / "data" / "second_coding_120.tsv"
-    return path.read_text(encoding="utf-8")
+    return packaged_coding_text("second_coding_120.tsv")
 
 
-@lru_cache(maxsize=1)
 def _second() -> tuple[CodedSentence, ...]:
-    return tuple(parse_coding(_data_text(), source="second_coding_120.tsv"))
+    return packaged_coding("second_coding_120.tsv")
 
 
 def load_second_coding() -> list[CodedSentence]:

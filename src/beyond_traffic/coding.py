@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from beyond_traffic._validate import require_str
 
 __all__ = [
+    "packaged_coding",
+    "packaged_coding_text",
     "CATEGORIES",
     "FAMILIES",
     "VOICES",
@@ -209,3 +213,24 @@ def parse_coding(text: str, *, source: str = "coding") -> list[CodedSentence]:
         spans = _parse_codes(codes, sentence, where)
         sentences.append(CodedSentence(article_id, int(index), voice, sentence, spans))
     return sentences
+
+
+def packaged_coding_text(name: str) -> str:
+    """Return the text of a coding file shipped in ``beyond_traffic/data`` (header included).
+
+    Example:
+        >>> packaged_coding_text("marker_gold.tsv").startswith("#")
+        True
+    """
+    return (resources.files("beyond_traffic") / "data" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def packaged_coding(name: str) -> tuple[CodedSentence, ...]:
+    """Return the parsed sentences of a coding file shipped in ``beyond_traffic/data``.
+
+    Example:
+        >>> len(packaged_coding("second_coding_120.tsv"))
+        120
+    """
+    return tuple(parse_coding(packaged_coding_text(name), source=name))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from beyond_traffic._validate import require_str
@@ -17,6 +15,8 @@ from beyond_traffic.coding import (
     CodedSentence,
     MarkerSpan,
     _require_category,
+    packaged_coding,
+    packaged_coding_text,
     parse_coding,
 )
 
@@ -46,13 +46,11 @@ __all__ = [
 
 
 def _data_text() -> str:
-    path = resources.files("beyond_traffic") / "data" / "marker_gold.tsv"
-    return path.read_text(encoding="utf-8")
+    return packaged_coding_text("marker_gold.tsv")
 
 
-@lru_cache(maxsize=1)
 def _load() -> tuple[CodedSentence, ...]:
-    return tuple(parse_coding(_data_text(), source="marker_gold.tsv"))
+    return packaged_coding("marker_gold.tsv")
 
 
 def load_marker_gold() -> list[CodedSentence]:
