@@ -597,7 +597,7 @@ style
 # - 何自然 (1985). 模糊限制语与言语交际. 《外国语》, 1985(5) — 变动型与缓和型模糊限制语。
 # - Grimmer, J. & Stewart, B. M. (2013). Text as Data: The Promise and Pitfalls of Automatic
 #   Content Analysis Methods for Political Texts. *Political Analysis*, 21(3), 267–297 —
-#   为什么词典必须对照人工编码来检验。
+#   为什么词典必须对照参考编码来检验。
 # - Krippendorff, K. (2018). *Content Analysis: An Introduction to Its Methodology* (4th ed.).
 #   SAGE — 编码规范、编码员和一致性。
 #

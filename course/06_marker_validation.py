@@ -489,7 +489,7 @@ for s in mine:
 #   Psychological Measurement*, 20(1), 37–46 — κ。
 # - Grimmer, J. & Stewart, B. M. (2013). Text as Data: The Promise and Pitfalls of Automatic
 #   Content Analysis Methods for Political Texts. *Political Analysis*, 21(3), 267–297 —
-#   为什么词典必须对照人工编码来验证，而且要在新文本上验证。
+#   为什么词典必须对照参考编码来验证，而且要在新文本上验证。
 # - Hyland, K. (2005). *Metadiscourse: Exploring Interaction in Writing*. London: Continuum.
 #
 # **预计用时 / Estimated time:** 60–75 分钟 / minutes（含三道练习）。

@@ -122,7 +122,7 @@ class Lexicon(frozenset):
         """Return ``(term, start, end)`` for every occurrence :meth:`find` reports.
 
         The offsets index ``text`` (``text[start:end] == term``), so a match can be compared
-        with a hand-coded span (``marker_gold``) or highlighted in its sentence.
+        with a reference-coded span (``marker_gold``) or highlighted in its sentence.
 
         Example:
             >>> HEDGES.spans("它或许会变，也许不会")
