@@ -196,3 +196,25 @@ def test_substitute_article_makes_a_working_problem_set(tmp_path) -> None:
         full = sum(g.max_score for g in nb.grades if g.cell_type == "code")
     assert full == pytest.approx(15)
     assert scores == {"reference": pytest.approx(full), "blank": 0}
+
+
+def test_planned_scores_follow_the_page_in_place(tmp_path) -> None:
+    """A check graded on article.txt moves a partial submission's planned score with the page."""
+    import course_tools as ct
+
+    repo = tmp_path / "repo"
+    (repo / "tests" / "submissions").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "submissions" / f"{NAME}.yaml", repo / "tests" / "submissions")
+    (repo / "solutions" / NAME).mkdir(parents=True)
+    shutil.copy(ROOT / "solutions" / NAME / f"{NAME}.ipynb", repo / "solutions" / NAME)
+
+    def planned(page: str) -> float:
+        (repo / "solutions" / NAME / "article.txt").write_text(page, encoding="utf-8")
+        return dict(ct.expected_scores(repo, NAME))["partial_a"]["q3_residue"]
+
+    from capstone_article import course_page
+
+    stated = planned(course_page())
+    assert planned(TEXT) == stated, "no line of the substitute has two reasons: same score"
+    # a line with two reasons (a toned letter and U+FFFD): the reasons' order tells them apart
+    assert planned(TEXT + "\n他在那家Café里说\ufffd好。\n") == pytest.approx(stated - 0.5)
