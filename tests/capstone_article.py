@@ -20,15 +20,21 @@ ORIGINAL = ROOT / "instructors" / "capstone" / "original.txt"
 
 
 @lru_cache(maxsize=1)
-def course_article_in_place() -> bool:
-    """True when ``article.txt`` is what the course's generator makes from its original."""
-    if not (ARTICLE.is_file() and GENERATOR.is_file() and ORIGINAL.is_file()):
-        return False
+def course_page() -> str | None:
+    """The course's own page, as its generator makes it (``None`` if the generator is gone)."""
+    if not (GENERATOR.is_file() and ORIGINAL.is_file()):
+        return None
     spec = importlib.util.spec_from_file_location("make_article", GENERATOR)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    page = module.make_page(ORIGINAL.read_text(encoding="utf-8").strip("\n"))
-    return ARTICLE.read_text(encoding="utf-8") == page
+    return module.make_page(ORIGINAL.read_text(encoding="utf-8").strip("\n"))
+
+
+@lru_cache(maxsize=1)
+def course_article_in_place() -> bool:
+    """True when ``article.txt`` is what the course's generator makes from its original."""
+    page = course_page()
+    return page is not None and ARTICLE.is_file() and ARTICLE.read_text(encoding="utf-8") == page
 
 
 requires_course_article = pytest.mark.skipif(

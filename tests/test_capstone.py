@@ -196,3 +196,66 @@ def test_substitute_article_makes_a_working_problem_set(tmp_path) -> None:
         full = sum(g.max_score for g in nb.grades if g.cell_type == "code")
     assert full == pytest.approx(15)
     assert scores == {"reference": pytest.approx(full), "blank": 0}
+
+
+def test_planned_scores_follow_the_page_in_place(tmp_path) -> None:
+    """A check graded on article.txt moves a partial submission's planned score with the page."""
+    import course_tools as ct
+
+    repo = tmp_path / "repo"
+    (repo / "tests" / "submissions").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "submissions" / f"{NAME}.yaml", repo / "tests" / "submissions")
+    (repo / "solutions" / NAME).mkdir(parents=True)
+    shutil.copy(ROOT / "solutions" / NAME / f"{NAME}.ipynb", repo / "solutions" / NAME)
+
+    def planned(page: str) -> float:
+        (repo / "solutions" / NAME / "article.txt").write_text(page, encoding="utf-8")
+        return dict(ct.expected_scores(repo, NAME))["partial_a"]["q3_residue"]
+
+    from capstone_article import course_page
+
+    stated = planned(course_page())
+    assert planned(TEXT) == stated, "no line of the substitute has two reasons: same score"
+    # a line with two reasons (a toned letter and U+FFFD): the reasons' order tells them apart
+    assert planned(TEXT + "\n他在那家Café里说\ufffd好。\n") == pytest.approx(stated - 0.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# the course's tests with another page in place
+
+#: The test modules about ps4, its article, its exemplars and what is built from them.
+PS4_MODULES = (
+    "tests/test_capstone.py",
+    "tests/test_ps4_capstone.py",
+    "tests/test_exemplars.py",
+    "tests/test_selfstudy.py",
+    "tests/test_edition.py",
+    "tests/test_assignments.py",
+)
+
+
+@pytest.mark.slow
+def test_the_ps4_tests_pass_with_a_substitute_article(tmp_path) -> None:
+    """In a copy of the course with the substitute in place, the ps4 test modules pass: what is
+    about the course's own article is skipped as such, everything else runs on the new page."""
+    course = tmp_path / "course"
+    junk = (".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache", "_build")
+    shutil.copytree(ROOT, course, ignore=shutil.ignore_patterns(*junk))
+    # the copy's package, not the editable install of this checkout
+    env = {**release.nbgrader_env(), "PYTHONPATH": str(course / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "beyond_traffic.cli", "capstone", str(SUBSTITUTE),
+         "--source", "written for the course's tests", "--licence", "MIT"],
+        cwd=course, capture_output=True, text=True, timeout=900, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (course / "solutions" / NAME / "article.txt").read_bytes() == SUBSTITUTE.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-m", "not slow", "-q", "-rs", "-p", "no:cacheprovider",
+         *PS4_MODULES],
+        cwd=course, capture_output=True, text=True, timeout=1800, env=env,
+    )  # fmt: skip
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out[-6000:]
+    assert "an instructor substituted the capstone's article" in out
+    assert "is a skeleton: writing three reports on the new article is the instructor's job" in out

@@ -232,6 +232,30 @@ def test_instructors_exemplars_count_as_secrets(tmp_path):
     assert [leak.kind for leak in find_leaks(ed, root=repo)] == ["instructors"]
 
 
+def test_the_capstones_own_wording_is_no_secret_what_the_instructor_writes_is(tmp_path):
+    """``beyond-traffic capstone`` writes a skeleton and a report under instructors/ from
+    templates in the package, which every edition ships; the reports filled in stay secret."""
+    from beyond_traffic.capstone import CapstoneReport, _exemplar_skeleton
+
+    repo = tmp_path / "repo"
+    (repo / "src" / "beyond_traffic").mkdir(parents=True)
+    (repo / "instructors" / "exemplars").mkdir(parents=True)
+    (repo / "instructors" / "capstone").mkdir(parents=True)
+    package = ROOT / "src" / "beyond_traffic" / "capstone.py"
+    shutil.copy(package, repo / "src" / "beyond_traffic" / "capstone.py")
+    report = "小王的报告把“倒逼”说成了改造，却没有给出一处证据，也没有算区间。"
+    skeleton = _exemplar_skeleton("产地的直播间").replace("\n(to write)\n", f"\n{report}\n", 1)
+    (repo / "instructors" / "exemplars" / "ps4_capstone_q10_report.md").write_text(skeleton)
+    page = CapstoneReport("产地的直播间", "S", "MIT", 2000, 700, 25, {}, {}, (), 0.2)
+    (repo / "instructors" / "capstone" / "REPORT.md").write_text(page.to_markdown())
+    ed = tmp_path / "ed"
+    (ed / "src").mkdir(parents=True)
+    shutil.copy(package, ed / "src" / "capstone.py")
+    (ed / "src" / "notes.md").write_text(report)
+    leaks = find_leaks(ed, root=repo)
+    assert [(leak.file.name, leak.kind) for leak in leaks] == [("notes.md", "instructors")]
+
+
 def test_cli_writes_the_edition(tmp_path, capsys):
     assert cli.main(["student-edition", str(tmp_path / "out"), "--from", str(ROOT)]) == 0
     assert "files written" in capsys.readouterr().out

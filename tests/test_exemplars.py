@@ -10,6 +10,7 @@ import problem_set_facts as facts
 import pytest
 import yaml
 
+from beyond_traffic.capstone import is_skeleton
 from beyond_traffic.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,6 +95,17 @@ def test_exemplars_have_three_levels_scored_with_the_notebook_rubric(name, grade
     text = (INSTRUCTORS / "exemplars" / spec).read_text(encoding="utf-8")
     criteria = rubric(name, grade_id)
     assert any("局限" in c for c in criteria), "every rubric has a limits-of-the-method criterion"
+    if is_skeleton(text):
+        # `beyond-traffic capstone` put a new article in place: the skeleton names the levels in
+        # order and the rubric's criteria with their points; the reports are the instructor's.
+        heads = re.findall(r"^## (优秀|合格|不足)\b", text, re.M)
+        assert heads == ["优秀", "合格", "不足"], f"{spec}: the skeleton's levels"
+        named = " · ".join(f"{zh} {points:g}" for zh, points in criteria.items())
+        assert named in " ".join(text.split()), f"{spec}: the skeleton names the rubric"
+        pytest.skip(
+            f"{spec} is a skeleton: writing three reports on the new article is the "
+            "instructor's job"
+        )
     levels = list(LEVEL.finditer(text))
     scores = list(SCORES.finditer(text))
     groups = {m.group("q") for m in levels}
@@ -150,7 +162,9 @@ def test_every_stated_fact_is_recomputed(path):
 
 def test_numbers_in_exemplars_come_with_a_facts_table():
     for path in EXEMPLARS:
-        assert fact_rows(path.read_text(encoding="utf-8")), f"{path.name} has no facts table"
+        text = path.read_text(encoding="utf-8")
+        # a skeleton (levels still to write) holds no number yet
+        assert fact_rows(text) or is_skeleton(text), f"{path.name} has no facts table"
 
 
 @pytest.mark.parametrize("name", list(BLUEPRINT))

@@ -19,6 +19,7 @@ __all__ = [
     "add_parser",
     "bootstrap_load",
     "install_capstone",
+    "is_skeleton",
     "read_page",
     "run",
     "sniff_encoding",
@@ -34,6 +35,8 @@ _ARTICLE = Path("solutions") / CAPSTONE / "article.txt"
 _NOTE = Path("solutions") / CAPSTONE / "ARTICLE.md"
 _EXEMPLAR = Path("instructors") / "exemplars" / f"{CAPSTONE}_q10_report.md"
 _REPORT = Path("instructors") / "capstone" / "REPORT.md"
+#: What each level of the skeleton holds until the instructor writes it.
+TO_WRITE = "(to write)"
 
 
 class CapstoneError(ValueError):
@@ -294,21 +297,33 @@ The capstone's article is now **{title}** (`solutions/{CAPSTONE}/article.txt`). 
 written report are the instructor's job: write three reports on this article, one per level,
 scored criterion by criterion with the rubric in the notebook (论证 2 · 证据与来源 2 ·
 确定性与不确定性 2 · 数据来历 1 · 方法的局限 2 · 表达 1). Quote the article's final text
-(`q4_text`) in 「」 so graders can find each quotation, and take every number from the
+(`q4_text`) in corner brackets so graders can find each quotation, and take every number from the
 notebook's reference solution run on this article.
 
 ## 优秀 Strong (10/10)
 
-(to write)
+{TO_WRITE}
 
 ## 合格 Adequate
 
-(to write)
+{TO_WRITE}
 
 ## 不足 Weak
 
-(to write)
+{TO_WRITE}
 """
+
+
+def is_skeleton(text: str) -> bool:
+    """Whether an exemplar file is the skeleton the command wrote (levels still to write).
+
+    Example:
+        >>> is_skeleton("## 优秀 Strong (10/10)\\n\\n(to write)\\n")
+        True
+        >>> is_skeleton("## 优秀 Strong (10/10)\\n\\n这篇报告……\\n")
+        False
+    """
+    return any(block.strip() == TO_WRITE for block in text.split("\n\n"))
 
 
 def _check_course(root: Path) -> None:

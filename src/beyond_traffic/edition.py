@@ -224,7 +224,8 @@ def secret_regions(root: Path) -> list[tuple[str, str, str]]:
 
     Secrets are the solution regions (a markdown answer cell without markers is one region
     as a whole), hidden tests and mark schemes of ``solutions/**/*.ipynb``, and every cell or
-    paragraph of the files under ``instructors/`` (exemplars, worked solutions).
+    paragraph of the files under ``instructors/`` (exemplars, worked solutions), except the
+    package's own template wording in the files it writes there.
 
     Example:
         >>> kinds = {k for k, _, _ in secret_regions(Path(__file__).resolve().parents[2])}
@@ -247,6 +248,13 @@ def secret_regions(root: Path) -> list[tuple[str, str, str]]:
             if cell_type == "markdown" and meta.get("solution") and not found:
                 regions.append(("solution", where, text))
     instructors = root / "instructors"
+    # The package writes some files under instructors/ (the capstone's report and exemplar
+    # skeleton) from its own templates: that wording ships in every edition and is no secret.
+    wording = "".join(
+        _squash((root / "src" / "beyond_traffic" / name).read_text(encoding="utf-8"))
+        for name in _WRITERS
+        if (root / "src" / "beyond_traffic" / name).is_file()
+    )
     if instructors.is_dir():
         for path in sorted(p for p in instructors.rglob("*") if p.is_file()):
             where = str(path.relative_to(root))
@@ -258,9 +266,12 @@ def secret_regions(root: Path) -> list[tuple[str, str, str]]:
                 except (UnicodeDecodeError, OSError):
                     continue
             # A lone heading ("## 优秀 Strong (10/10)") is structure the capstone's skeleton
-            # exemplar shares with every exemplar, not an answer.
+            # exemplar shares with every exemplar, not an answer; wording the package itself
+            # writes (capstone report, skeleton) ships in every edition anyway.
             regions += [
-                ("instructors", where, t) for t in texts if not _HEADING.fullmatch(t.strip())
+                ("instructors", where, t)
+                for t in texts
+                if not _HEADING.fullmatch(t.strip()) and _squash(t) not in wording
             ]
     return [(k, w, t) for k, w, t in regions if len(_squash(t)) >= _MIN_SECRET]
 
@@ -270,6 +281,8 @@ _HEADING = re.compile(r"#{1,6} [^\n]*")
 
 #: Shorter secrets (``pass``, ``return n``) say nothing and occur everywhere.
 _MIN_SECRET = 12
+#: Package modules that write into ``instructors/`` from templates of their own.
+_WRITERS = ("capstone.py",)
 
 
 def _squash(text: str) -> str:
