@@ -244,10 +244,12 @@ print("区间重叠、差值却不含 0 / overlapping yet different:", list(over
 overlap_vs_difference
 
 # %% [markdown]
-# 上面列出的几对，只看重叠会说"分不出"，看差值却分得出：重叠的规则太保守。下面是几对的差值区间：
+# 上面列出的几对，只看重叠会说"分不出"，看差值却分得出：重叠的规则太保守。下面是这几对的差值区间
+# （这几对由上一格选出）：
 
 # %%
-for first, second in [("A5", "A4"), ("A4", "A2"), ("A1", "A2")]:
+for pair in overlap_vs_difference.index[misleading]:
+    first, second = pair.split("−")
     d = difference_interval(None, first, second, phrase="流量")
     verdict = "分不出 / cannot tell" if d.contains(0.0) else "有差别 / differ"
     print(f"流量 {first} − {second}: {d.estimate:+.2f}，95% 区间 [{d.low:+.2f}, {d.high:+.2f}] → {verdict}")

@@ -66,7 +66,7 @@ from beyond_traffic.claims import (
 from beyond_traffic.corpus import get_article, load_corpus
 from beyond_traffic.count import char_ngrams, count_phrase, han_count, kwic, rate_per_1000_chars, top_k
 from beyond_traffic.lexicons import CERTAINTY, HEDGES, PREDICTIONS, STANCE, previous_version
-from beyond_traffic.marker_gold import false_alarms, gold_metadata, load_marker_gold, score_lexicons, voice_texts
+from beyond_traffic.marker_gold import false_alarms, gold_metadata, load_marker_gold, missed_spans, score_lexicons, voice_texts
 from beyond_traffic.uncertainty import (
     difference_interval,
     leave_one_marker_out,
@@ -399,7 +399,14 @@ rate_intervals("evidence").round(2)
 
 # %% [markdown]
 # 证据标记的千字频率以 A3 为最高（第 07 课用重抽检验这个差别有多稳）。但这是**标记**的计数：证据标记的召回率
-# 不到 1，尤其会漏掉作为例证的具名机构。一篇文章**有没有**给证据，要看参考编码，而不是看词典计数。下面按
+# 不到 1。词典漏掉了哪些编码的证据，列出来看：
+
+# %%
+missed_spans("evidence")
+
+# %% [markdown]
+# 读上面的表：漏掉的是没有名字、说法笼统的来源（"新闻"、"监控"这类），而不是具名的企业——点名的企业词典都找到了。
+# 一篇文章**有没有**给证据，要看参考编码，而不是看词典计数。下面按
 # 参考编码数每篇（A5 分作者和供应商）编码的证据："越来越多""几乎所有""很多"这类**模糊数量词**说出了一个数量判断，却不给数字
 # （编码规范 §3.4 说明了为什么"几乎所有"不算模糊限制语）：
 

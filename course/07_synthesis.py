@@ -58,7 +58,7 @@ import re
 import pandas as pd
 
 from beyond_traffic import arguments, selfcheck
-from beyond_traffic.claims import count_markers, find_sentences, profiles_table, split_sentences
+from beyond_traffic.claims import count_markers, find_evidence, find_sentences, profiles_table, split_sentences
 from beyond_traffic.corpus import ARTICLE_IDS, load_corpus
 from beyond_traffic.count import count_phrase, han_count, kwic
 from beyond_traffic.marker_gold import load_marker_gold, voice_texts
@@ -308,8 +308,25 @@ a5_coded = pd.DataFrame(
 pd.concat({"词典 lexicon": a5_lexicon, "参考编码 coding": a5_coded}, axis=1)
 
 # %% [markdown]
-# 按词典，A5 的证据标记全在供应商段落里；按参考编码，作者的话里也有证据。只看词典，就会把"作者不给证据"
-# 说成事实——这正是第 06 课上篇要先验证词典、再用它计数的原因。
+# 两种声音各自找到了什么，逐条列出来（词典和参考编码并排）：
+
+# %%
+for voice, text in a5_voices.items():
+    print(f"{voice} 词典 lexicon:", [m.text for m in find_evidence(text)])
+    print(f"{voice} 编码 coding: ", [m.text for s in gold if s.article_id == "A5" and s.voice == voice for m in s.spans_of("evidence")])
+
+# %% [markdown]
+# 读上面的输出：词典在 A5 作者的话里也找到了证据标记——作者举的具名企业；供应商段落里除了数字，也有具名的平台。
+# 两种声音的证据**种类**不同，合在一起数，就看不出哪些数字是供应商给的。词典和编码也不完全一致：
+# 逐条对照，才知道一个计数里装的是什么——这正是第 06 课上篇要先验证词典、再用它计数的原因。
+#
+# 再问一遍：哪几篇按词典**一条证据也没有**，参考编码却找到了证据？
+
+# %%
+lexicon_zero = [a.id for a in corpus if not find_evidence(a.clean)]
+coded_some = {s.article_id for s in gold if s.spans_of("evidence")}
+print("词典为零 / lexicon finds none:", lexicon_zero)
+print("其中编码找到证据 / of these, coded evidence:", [aid for aid in lexicon_zero if aid in coded_some])
 
 # %% [markdown]
 # ### 2.5 我们的回答
@@ -577,7 +594,8 @@ check_quotes(my_critique)
 #   A3 回答相邻的问题，和 A1 至多共用一个行业常识；A1、A4、A5 都偏向深度的赋能，但对眼下的流量做法评价不同
 #   （A4 承认它「可取」，A5 称之为「饮鸩止渴的解药」），A4 与 A5 是否只差用词取决于怎样读 A4 的让步。
 #   语料无法裁决直播带货的前途，它能说明的是这些文章怎样说话。
-# - 文章里有什么，以参考编码为准：词典数出的零证据，编码在 A1、A2 和 A5 作者的话里都找到了证据（少，且笼统）。
+# - 文章里有什么，以参考编码为准：词典在 A2 数出零证据，编码却找到了一条（笼统的「新闻」）；A1 和 A5 作者的证据，
+#   词典和编码都找到了，只是一两处点名企业。
 #   证据少的文章，确定性标记大多不多于模糊限制语；与证据最多的那篇相比，多数分不出高低。数我们自己重建的
 #   前提，只能描述重建，不能当作关于文章的证据。
 # - 比较两篇看差值的区间；一次比几对，要想到多重比较；句子自助法只推广到同一篇文章可能写出的句子。
