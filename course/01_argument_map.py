@@ -29,7 +29,7 @@
 # differ: A1's 将改变 is a prediction, A2's 并未真正改变 describes the present — of scope (A3
 # answers a neighbouring question; A4 never mentions live commerce), or of words (A5 calls the
 # shallow, traffic-driven kind 赋能, A4 calls it 流量输送; both prefer deep empowerment, though
-# A4 grants that getting traffic was 「可取」 for the time being while A5 calls it 「饮鸩止渴的解药」,
+# A4 grants that getting traffic was 「可取」 back when the concept was new and the technology immature, while A5 grants it short-term relief but calls it 「饮鸩止渴的解药」,
 # so whether they differ only in words depends on how A4 is read). One disagreement is about the
 # future once new technology matures. About the present, A1 states change as done in several
 # places (「直播带货的出现打破了这一困局」, and 「打破了这种困局」 in the design-and-production
@@ -350,8 +350,9 @@ for comparison in arguments.comparisons():
 # 比较表里还有两行值得对照着读：X6 和 X12。A4 说深度赋能「并不是消费互联网时代简单意义上的流量输送」；
 # A5 说社交电商「说到底是流量赋能的一种新方式」，紧接着又说「我们一味地进行单一的流量赋能无法带来持续增长」。
 # 两篇都把浅层的流量做法放在深度（多维）的赋能之下，A5 把浅的那种也叫“赋能”：在这一层是**用词**不同，
-# 不是观点相反。但两篇对眼下靠流量的做法评价不同：A4 说在当时的特定情况下「通过资本运作的方式来获得流量的做法是可取的」，
-# 又说「并不说这种方式不对」；A5 说社交电商「只能是饮鸩止渴的解药」。所以 A4 与 A5 是否“只差用词”，
+# 不是观点相反。但两篇对靠流量的做法评价不同：A4 让步说，在概念初提、新技术未成熟的那种特定情况下「通过资本运作的方式来获得流量的做法是可取的」
+# （说的是当时）；关于当下，它另有一句「并不说这种方式不对，只是说在当下的这个阶段，获取流量是唯一的正确」（读法不一）；
+# A5 承认社交电商「在短时间内缓解了传统电商红利见顶的尴尬」，却说它「只能是饮鸩止渴的解药」。所以 A4 与 A5 是否“只差用词”，
 # 取决于你怎样读 A4 的让步（A4.K1，也就是上面动手试试 1 的开放题）。
 #
 # 正则表达式只看字面。下面用一个"否定改变"的正则给两篇中谈"生产方式"的句子贴标签：它能帮你
@@ -605,7 +606,7 @@ check_my_reconstruction(my_reconstruction)
 #   靠流量的模式只是一个阶段；“B端更重要”是 A1 和 A3 共用的行业常识，两篇的想法并不相同。A1 与 A2 的一处
 #   分歧在对将来的预测；关于现在，A1 有几处把改变说成已经发生（两处「打破了」困局等），旁边是“可以”和“可能性”，
 #   这一处分歧有多大、两篇对直播带货现在属于哪一边是否有分歧，都取决于读法。A3 回答相邻的问题；A4 没有谈
-#   直播带货；A4 与 A5 都偏向深度赋能，但 A4 承认当下获取流量「可取」，A5 否定它，是否“只差用词”取决于怎样读 A4 的让步。
+#   直播带货；A4 与 A5 都偏向深度赋能，但 A4 承认在概念初提时获取流量「可取」，A5 认为它短期见效、不可持续，是否“只差用词”取决于怎样读 A4 的让步。
 # - 宽容地读，但不替作者化解真实的不一致（A2 的“必然”与“可以”）；读不通的句子（A4 的「获取流量是唯一的正确」）
 #   是开放题，按评分标准作答，没有唯一的答案。
 # - A3 的证据来源各异：被赞扬的一方、报道一个目标（页面没说谁定的）的第三方媒体、行业数据公司（句末淘宝的数字是否出自它，
