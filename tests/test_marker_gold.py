@@ -275,7 +275,7 @@ def test_future_weilai_is_coded_only_as_an_adverbial_before_a_verb_phrase():
 
 def test_the_header_records_the_revision_and_its_date():
     meta = gold_metadata()
-    assert "recoded after a review" in meta["revisions"]
+    assert "recoded after the same coder re-read" in meta["revisions"]
     assert "not a blind second coding" in meta["revisions"]
     assert meta["date"] == "2026-11-30"
 
