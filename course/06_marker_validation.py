@@ -326,7 +326,7 @@ pd.DataFrame(
     }
 )
 
-# %%
+# %% mystnb={"image": {"alt": "\u70b9\u56fe\uff1a\u6bcf\u4e00\u7c7b\u6807\u8bb0\u7684\u53ec\u56de\u7387\uff0c\u84dd\u70b9\u662f\u6837\u672c\u5185\u3001\u6a59\u70b9\u662f\u7559\u4e00\u7bc7\u6587\u7ae0\u5728\u5916\u7684\u6210\u7ee9\uff0c\u6a2a\u7ebf\u662f 95% \u81ea\u52a9\u6cd5\u533a\u95f4 / Dot plot: recall of each marker category, in sample (blue) and with one article held out (orange), with 95% bootstrap intervals as horizontal lines"}}
 fig, ax = plt.subplots(figsize=(7, 3.2))
 for offset, (label, colour) in enumerate([("in_sample", "#6a8caf"), ("held_out", "#c9822b")]):
     y = [i + 0.18 * (offset * 2 - 1) for i in range(len(side))]

@@ -273,9 +273,10 @@ def test_time_is_held_for_every_submission(graded):
     # returns is stopped by the cell timeout and the grace after its interrupt, never by the
     # notebook's wall bound, and nothing outlives that bound.
     stopped = graded.rows["never_returns"]["message"]
-    assert "kernel stopped after a timeout" in stopped, stopped
+    assert "ran over" in stopped and "did not answer the interrupt" in stopped, stopped
     for student, row in graded.rows.items():
-        assert "mini: timeout" not in row["message"], (student, row["message"])
+        # the notebook's wall bound, in the words grades.csv uses for it
+        assert "s in all and was stopped" not in row["message"], (student, row["message"])
         assert float(row["seconds"]) < WALL_TIMEOUT + GRACE, (student, row["seconds"])
 
 
