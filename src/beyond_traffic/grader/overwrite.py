@@ -1,14 +1,14 @@
 """nbgrader's OverwriteCells without its false "checksum has changed!" on hidden-test cells."""
 
 # generate_assignment stores each locked cell in the gradebook (and its checksum) before
-# ClearHiddenTests runs, then writes the release without the hidden tests and with a new
-# checksum. Autograde's OverwriteCells compares the submitted cell, i.e. the release version,
-# with the gradebook's, and warns "Attribute 'checksum' for cell … has changed!" for every
-# hidden-test cell of an untouched release (nbgrader issue 1961): eight warnings per student on
-# a problem set, which hide the one that means a student really edited a locked cell. A cell
-# that is exactly the gradebook's source with its hidden tests taken out is the untouched
-# release: its hidden tests are put back first, so the check that follows stays silent. Any
-# other change is reported and overwritten as before.
+# ClearHiddenTests runs, then writes the release without the hidden tests and with a new checksum.
+# Autograde's OverwriteCells compares the submitted cell, i.e. the release version, with the
+# gradebook's, and warns "Attribute 'checksum' for cell … has changed!" for every hidden-test cell
+# of an untouched release (a known nbgrader behaviour): eight warnings per student on a problem set,
+# which hide the one that means a student really edited a locked cell. A cell that is exactly the
+# gradebook's source with its hidden tests taken out is the untouched release: its hidden tests are
+# put back first, so the check that follows stays silent. Any other change is reported and
+# overwritten as before.
 
 from __future__ import annotations
 
