@@ -44,7 +44,10 @@ LOCK=$REPO/requirements/lock.txt
 # and not quieted: when an install fails, pip's explanation (which pins conflict, which wheel is
 # missing) is only printed at its normal level.
 pip_install() {
-  "$VENV/bin/python" -m pip install --progress-bar off "$@" 2> >(grep -v "^WARNING: Location '.*' is ignored" >&2)
+  # The filter's own status never counts (grep exits 1 when it has nothing to pass on, which
+  # would otherwise set off the ERR trap for a pip that succeeded); pip's status does.
+  "$VENV/bin/python" -m pip install --progress-bar off "$@" \
+    2> >(grep -v "^WARNING: Location '.*' is ignored" >&2 || true)
 }
 
 # --- Debian packages, only the missing ones --------------------------------------------------
