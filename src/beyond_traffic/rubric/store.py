@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from nbgrader.api import Gradebook, MissingEntry
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, and_, select
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, and_, select, text
 from sqlalchemy.exc import IntegrityError
 
 from .model import Rubric, RubricError, _fmt
@@ -62,6 +62,10 @@ class Marked:
     grader: str = ""
 
 
+#: Advisory-lock key under which the rubric tables are created (any fixed 64-bit number).
+_CREATE_LOCK = 0x62745F7275627269
+
+
 def open_gradebook(db_url: str, course_id: str = "") -> Gradebook:
     """nbgrader's Gradebook with the rubric tables created.
 
@@ -70,7 +74,13 @@ def open_gradebook(db_url: str, course_id: str = "") -> Gradebook:
         ['bt_rubric_answer', 'bt_rubric_comment']
     """
     gb = Gradebook(db_url, course_id) if course_id else Gradebook(db_url)
-    META.create_all(bind=gb.engine, checkfirst=True)
+    with gb.engine.begin() as conn:
+        # Two graders opening a new PostgreSQL gradebook at once would both create the tables;
+        # the loser fails on PostgreSQL's catalogue. A transaction-level advisory lock makes the
+        # second wait, and then find the tables there.
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_LOCK})
+        META.create_all(bind=conn, checkfirst=True)
     return gb
 
 
