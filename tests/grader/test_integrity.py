@@ -8,6 +8,7 @@ from pathlib import Path
 
 import course_tools as ct
 import nbformat
+import pytest
 
 from beyond_traffic.cli import main
 from beyond_traffic.grader.integrity import integrity_report, shortcuts
@@ -167,3 +168,42 @@ def test_the_self_study_command_says_so_too(tmp_path, capsys):
     assert main(["solutions", PS1, "--notebook", str(mine), "--course", str(REPO)]) == 0
     out = capsys.readouterr().out
     assert "q6_prf_answer" in out and "score_segmentation" in out
+
+
+#: q1 reached through a module name built at run time: reading the cell cannot see it.
+HIDDEN_Q1 = (
+    "import importlib\n\n"
+    "def q1_strip_pinyin(text):\n"
+    "    module = importlib.import_module('beyond' + '_traffic' + '.clean')\n"
+    "    return getattr(module, 'strip_' + 'pinyin_annotations')(text)"
+)
+
+
+@pytest.mark.slow
+def test_a_shortcut_built_at_run_time_is_seen_while_grading(tmp_path):
+    # The AST check cannot see it ...
+    assert shortcuts(HIDDEN_Q1, ["strip_pinyin_annotations"]) == []
+    ct.real_class(tmp_path, PS1, REPO, 1)  # s000: the reference answers
+    source = nbformat.read(REPO / "solutions" / PS1 / f"{PS1}.ipynb", as_version=4)
+    hidden = ct.solution_answers(source) | {"q1_strip_pinyin_answer": HIDDEN_Q1}
+    nb = nbformat.read(tmp_path / "assignments" / PS1 / f"{PS1}.ipynb", as_version=4)
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in hidden:
+            cell.source = hidden[gid]
+    folder = tmp_path / "submitted" / "hidden" / PS1
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{PS1}.ipynb")
+    (folder / "timestamp.txt").write_text(ct.TIMESTAMP, encoding="utf-8")
+    (tmp_path / "instructors").mkdir()
+    shutil.copy(REPO / "instructors" / "blueprint.yaml", tmp_path / "instructors")
+    run = ct.beyond_traffic(tmp_path, "grade", PS1, "--jobs", "1", "--no-progress")
+    assert run.returncode == 0, run.stdout + run.stderr
+    # ... the grader sees the call; the reference (which calls no forbidden function) is clean,
+    # and the shortcut's score is untouched (the report flags, it does not grade).
+    findings = [f for f in integrity_report(tmp_path, PS1) if f.kind == "shortcut"]
+    assert {f.student for f in findings} == {"hidden"}, findings
+    assert all(f.grade_id.startswith("q1_strip_pinyin") for f in findings), findings
+    assert any("strip_pinyin_annotations while graded" in f.detail for f in findings), findings
+    scores = ct.gradebook_scores(tmp_path, PS1)
+    assert scores["hidden"] == scores["s000"]

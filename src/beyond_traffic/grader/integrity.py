@@ -5,7 +5,9 @@
 # * ``shortcut``: a "write it yourself" answer (a ``method`` cell of instructors/blueprint.yaml)
 #   whose code reaches a course function listed under ``not_calling``: imported under any name,
 #   called through a module alias, or named in a string next to the course package (getattr,
-#   importlib). Found in the answer cell's AST, with imports resolved over the whole notebook.
+#   importlib). Found in the answer cell's AST, with imports resolved over the whole notebook,
+#   and, after ``beyond-traffic grade``, in the course functions the grader saw the student's
+#   code call (a name built at run time shows only there).
 # * ``similar``: two students whose answer to one question is the same under renaming and
 #   reformatting (code), or shares most of its word runs (Chinese written answers); see
 #   :mod:`.similarity`. Answers left as the release gave them, and very short ones, are skipped.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import ast
 import csv
 import io
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
@@ -36,6 +39,7 @@ __all__ = [
     "load_forbidden",
     "shortcuts",
     "notebook_shortcuts",
+    "graded_shortcuts",
     "similar_pairs",
     "integrity_report",
     "report_csv",
@@ -295,8 +299,41 @@ def integrity_report(
             continue
         for gid, detail in notebook_shortcuts(nb, forbidden):
             findings.append(Finding(student, "", gid, "shortcut", detail))
+        findings += graded_shortcuts(course, assignment, student, forbidden)
         answers.setdefault(student, {}).update(_answers(nb, given))
     return findings + similar_pairs(answers, keep=frozenset(keep))
+
+
+def graded_shortcuts(
+    course: Path, assignment: str, student: str, forbidden: dict[str, frozenset[str]]
+) -> list[Finding]:
+    """Shortcuts seen while grading: course functions the student's code called at run time.
+
+    ``beyond-traffic grade`` keeps, in its resume marker, the course functions each test cell saw
+    the student's code call (:mod:`beyond_traffic.grading.calls`); this lists those a question
+    forbids, whatever name or string the code used to reach them. Without a ``grade`` run there
+    is nothing to list.
+
+    Example:
+        >>> graded_shortcuts(Path("/nonexistent"), "ps1_segment", "甲", {})
+        []
+    """
+    # The marker's place is grader.course.Course.state_file (not imported: it needs nbgrader).
+    marker = course / ".beyond_traffic" / "grade" / assignment / f"{student}.json"
+    try:
+        calls = json.loads(marker.read_text(encoding="utf-8")).get("course_calls") or {}
+    except (OSError, ValueError, AttributeError):
+        return []
+    found = []
+    for gid, names in sorted(calls.items()) if isinstance(calls, dict) else ():
+        qid = _question(str(gid), forbidden)
+        if qid is None or not isinstance(names, list):
+            continue
+        for name in names:
+            if str(name).rsplit(".", 1)[-1] in forbidden[qid]:
+                detail = f"called {name} while graded (the answer reached it at run time)"
+                found.append(Finding(student, "", str(gid), "shortcut", detail))
+    return found
 
 
 def _defined(source: str) -> set[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 
+from ..grading.wire import recorded_calls
 from .course import (
     Course,
     fingerprint,
@@ -101,10 +102,11 @@ def _run_job(
     job: Job,
     ctx: _Context,
     zygotes: _Zygotes,
-) -> tuple[dict[str, NotebookNode], list[str], float]:
+) -> tuple[dict[str, NotebookNode], list[str], float, dict[str, list[str]]]:
     start = time.monotonic()
     prepared: dict[str, NotebookNode] = {}
     messages: list[str] = []
+    calls: dict[str, list[str]] = {}  # for the integrity report; never scored
     folder = course.path("submitted", job.student, assignment)
     sandbox_z, replay_z = zygotes.get()
     for name, nb in job.notebooks.items():
@@ -140,6 +142,7 @@ def _run_job(
             )
         finally:
             if result.observations is not None:
+                calls.update(recorded_calls(str(result.observations)))
                 result.observations.unlink(missing_ok=True)
         if len(outputs) < len(ctx.tests[name]):
             messages.append(f"{name}: replay incomplete")
@@ -153,7 +156,7 @@ def _run_job(
         prepared[name] = merge(result.notebook, kernel_nb, nb, outputs)
         if result.notebook is not None and len(result.notebook.cells) == len(nb.cells):
             annotate(prepared[name], events)
-    return prepared, messages, time.monotonic() - start
+    return prepared, messages, time.monotonic() - start, calls
 
 
 def _status_message(status: str, events: list[CellEvent], wall_timeout: float) -> str:
@@ -450,7 +453,7 @@ def _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ct
 def _finish(course: Course, assignment: str, job: Job, fut: Future, started: float) -> Outcome:
     state_path = course.state_file(assignment, job.student)
     try:
-        prepared, messages, seconds = fut.result()
+        prepared, messages, seconds, calls = fut.result()
     except Exception as exc:  # noqa: BLE001 - one submission's failure never stops the class
         return Outcome(
             job.student, "failed", [f"grader error: {exc!r}"], time.monotonic() - started
@@ -478,6 +481,7 @@ def _finish(course: Course, assignment: str, job: Job, fut: Future, started: flo
             "gradebook": gradebook,
             "messages": messages,
             "status": status,
+            "course_calls": calls,
         },
     )
     return Outcome(job.student, status, messages, seconds)

@@ -7,10 +7,23 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .calls import traced
 from .canonical import SUPPORTED, CanonicalError, Observation, canonicalize, tag_of
 from .compare import join_message
 from .expectations import Expectations
-from .literals import BOOL, DICT, FLOAT, FROZENSET, INT, LIST, SET, STR, TUPLE, TYPE, type_name
+from .literals import (
+    BOOL,
+    DICT,
+    FLOAT,
+    FROZENSET,
+    INT,
+    LIST,
+    SET,
+    STR,
+    TUPLE,
+    TYPE,
+    type_name,
+)
 from .validate import require_name, require_points
 from .wire import OBSERVATIONS_ENV, REPLAY_ENV, replayed, write_record
 
@@ -114,10 +127,17 @@ class Checker(Expectations):
             except Exception:  # noqa: BLE001 - an unreadable record scores 0
                 self._obs[name] = Observation(error="recorded value unreadable")
             return
-        try:
-            value = producer()
-        except BaseException as exc:  # noqa: BLE001 - SystemExit/KeyboardInterrupt score 0 too
-            obs = Observation(error=type_name(TYPE(exc)))
+        calls: list[str] = []
+        if self._record_to:
+            # Grading: note the course functions the student's code called (integrity report).
+            value, raised, calls = traced(producer)
+        else:
+            try:
+                value, raised = producer(), None
+            except BaseException as exc:  # noqa: BLE001 - SystemExit/KeyboardInterrupt score 0
+                value, raised = None, exc
+        if raised is not None:
+            obs = Observation(error=type_name(TYPE(raised)))
         else:
             try:
                 tag, data = canonicalize(value)
@@ -129,7 +149,7 @@ class Checker(Expectations):
         self._obs[name] = obs
         if self._record_to:
             try:
-                write_record(self._record_to, self.grade_id, name, obs)
+                write_record(self._record_to, self.grade_id, name, obs, calls=calls)
             except Exception:  # noqa: BLE001 - replay will then find nothing and give 0
                 pass
 

@@ -28,6 +28,7 @@ import json
 import math
 import os
 
+from .calls import MAX_CALLS
 from .canonical import MAX_DEPTH, MAX_INT_DIGITS, MAX_NODES, CanonicalError, Observation
 from .literals import (
     BOOL,
@@ -59,6 +60,7 @@ __all__ = [
     "load_observations",
     "replayed",
     "clear_replay_cache",
+    "recorded_calls",
 ]
 
 #: When set (in the student's kernel), ``observe`` appends every canonical value to this file.
@@ -192,10 +194,14 @@ def decode(obj: object) -> object:
     return _decode(obj, _Budget(), 0)
 
 
-def write_record(path: str, checker: str, name: str, obs: Observation) -> None:
+def write_record(
+    path: str, checker: str, name: str, obs: Observation, *, calls: list[str] = ()
+) -> None:
     """Append one observation to the file at ``path`` (in the student's kernel).
 
     A value whose line would be too long for the reader is written as a failure instead.
+    ``calls`` (course functions the student's code called, see :mod:`.calls`) go into the
+    header for the integrity report; scoring never reads them.
 
     Example:
         >>> import os, tempfile
@@ -204,7 +210,9 @@ def write_record(path: str, checker: str, name: str, obs: Observation) -> None:
         >>> ObservationFile(f).get("q1", "词").value
         '流量'
     """
-    header: dict[str, str] = {"checker": checker, "name": name, "tag": obs.tag}
+    header: dict[str, object] = {"checker": checker, "name": name, "tag": obs.tag}
+    if calls:
+        header["calls"] = [STR(c)[:200] for c in list(calls)[:MAX_CALLS]]
     line = ""
     if obs.ok:
         line = json.dumps(encode(obs.value), ensure_ascii=False, allow_nan=False)
@@ -389,3 +397,47 @@ def replayed(path: str, checker: str, name: str) -> Observation:
 def clear_replay_cache() -> None:
     """Forget every file read by :func:`replayed` (the replay warm-up calls this)."""
     _REPLAY_CACHE.clear()
+
+
+def recorded_calls(path: str) -> dict[str, list[str]]:
+    """``{checker: course functions called}`` from the headers of an observations file.
+
+    For the integrity report only (the kernel wrote these, so they flag, never score). Read
+    within the same limits as the values: a file refused whole gives ``{}``; a malformed header
+    is skipped.
+
+    Example:
+        >>> import os, tempfile
+        >>> f = os.path.join(tempfile.mkdtemp(), "obs.jsonl")
+        >>> write_record(f, "q1_test", "词", Observation(tag="str", value="流量"),
+        ...              calls=["beyond_traffic.clean.ruby.strip_pinyin_annotations"])
+        >>> recorded_calls(f)
+        {'q1_test': ['beyond_traffic.clean.ruby.strip_pinyin_annotations']}
+    """
+    out: dict[str, list[str]] = {}
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return out
+    with os.fdopen(fd, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
+            return out
+        for records, line in enumerate(fh):
+            if records >= MAX_RECORDS:
+                return {}
+            tab = line.find(b"\t", 0, _MAX_HEADER)
+            raw = line[:tab] if tab >= 0 else line[:_MAX_HEADER].rstrip(b"\n")
+            try:
+                head = json.loads(raw.decode("utf-8"))
+            except (ValueError, UnicodeDecodeError, RecursionError):
+                continue
+            if TYPE(head) is not DICT or TYPE(head.get("checker")) is not STR:
+                continue
+            calls = head.get("calls")
+            if TYPE(calls) is not LIST:
+                continue
+            names = out.setdefault(head["checker"][:200], [])
+            for c in calls[:MAX_CALLS]:
+                if TYPE(c) is STR and c[:200] not in names and len(names) < MAX_CALLS:
+                    names.append(c[:200])
+    return {k: v for k, v in out.items() if v}
