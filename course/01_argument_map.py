@@ -37,8 +37,8 @@
 # 「它也没有改变商品本身」, and whether the two disagree about where live commerce belongs now (A1:
 # 「产业互联网的一部分」; A2: 「与产业互联网相违背」), depends on how they are read — these are
 # open readings. Some readings stay open: A2 says both that live commerce's exit is
-# inevitable and that it can last, and one sentence of A4 may be garbled; you answer that one
-# yourself, against a short rubric. The lesson also shows who speaks in A3's
+# inevitable and that it can last longer (「也可以获得更加长久的发展」), and one sentence of A4
+# may be garbled; you answer that one yourself, against a short rubric. The lesson also shows who speaks in A3's
 # figures and quotations (the praised company, third-party media, a data firm, anonymous
 # insiders), locates the software vendor's pitch embedded in A5, and asks you to reconstruct a
 # premise of your own.
@@ -105,7 +105,7 @@ quote("A3", "直播是定语修饰")
 # |---|---|---|
 # | **结论**（主张） | 作者要读者接受什么？ | 直播带货是前奏曲，它的落幕是必然 |
 # | **前提** | 作者拿什么来支持它？ | 它并未真正改变生产；它依赖流量 |
-# | **让步** | 作者承认了哪些不利于自己的事？ | 若找到结合点，它也可以长久发展 |
+# | **让步** | 作者承认了哪些不利于自己的事？ | 若找到结合点，它也可以获得更加长久的发展 |
 # | **隐含前提**（保证，warrant） | 从前提走到结论，还需要什么没说出来的假设？ | 与趋势相悖的东西会被淘汰 |
 #
 # 每个前提还要标出两样东西：**论断类型**（事实、评价、预测、规范）和**时态**（说的是过去、
@@ -334,7 +334,7 @@ for comparison in arguments.comparisons():
 # 一处分歧在对将来的预测（X9）：两篇都预料今天靠流量的带货形态会结束；A1 断言它会与新技术融合而
 # 「发生蜕变」，A2 预料传统行业会抛弃它。关于结合，A2 只从反面说：找不到与新技术结合的方式和方法，
 # 「所谓的火爆或许仅仅只是昙花一现而已」——“或许”限定的是失败的结果；正面只说找到它「与产业互联网的结合点」，
-# 直播带货「也可以」长久，说的不是新技术。两者都是没有时间表、没有证据的预测。
+# 直播带货「也可以获得更加长久的发展」，说的不是新技术。两者都是没有时间表、没有证据的预测。
 #
 # 分歧是不是**主要**在将来，本身也是一个读法问题（X13）。A1 说「我更加愿意把直播带货当成是产业互联网的一部分来看待」，
 # 它「实质上是产业互联网的一个必然阶段」；A2 说「这与产业互联网的发展趋势相悖」，「它的发展同样与产业互联网相违背的」，
