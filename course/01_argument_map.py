@@ -38,10 +38,10 @@
 # 「产业互联网的一部分」; A2: 「与产业互联网相违背」), depends on how they are read — these are
 # open readings. Some readings stay open: A2 says both that live commerce's exit is
 # inevitable and that it can last longer (「也可以获得更加长久的发展」), and one sentence of A4
-# may be garbled; you answer that one yourself, against a short rubric. The lesson also shows who speaks in A3's
-# figures and quotations (the praised company, third-party media, a data firm, anonymous
-# insiders), locates the software vendor's pitch embedded in A5, and asks you to reconstruct a
-# premise of your own.
+# may be garbled; you answer that one yourself, against a short rubric. The lesson also shows
+# who speaks in A3's figures and quotations (the praised company, third-party media, a data
+# source named without saying what it is, anonymous insiders), locates the software vendor's
+# pitch embedded in A5, and asks you to reconstruct a premise of your own.
 #
 # **预计用时 / Estimated time:** 70–90 分钟 / minutes.
 #
@@ -396,13 +396,15 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# 教训：**先看上下文，再相信数字。** 把 "C端" 一行换成正则计数，再列出五篇都用过的术语——
-# 它们就是第 4 节共同前提的词汇。
+# 教训：**先看上下文，再相信数字。** 把 "C端" 一行换成正则计数，再列出五篇都用过的术语，以及其余术语
+# 缺在哪几篇。第 4 节共同前提的词汇（消费互联网、产业互联网、那张新技术清单）不一定五篇都用：共同前提
+# 往往只由其中几篇共享，读下面的输出时看清是哪几篇。
 
 # %%
 term_table.loc["C端"] = [len(c_side.findall(a.clean)) for a in corpus]
 print("五篇都用 / used by all five:", [t for t in terms if (term_table.loc[t] > 0).all()])
 print("只有一篇用 / used by one:", {t: term_table.columns[term_table.loc[t] > 0][0] for t in terms if (term_table.loc[t] > 0).sum() == 1})
+print("缺在哪几篇 / missing from:", {t: list(term_table.columns[term_table.loc[t] == 0]) for t in terms if not (term_table.loc[t] > 0).all()})
 
 # %% [markdown]
 # ## 6. A3 的数字与来源：谁在说话？
@@ -426,7 +428,7 @@ pd.DataFrame(find_evidence(a3.clean))[["name", "text"]]
 #
 # 先自己读，再看下面的表。用 `quote("A3", …)` 找出提到下列四个来源的句子，按页面显示的身份
 # 给它们分类，写成字典赋给 `source_kinds`。类别只有四种：`"阿里/淘宝一方"`、`"第三方媒体"`、
-# `"数据公司"`、`"匿名"`。
+# `"数据来源（身份页面未写）"`、`"匿名"`。
 #
 # 这里的“第三方”只有一个意思：**按页面显示**，它不是被评价的一方（阿里或淘宝），也没有写明与它的关系。
 # “第三方”不等于“独立”：它与阿里有没有利益关系、它的数字从哪里来，页面看不出，要用文本之外的信息核实。
@@ -438,7 +440,7 @@ source_kinds = None  # {"36氪": "…", "艾媒": "…", "梁舒": "…", "业�
 # %%
 _ = selfcheck.check(
     source_kinds,
-    expected={"36氪": "第三方媒体", "艾媒": "数据公司", "梁舒": "阿里/淘宝一方", "业内人士": "匿名"},
+    expected={"36氪": "第三方媒体", "艾媒": "数据来源（身份页面未写）", "梁舒": "阿里/淘宝一方", "业内人士": "匿名"},
     kind="exact",
     name="source_kinds",
     hint_zh="每个来源的句子里，名字前后写着它的身份（报道、数据、职务），或者什么也没写",
@@ -452,7 +454,7 @@ _ = selfcheck.check(
 sources = [
     ("阿里财报", "财报", "被赞扬的一方自己的财报"),
     ("36氪", "36氪", "第三方媒体（页面上不是阿里一方；是否独立，页面看不出）；报道的是淘宝直播的目标，这个目标从哪里来，页面没说"),
-    ("艾媒数据", "艾媒", "数据公司；前几个数字是全行业的；同一句末尾淘宝的观看时长是不是也出自艾媒，句子没说清"),
+    ("艾媒数据", "艾媒", "数据来源：页面只写「根据艾媒数据显示」，没写艾媒是什么机构（说它是数据公司，靠的是页面之外的知识）；前几个数字是全行业的；同一句末尾淘宝的观看时长是不是也出自艾媒，句子没说清"),
     ("业内人士", "业内人士", "匿名"),
     ("曾鸣", "曾鸣", "页面没写职务，但他说「我们不拥有任何一件商品」：以淘宝一方的身份说话"),
     ("子柳", "子柳", "页面写明是淘宝的工程师"),
@@ -611,7 +613,7 @@ check_my_reconstruction(my_reconstruction)
 #   直播带货；A4 与 A5 都偏向深度赋能，但 A4 承认在概念初提时获取流量「可取」，A5 认为它短期见效、不可持续，是否“只差用词”取决于怎样读 A4 的让步。
 # - 宽容地读，既不替作者化解紧张，也不替作者制造矛盾（A2 的“必然”与“更加长久”：两种读法）；读不通的句子（A4 的「获取流量是唯一的正确」）
 #   是开放题，按评分标准作答，没有唯一的答案。
-# - A3 的证据来源各异：被赞扬的一方、报道一个目标（页面没说谁定的）的第三方媒体、行业数据公司（句末淘宝的数字是否出自它，
+# - A3 的证据来源各异：被赞扬的一方、报道一个目标（页面没说谁定的）的第三方媒体、只有名字的行业数据来源艾媒（句末淘宝的数字是否出自它，
 #   句子没说清）、匿名人士、无出处的数字。“第三方”只说明页面上它不是被评价的一方；"独立"要一条一条地问。
 # - A5 中间嵌着一段软件供应商的推销，逐段统计口吻词就能定位它。
 #

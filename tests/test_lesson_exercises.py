@@ -61,8 +61,8 @@ ANSWERS: dict[str, dict[str, str]] = {
         "tenses": 'tenses = {"A1": "将来", "A2": "现在"}',
         "shared_word": 'shared_word = "切入点"',
         "source_kinds": (
-            'source_kinds = {"36氪": "第三方媒体", "艾媒": "数据公司", "梁舒": "阿里/淘宝一方", '
-            '"业内人士": "匿名"}'
+            'source_kinds = {"36氪": "第三方媒体", "艾媒": "数据来源（身份页面未写）", '
+            '"梁舒": "阿里/淘宝一方", "业内人士": "匿名"}'
         ),
         "vendor_score": (
             "def vendor_score(paragraph):\n    return sum(paragraph.count(w) for w in vendor_terms)"
