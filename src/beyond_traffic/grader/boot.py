@@ -49,12 +49,17 @@ def warm_caches() -> None:
     """Fill trusted caches in the warm process, the same for every student it forks.
 
     When the course package's segmentation was preloaded (a test cell imports it), build the
-    shared tokenizers now, so no kernel loads the jieba dictionary again.
+    shared tokenizers now, so no kernel loads the jieba dictionary again; when its corpus was,
+    load and clean the five articles (immutable, cached by ``load_corpus``), so no kernel cleans
+    them again.
     """
     segment = sys.modules.get("beyond_traffic.segment")
     if segment is not None:
         segment.get_tokenizer()
         segment.get_tokenizer(userdict=False)
+    corpus = sys.modules.get("beyond_traffic.corpus")
+    if corpus is not None:
+        corpus.load_corpus()
 
 
 def _copy_stage(paths: dict[str, str]) -> None:

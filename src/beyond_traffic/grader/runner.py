@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import logging
 import os
 import shutil
@@ -48,8 +47,8 @@ from .submission import (
     source_files,
 )
 from .terminal import printable
-from .writer import read_notebook, write_submission
-from .zygote import Zygote
+from .warm import Zygotes, imported_modules, release_imports, seed_home
+from .writer import write_submission
 
 
 @dataclass
@@ -63,45 +62,12 @@ class Outcome:
     seconds: float = 0.0
 
 
-class _Zygotes:
-    """One warm sandbox zygote and one replay zygote, shared by every worker thread."""
-
-    def __init__(self, preload: list[str], warmup: str | None = None) -> None:
-        # Both start now and warm up side by side, while the first submissions are prepared.
-        self.sandbox = Zygote("sandbox", preload=preload)
-        self.replay = Zygote("replay", preload=preload, warmup=warmup)
-
-    def get(self) -> tuple[Zygote, Zygote]:
-        return self.sandbox, self.replay
-
-    def close(self) -> None:
-        self.sandbox.close()
-        self.replay.close()
-
-
-def _imported_modules(tests: dict[str, list[dict]]) -> list[str]:
-    """Top-level modules the instructor's test cells import (preloaded for fast replays)."""
-    names: list[str] = []
-    for cells in tests.values():
-        for cell in cells:
-            try:
-                tree = ast.parse(str(cell["source"]))
-            except SyntaxError:
-                continue
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Import):
-                    names.extend(a.name for a in node.names)
-                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                    names.append(node.module)
-    return sorted(set(names))
-
-
 def _run_job(
     course: Course,
     assignment: str,
     job: Job,
     ctx: _Context,
-    zygotes: _Zygotes,
+    zygotes: Zygotes,
 ) -> tuple[dict[str, NotebookNode], list[str], float, dict[str, list[str]]]:
     start = time.monotonic()
     prepared: dict[str, NotebookNode] = {}
@@ -259,51 +225,6 @@ def _check_leaks(tests: dict[str, list[dict]]) -> None:
         )
 
 
-def _seed_home(run_dir: Path) -> Path:
-    """Trusted caches for every kernel's home: matplotlib's font list, jieba's dictionary."""
-    seeds = run_dir / "seeds"
-    seeds.mkdir()
-    try:
-        import matplotlib
-
-        target = seeds / ".matplotlib"
-        target.mkdir()
-        for f in Path(matplotlib.get_cachedir()).glob("fontlist-*.json"):
-            shutil.copyfile(f, target / f.name)
-    except Exception:  # noqa: BLE001 - only a speed-up
-        pass
-    try:
-        from ..segment import cache_dir, get_tokenizer
-
-        get_tokenizer()  # writes jieba's cache file if it is missing
-        folder = cache_dir()
-        if folder is not None:
-            target = seeds / ".cache" / "beyond-traffic"
-            target.mkdir(parents=True)
-            for f in folder.glob("jieba*.cache"):
-                if f.is_file() and not f.is_symlink() and f.stat().st_size < 64 * 1024**2:
-                    shutil.copyfile(f, target / f.name)
-    except Exception:  # noqa: BLE001 - only a speed-up
-        pass
-    return seeds
-
-
-def _release_imports(course: Course, assignment: str, names: list[str]) -> list[str]:
-    """Modules the release notebooks' locked cells import (every student runs them)."""
-    sources = []
-    for name in names:
-        path = course.path("release", ".", assignment) / f"{name}.ipynb"
-        try:
-            nb = read_notebook(path)
-        except (OSError, ValueError):
-            continue
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type == "code" and meta.get("locked") and not meta.get("solution"):
-                sources.append({"source": cell.source})
-    return _imported_modules({"release": sources})
-
-
 def grade_assignment(
     assignment: str,
     *,
@@ -394,27 +315,31 @@ def grade_assignment(
     run_dir = make_run_dir()
     source = source_files(course, assignment)
     try:
-        ctx = _Context(
-            run_dir=run_dir,
-            tests=tests,
-            release=release_files(course, assignment),
-            source=source,
-            wall_timeout=wall_timeout,
-            seeds=_seed_home(run_dir),
-            allow_unsandboxed=allow_unsandboxed,
-        )
         cells = [c for name in names for c in tests[name]]
         warmup = prepare_warmup(run_dir / "warmup", cells, source)
         preload = sorted(
-            set(_imported_modules(tests)) | set(_release_imports(course, assignment, names))
+            set(imported_modules(tests)) | set(release_imports(course, assignment, names))
         )
-        zygotes = _Zygotes(preload, str(warmup))
-        bar = _progress(len(todo), enabled=progress)
+        # The zygotes warm up (imports, tokenizers, the replay's warm-up) while this process
+        # seeds the kernels' home and prepares the first submissions.
+        zygotes = Zygotes(preload, str(warmup))
         try:
-            _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ctx)
+            ctx = _Context(
+                run_dir=run_dir,
+                tests=tests,
+                release=release_files(course, assignment),
+                source=source,
+                wall_timeout=wall_timeout,
+                seeds=seed_home(run_dir),
+                allow_unsandboxed=allow_unsandboxed,
+            )
+            bar = _progress(len(todo), enabled=progress)
+            try:
+                _grade_all(course, assignment, names, todo, jobs, outcomes, bar, zygotes, ctx)
+            finally:
+                bar.close()
         finally:
             zygotes.close()
-            bar.close()
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
     for student, why in regraded.items():
