@@ -186,15 +186,7 @@ def test_a_shortcut_built_at_run_time_is_seen_while_grading(tmp_path):
     ct.real_class(tmp_path, PS1, REPO, 1)  # s000: the reference answers
     source = nbformat.read(REPO / "solutions" / PS1 / f"{PS1}.ipynb", as_version=4)
     hidden = ct.solution_answers(source) | {"q1_strip_pinyin_answer": HIDDEN_Q1}
-    nb = nbformat.read(tmp_path / "assignments" / PS1 / f"{PS1}.ipynb", as_version=4)
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in hidden:
-            cell.source = hidden[gid]
-    folder = tmp_path / "submitted" / "hidden" / PS1
-    folder.mkdir(parents=True)
-    nbformat.write(nb, folder / f"{PS1}.ipynb")
-    (folder / "timestamp.txt").write_text(ct.TIMESTAMP, encoding="utf-8")
+    ct.submit_answers(tmp_path, PS1, "hidden", hidden)
     (tmp_path / "instructors").mkdir()
     shutil.copy(REPO / "instructors" / "blueprint.yaml", tmp_path / "instructors")
     run = ct.beyond_traffic(tmp_path, "grade", PS1, "--jobs", "1", "--no-progress")

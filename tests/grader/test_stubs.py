@@ -102,18 +102,11 @@ def test_a_zeroed_stub_scores_at_most_two_percent(tmp_path, assignment):
     shutil.copy(REPO / "nbgrader_config.py", tmp_path / "nbgrader_config.py")
     shutil.copytree(REPO / "solutions" / assignment, tmp_path / "solutions" / assignment)
     ct.nbgrader(tmp_path, "generate_assignment", assignment, "--force")
-    release = tmp_path / "assignments" / assignment / f"{assignment}.ipynb"
-    nb = nbformat.read(release, as_version=4)
     answers = stub_answers(assignment)
     assert answers, "every problem set has answer cells"
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in answers:
-            cell.source = answers[gid]
-    folder = tmp_path / "submitted" / "stub" / assignment
-    folder.mkdir(parents=True)
-    nbformat.write(nb, folder / f"{assignment}.ipynb")
-    (folder / "timestamp.txt").write_text(ct.TIMESTAMP, encoding="utf-8")
+    ct.submit_answers(tmp_path, assignment, "stub", answers)
+    release = tmp_path / "assignments" / assignment / f"{assignment}.ipynb"
+    nb = nbformat.read(release, as_version=4)
     run = ct.beyond_traffic(tmp_path, "grade", assignment, "--jobs", "1", "--no-progress")
     assert run.returncode == 0, run.stdout + run.stderr
     scores = ct.gradebook_scores(tmp_path, assignment)["stub"]

@@ -11,19 +11,7 @@ from .calls import traced
 from .canonical import SUPPORTED, CanonicalError, Observation, canonicalize, tag_of
 from .compare import join_message
 from .expectations import Expectations
-from .literals import (
-    BOOL,
-    DICT,
-    FLOAT,
-    FROZENSET,
-    INT,
-    LIST,
-    SET,
-    STR,
-    TUPLE,
-    TYPE,
-    type_name,
-)
+from .literals import BOOL, DICT, FLOAT, FROZENSET, INT, LIST, SET, STR, TUPLE, TYPE, type_name
 from .validate import require_name, require_points
 from .wire import OBSERVATIONS_ENV, REPLAY_ENV, replayed, write_record
 
