@@ -23,9 +23,9 @@
 # scraped (how much is missing is unknown) and A5 mixes the
 # author's voice with a vendor's. We answer the central question with quotations, the argument
 # reconstructions of lesson 01 and counts — and find that several tempting statements do not
-# survive. "The articles without evidence" do give evidence by the course's reference coding
-# (named firms and events, no figures), although the evidence lexicon finds none in them; claims
-# about what an article contains rest on the coding, not on a lexicon count. Most of these
+# survive. Of the two articles in which the evidence lexicon finds nothing, A2 does give evidence
+# by the course's reference coding (one vague reference to news reports); A4 gives none by either
+# count. Claims about what an article contains rest on the coding, not on a lexicon count. Most of these
 # articles do not use more certainty markers than hedges, and only one can be told apart from A3
 # on certainty. Counted with the reference coding instead of the lexicon, the order of the
 # certainty rates and the order of the hedge rates both stay the same; yet the ranking of "who
@@ -292,7 +292,7 @@ tense_counts = pd.DataFrame(
 tense_counts
 
 # %% [markdown]
-# 结论站不住。按参考编码，证据少的文章并非“不给证据”，只是给得少、给得笼统；它们的确定性标记大多并不比
+# 结论站不住。按参考编码，证据少的文章大多并非“不给证据”，只是给得少、给得笼统（A4 例外：词典和编码都找不到证据）；它们的确定性标记大多并不比
 # 模糊限制语多（上表最后一列）；和证据最多的那篇比，多数分不出高低（上面的差值区间，校正前后都看）。
 # 至于“谈将来多于谈现在”，课程的工具无法检验：重建前提的计数只描述我们自己怎样重建。真正的问题在证据的
 # **质量**：点名一家企业不等于说明它的情况，一个没有时间表、没有依据的预测，不管加不加“或许”，都无法检验。
@@ -595,7 +595,7 @@ check_quotes(my_critique)
 #   A3 回答相邻的问题，和 A1 至多共用一个行业常识；A1、A4、A5 都偏向深度的赋能，但对靠流量的做法评价不同
 #   （A4 承认它在概念初提时「可取」，A5 承认它短期见效、却称之为「饮鸩止渴的解药」），A4 与 A5 是否只差用词取决于怎样读 A4 的让步。
 #   语料无法裁决直播带货的前途，它能说明的是这些文章怎样说话。
-# - 文章里有什么，以参考编码为准：词典在 A2 数出零证据，编码却找到了一条（笼统的「新闻」）；A1 和 A5 作者的证据，
+# - 文章里有什么，以参考编码为准：词典在 A2 数出零证据，编码却找到了一条（笼统的「新闻」）；A4 两种数法都是零；A1 和 A5 作者的证据，
 #   词典和编码都找到了，只是一两处点名企业。
 #   证据少的文章，确定性标记大多不多于模糊限制语；与证据最多的那篇相比，多数分不出高低。数我们自己重建的
 #   前提，只能描述重建，不能当作关于文章的证据。
