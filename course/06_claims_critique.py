@@ -356,10 +356,11 @@ gold_prediction_table
 
 # %%
 for article_id in sorted(set(false_alarms("prediction")["article"])):
+    lexicon_row, coded_row = prediction_table.loc[article_id], gold_prediction_table.loc[article_id]
     differ = [
-        f"{column.split(' / ')[0]} {prediction_table.loc[article_id, column]}→{gold_prediction_table.loc[article_id, column]}"
+        f"{column.split(' / ')[0]} {lexicon_row[column]}→{coded_row[column]}"
         for column in prediction_table.columns
-        if prediction_table.loc[article_id, column] != gold_prediction_table.loc[article_id, column]
+        if lexicon_row[column] != coded_row[column]
     ]
     print(f"{article_id}：{'；'.join(differ)}")
 
@@ -376,8 +377,8 @@ for a in corpus:
 # %% [markdown]
 # 第 2 节的参考编码提醒我们，"必然"并不总是预测：「以流量为主导必然导致流量的泛滥」和「任何一个事物都必然要遵循
 # 它的内在的规律」说的是一般规律，「实质上是产业互联网的一个必然阶段」是一个归类。词典把它们都算作预测（上面的
-# 误报表）。误报抬高的是哪一列，要看误报的是哪个词：误报的"必然"记在"确定的"一列，误报的将来时标记（"会""即将"）记在"单纯将来时"
-# 一列——每篇是哪一列，看上面逐列比较的输出。引用这几列时用参考编码那张。
+# 误报表）。误报抬高的是哪一列，要看误报的是哪个词：误报的"必然"记在"确定的"一列，
+# 误报的将来时标记（"会""即将"）记在"单纯将来时"一列——每篇是哪一列，看上面逐列比较的输出。引用这几列时用参考编码那张。
 # 读预测句时问三个问题：预测的**依据**是什么？有没有**条件**（"如果……""当……的时候"）？
 # 有没有**时间**（什么时候落幕）？一个没有时间、没有依据的"必然"，无法被检验，也就无法被反驳。
 #
@@ -457,7 +458,8 @@ pd.DataFrame(evidence_rows)
 
 # %% [markdown]
 # 结论要一条一条地说：A3 的证据里，财报和淘宝员工来自被赞扬的一方；36氪是第三方媒体，但它报道的
-# 是淘宝直播的 GMV **目标**（目标不是结果；谁定的目标，页面没有说）；艾媒的几个数字，句子没有把它们限定于淘宝，读作全行业的数字（范围页面没写），被放在淘宝的论证里；同一句末尾"每天在淘宝上观看35万小时"这一项是否也出自艾媒，
+# 是淘宝直播的 GMV **目标**（目标不是结果；谁定的目标，页面没有说）；
+# 艾媒的几个数字，句子没有把它们限定于淘宝，读作全行业的数字（范围页面没写），被放在淘宝的论证里；同一句末尾"每天在淘宝上观看35万小时"这一项是否也出自艾媒，
 # 句子本身看不出（「而每天」另起一项，没有再说来源）；
 # 还有"领先业界至少3年"这样没有出处的数字。**有证据 ≠ 证据独立**，而第三方媒体报道的一个目标，
 # 不是它核实过的结果。读者还应该问：这些数字能否核实？"翻倍增长"是从多大的基数开始的？
