@@ -80,3 +80,15 @@ def test_the_hook_steps_aside_after_its_budget(monkeypatch):
 def test_a_producer_that_is_not_callable_is_an_error_not_a_crash(bad):
     value, error, names = traced(bad)
     assert isinstance(error, TypeError) and names == []
+
+
+def test_a_long_list_of_calls_never_costs_the_observation(tmp_path):
+    from beyond_traffic.grading import Observation, load_observations
+    from beyond_traffic.grading.wire import recorded_calls, write_record
+
+    path = str(tmp_path / "obs.jsonl")
+    names = [f"beyond_traffic.module_{i}.{'函数' * 60}" for i in range(calls.MAX_CALLS)]
+    write_record(path, "q1_test", "词", Observation(tag="str", value="流量"), calls=names)
+    assert load_observations(path)[("q1_test", "词")].value == "流量"
+    kept = recorded_calls(path)["q1_test"]
+    assert 0 < len(kept) < len(names) and kept == names[: len(kept)]

@@ -211,8 +211,12 @@ def write_record(
         '流量'
     """
     header: dict[str, object] = {"checker": checker, "name": name, "tag": obs.tag}
-    if calls:
-        header["calls"] = [STR(c)[:200] for c in list(calls)[:MAX_CALLS]]
+    names = [STR(c)[:200] for c in list(calls)[:MAX_CALLS]]
+    # The calls only flag: they must never push the header past what the reader accepts.
+    while names and len(json.dumps(names, ensure_ascii=False).encode()) > _MAX_HEADER // 2:
+        names.pop()
+    if names:
+        header["calls"] = names
     line = ""
     if obs.ok:
         line = json.dumps(encode(obs.value), ensure_ascii=False, allow_nan=False)
