@@ -36,9 +36,9 @@
 # section) beside sentences of possibility (可以, 可能性); how far these clash with A2's
 # 「它也没有改变商品本身」, and whether the two disagree about where live commerce belongs now (A1:
 # 「产业互联网的一部分」; A2: 「与产业互联网相违背」), depends on how they are read — these are
-# open readings. Some readings stay open: A2 says both that live commerce's exit is
-# inevitable and that it can last longer (「也可以获得更加长久的发展」), and one sentence of A4
-# may be garbled; you answer that one yourself, against a short rubric. The lesson also shows
+# open readings. Some readings stay open: A2 says both that, under the industrial-internet tide,
+# live commerce's exit is inevitable and that it can last longer (「也可以获得更加长久的发展」),
+# and one sentence of A4 may be garbled; you answer that one yourself, against a short rubric. The lesson also shows
 # who speaks in A3's figures and quotations (the praised company, third-party media, a data
 # source named without saying what it is, anonymous insiders), locates the software vendor's
 # pitch embedded in A5, and asks you to reconstruct a premise of your own.
@@ -103,7 +103,7 @@ quote("A3", "直播是定语修饰")
 #
 # | 部分 | 问题 | 例子（A2） |
 # |---|---|---|
-# | **结论**（主张） | 作者要读者接受什么？ | 直播带货是前奏曲，它的落幕是必然 |
+# | **结论**（主张） | 作者要读者接受什么？ | 直播带货是前奏曲；当产业互联网开始成熟，它的落幕是必然 |
 # | **前提** | 作者拿什么来支持它？ | 它并未真正改变生产；它依赖流量 |
 # | **让步** | 作者承认了哪些不利于自己的事？ | 若找到结合点，它也可以获得更加长久的发展 |
 # | **隐含前提**（保证，warrant） | 从前提走到结论，还需要什么没说出来的假设？ | 与趋势相悖的东西会被淘汰 |
@@ -343,7 +343,7 @@ for comparison in arguments.comparisons():
 # 作答时说出你的读法和理由。关于现在的这些分歧同样没有证据，语料本身无法裁决（第 07 课再回到这一点）。
 #
 # 宽容地读（principle of charity）不等于替作者化解每一处紧张，也不等于把每一处紧张都判成矛盾。A2 的小标题说
-# 「直播带货落幕是必然」，结尾却说「直播带货同样也可以获得更加长久的发展」。一种读法：“必然”不给例外，“可以”
+# 「产业互联网的大潮下，直播带货落幕是必然」，结尾却说「直播带货同样也可以获得更加长久的发展」。一种读法：“必然”不给例外，“可以”
 # 留了一条路，这是**模态**上的不一致（重建里的 A2.K1 和 A2 的说明按这种读法记下）。另一种读法：“更加长久”是
 # 比较，活得长久一些，仍然可以终将落幕，两句并不冲突。两种读法都以原文为据；作答时说出你的读法和理由，并说明
 # 另一种为什么不如它。你若猜作者的意思（例如“必然”只指今天靠流量的那种形态），要说明那是你的推断，原文没有
