@@ -619,7 +619,7 @@ ck.report()
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q7_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 7 题 · A2 的预测真的更多吗？（1.5 分）
 #
-# A2 的小标题说A2「直播带货落幕是必然」，它的预测标记看起来也最多（第 4 题）。用你的
+# A2 的小标题说「产业互联网的大潮下，直播带货落幕是必然」，它的预测标记看起来也最多（第 4 题）。用你的
 # `q6_bootstrap_diff`（预测标记 `LEXICONS["prediction"]`，`n_boot=1000`，`seed=2020`）比较 A2 和
 # 其他每一篇文章：`q7_diffs` 是字典，键为 `"A2-A1"`、`"A2-A3"`、`"A2-A4"`、`"A2-A5"`，值为
 # `频率(A2) - 频率(另一篇)` 的区间。`q7_decided` 是区间**不含 0** 的键，排好序的列表。
