@@ -1,6 +1,6 @@
 """Benchmark: sequential ``nbgrader autograde`` vs ``beyond-traffic grade`` on real classes."""
 
-# Usage: ``.venv/bin/python benchmarks/bench_grading.py [--students 20] [--jobs 2]
+# Usage: ``.venv/bin/python benchmarks/bench_grading.py [--students 20] [--jobs N]
 #         [--assignments ps1_segment ps2_count ps3_critique ps4_capstone] [--mini 30]``
 #
 # For every problem set, both graders get identical copies of one class (reference, blank and the
@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -33,7 +34,9 @@ def mini_class(root: Path, students: int) -> Path:
     return course
 
 
-def compare(course: Path, assignment: str, students: int, jobs: int) -> tuple[float, float, bool]:
+def compare(
+    course: Path, assignment: str, students: int, jobs: int | None
+) -> tuple[float, float, bool]:
     """Grade twin copies with both graders; (plain seconds, ours seconds, identical scores)."""
     ours = course.parent / f"{course.name}-ours"
     shutil.copytree(course, ours)
@@ -41,7 +44,8 @@ def compare(course: Path, assignment: str, students: int, jobs: int) -> tuple[fl
     ct.nbgrader(course, "autograde", assignment)
     t_plain = time.perf_counter() - start
     start = time.perf_counter()
-    run = ct.beyond_traffic(ours, "grade", assignment, "--jobs", str(jobs), "--no-progress")
+    extra = ["--jobs", str(jobs)] if jobs else []
+    run = ct.beyond_traffic(ours, "grade", assignment, *extra, "--no-progress")
     t_ours = time.perf_counter() - start
     if run.returncode != 0:
         print(run.stdout, run.stderr, sep="\n")
@@ -54,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=20, help="per problem set")
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=None, help="default: the grader's own")
     parser.add_argument(
         "--assignments",
         nargs="*",
@@ -80,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {identical}",
                 flush=True,
             )
-    print(f"plain: sequential nbgrader autograde; ours: beyond-traffic grade --jobs {args.jobs}")
+    how = f"--jobs {args.jobs}" if args.jobs else f"(default jobs: {(os.cpu_count() or 1) + 1})"
+    print(f"plain: sequential nbgrader autograde; ours: beyond-traffic grade {how}")
     return 0 if ok else 1
 
 

@@ -38,7 +38,7 @@ def _add_grade(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("assignment", help="assignment name, e.g. ps1_segment")
     p.add_argument(
-        "--jobs", "-j", type=int, default=None, help="parallel sandboxes (default: cores)"
+        "--jobs", "-j", type=int, default=None, help="parallel sandboxes (default: cores + 1)"
     )
     p.add_argument("--force", action="store_true", help="regrade submissions already autograded")
     p.add_argument("--student", action="append", dest="students", help="only this student (repeat)")
