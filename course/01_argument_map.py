@@ -75,7 +75,7 @@ from beyond_traffic.claims import find_evidence, find_sentences, split_sentences
 from beyond_traffic.compare import frequency_table
 from beyond_traffic.corpus import ARTICLE_IDS, get_article, load_corpus
 from beyond_traffic.count import count_phrase, kwic
-from beyond_traffic.marker_gold import load_marker_gold
+from beyond_traffic.marker_gold import load_marker_gold, missed_spans, score_lexicons
 
 pd.set_option("display.max_colwidth", None)
 corpus = load_corpus()
@@ -410,13 +410,18 @@ print("缺在哪几篇 / missing from:", {t: list(term_table.columns[term_table.
 # ## 6. A3 的数字与来源：谁在说话？
 #
 # 哪篇文章带着数字和具名来源？`claims.find_evidence` 用课程的证据标记
-# （第 06 课上篇验证了它的精确率与召回率）找出它们。词典的召回率不高：说一篇文章**有没有**证据，要以
-# 第 06 课上篇的参考编码为准（`marker_gold`，逐句标出的证据）。两种数法并排：
+# （第 06 课上篇验证了它的精确率与召回率）找出它们。词典的召回率不到 1（下面算出），而它漏掉的
+# 可能正是一篇文章仅有的证据：说一篇文章**有没有**证据，要以第 06 课上篇的参考编码为准
+# （`marker_gold`，逐句标出的证据）。两种数法并排，再列出词典漏掉的编码证据：
 
 # %%
 coded = load_marker_gold()
 print("证据标记数 / evidence markers, lexicon:", {a.id: len(find_evidence(a.clean)) for a in corpus})
 print("参考编码的证据 / evidence, reference coding:", {aid: sum(len(s.spans_of("evidence")) for s in coded if s.article_id == aid) for aid in ARTICLE_IDS})
+evidence_score = score_lexicons().loc["evidence"]
+print(f"词典的证据召回率 / evidence recall: {evidence_score['recall']:.2f}")
+print("词典漏掉的编码证据 / coded evidence the lexicon misses:")
+print(missed_spans("evidence")[["article", "text"]].to_string(index=False))
 a3 = get_article("A3")
 pd.DataFrame(find_evidence(a3.clean))[["name", "text"]]
 

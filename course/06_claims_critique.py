@@ -365,14 +365,19 @@ for article_id in sorted(set(false_alarms("prediction")["article"])):
     print(f"{article_id}：{'；'.join(differ)}")
 
 # %% [markdown]
-# 看看把预测说成定论的句子（词典认为预测标记同时是确定性标记的）：
+# 看看把预测说成定论的句子（词典认为预测标记同时是确定性标记的）。"定论"先不等于无条件：
+# 带着"如果……的话""当……的时候""等到……""一旦……"的句子，"必然"可能只断言条件成立之后的事。
+# 下面用代码标出句中有条件的句子（条件管不管得到"必然"那一分句，还要自己读；条件也可能写在前一句）：
 
 # %%
+# 条件的常见写法；"当"排除"当下""当然""相当"等词里的"当"
+CONDITION = re.compile(r"如果|一旦|等到|倘若|的话|(?<![相应正适每])当(?![下然成作前今时地])[^，。；]{1,40}?(?:时候|时刻|之后|以后|，)")
 for a in corpus:
     for sentence in marked_sentences(a.clean, "prediction"):
         settled = [w for w in PREDICTIONS.find(sentence) if w in CERTAINTY]
         if settled:
-            print(f"{a.id} · {sentence} → {settled}")
+            condition = "（句中有条件）" if CONDITION.search(sentence) else ""
+            print(f"{a.id} · {sentence} → {settled}{condition}")
 
 # %% [markdown]
 # 第 2 节的参考编码提醒我们，"必然"并不总是预测：「以流量为主导必然导致流量的泛滥」和「任何一个事物都必然要遵循
