@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, and_, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from .model import Rubric, RubricError, _fmt
 
@@ -74,13 +74,19 @@ def open_gradebook(db_url: str, course_id: str = "") -> Gradebook:
         ['bt_rubric_answer', 'bt_rubric_comment']
     """
     gb = Gradebook(db_url, course_id) if course_id else Gradebook(db_url)
-    with gb.engine.begin() as conn:
-        # Two graders opening a new PostgreSQL gradebook at once would both create the tables;
-        # the loser fails on PostgreSQL's catalogue. A transaction-level advisory lock makes the
-        # second wait, and then find the tables there.
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_LOCK})
-        META.create_all(bind=conn, checkfirst=True)
+    for attempt in range(3):
+        try:
+            with gb.engine.begin() as conn:
+                # Two graders opening a new gradebook at once would both create the tables. On
+                # PostgreSQL a transaction-level advisory lock makes the second wait; SQLite has
+                # no such lock, so the one that loses the race looks again and finds them.
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_LOCK})
+                META.create_all(bind=conn, checkfirst=True)
+            break
+        except DBAPIError as exc:
+            if attempt == 2 or "already exists" not in str(exc):
+                raise
     return gb
 
 
