@@ -91,14 +91,7 @@ def _course(tmp_path: Path) -> Path:
         "blank": {},
     }
     for student, answers in students.items():
-        nb = nbformat.read(release, as_version=4)
-        for cell in nb.cells:
-            gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-            if gid in answers:
-                cell.source = answers[gid]
-        folder = course / "submitted" / student / PS1
-        folder.mkdir(parents=True)
-        nbformat.write(nb, folder / f"{PS1}.ipynb")
+        ct.submit_answers(course, PS1, student, answers)
     return course
 
 
